@@ -1,0 +1,85 @@
+package app.fanloop.board;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.hibernate.annotations.DynamicUpdate;
+
+import app.fanloop.suggestion.SuggestionKind;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** 版块: where suggestions and bug reports are filed. */
+@Entity
+@DynamicUpdate
+public class Board extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+    public String name;
+    public String nameEn;
+    public String description;
+    public String descriptionEn;
+    public boolean acceptsSuggestions = true;
+    public boolean acceptsBugs = true;
+    public int position;
+    public boolean archived;
+    @Column(insertable = false, updatable = false)
+    public int suggestionCount;
+    public Instant createdAt = Instant.now();
+
+    public static Optional<Board> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** Boards shown to fans, in the admin's order. */
+    public static List<Board> listed() {
+        return list("archived = false order by position, id");
+    }
+
+    public static List<Board> all() {
+        return list("order by archived, position, id");
+    }
+
+    public String newSuggestionPath() {
+        return "/boards/" + slug + "/suggestions";
+    }
+
+    public String adminPath() {
+        return "/admin/boards/" + id;
+    }
+
+    public String movePath() {
+        return adminPath() + "/move";
+    }
+
+    public String archivePath() {
+        return adminPath() + "/archive";
+    }
+
+    public boolean accepts(SuggestionKind kind) {
+        return kind == SuggestionKind.BUG ? acceptsBugs : acceptsSuggestions;
+    }
+
+    /** The board's name in the reader's language, falling back to the main name. */
+    public String name(Locale locale) {
+        return isEnglish(locale) && nameEn != null && !nameEn.isBlank() ? nameEn : name;
+    }
+
+    public String description(Locale locale) {
+        return isEnglish(locale) && descriptionEn != null && !descriptionEn.isBlank() ? descriptionEn : description;
+    }
+
+    private static boolean isEnglish(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+}

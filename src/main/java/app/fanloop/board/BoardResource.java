@@ -1,0 +1,69 @@
+package app.fanloop.board;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import app.fanloop.member.Viewer;
+import app.fanloop.suggestion.BoardQuery;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionKind;
+import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.SuggestionSort;
+import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.web.Page;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** A board's list of suggestions. */
+@Path("/boards")
+@Produces(MediaType.TEXT_HTML)
+public class BoardResource {
+
+    /** What the board page shows. */
+    public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<Suggestion> suggestions,
+            Set<Long> voted) {
+        public List<SuggestionSort> sorts() {
+            return List.of(SuggestionSort.values());
+        }
+
+        public List<SuggestionStatus> statuses() {
+            return SuggestionStatus.FILTERS;
+        }
+
+        public List<SuggestionKind> kinds() {
+            return List.of(SuggestionKind.values());
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance show(BoardPage page);
+    }
+
+    private final SuggestionService suggestions;
+    private final Viewer viewer;
+
+    BoardResource(SuggestionService suggestions, Viewer viewer) {
+        this.suggestions = suggestions;
+        this.viewer = viewer;
+    }
+
+    @GET
+    @Path("{slug}")
+    public TemplateInstance show(@RestPath String slug, @RestQuery String sort, @RestQuery String status,
+            @RestQuery String kind, @RestQuery Integer page) {
+        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        BoardQuery query = BoardQuery.of(sort, status, kind, page);
+        Page<Suggestion> rows = query.run(board);
+        Set<Long> voted = suggestions.votedAmong(rows.items().stream().map(s -> s.id).toList(), viewer.id());
+        return Templates.show(new BoardPage(board, Board.listed(), query, rows, voted));
+    }
+}

@@ -1,0 +1,49 @@
+package app.fanloop.home;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import app.fanloop.board.Board;
+import app.fanloop.member.Viewer;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The home page: boards, what is trending, and what fans' suggestions recently shipped. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomeResource {
+
+    static final int TRENDING = 10;
+    static final int SHIPPED = 5;
+
+    public record HomePage(List<Board> boards, List<Suggestion> trending, List<Suggestion> shipped, Set<Long> voted) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(HomePage page);
+    }
+
+    private final SuggestionService suggestions;
+    private final Viewer viewer;
+
+    HomeResource(SuggestionService suggestions, Viewer viewer) {
+        this.suggestions = suggestions;
+        this.viewer = viewer;
+    }
+
+    @GET
+    public TemplateInstance home() {
+        List<Suggestion> trending = Suggestion.trendingEverywhere(TRENDING);
+        List<Suggestion> shipped = Suggestion.recentlyShipped(SHIPPED);
+        List<Long> ids = Stream.concat(trending.stream(), shipped.stream()).map(s -> s.id).distinct().toList();
+        return Templates.home(new HomePage(Board.listed(), trending, shipped, suggestions.votedAmong(ids, viewer.id())));
+    }
+}

@@ -1,0 +1,52 @@
+package app.fanloop.member;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A signed-in person; created from the OpenID Connect token on first sign-in. */
+@Entity
+@DynamicUpdate
+public class Member extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String subject;
+    public String name;
+    public String email;
+    public String picture;
+
+    /** Roles granted in the app; the token's own roles are added at sign-in. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "local_roles", columnDefinition = "varchar(20)[]")
+    public String[] localRoles = new String[0];
+
+    public Instant createdAt;
+    public Instant lastSeenAt;
+
+    public static Optional<Member> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+
+    /** One or two letters for the avatar circle. */
+    public String initials() {
+        if (name == null || name.isBlank()) {
+            return "?";
+        }
+        String trimmed = name.strip();
+        int first = trimmed.codePointAt(0);
+        return new String(Character.toChars(Character.toUpperCase(first)));
+    }
+}

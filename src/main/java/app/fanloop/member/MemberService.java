@@ -1,0 +1,89 @@
+package app.fanloop.member;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+@ApplicationScoped
+public class MemberService {
+
+    /** How often last_seen_at is refreshed; writing it on every request would be wasteful. */
+    private static final Duration SEEN_RESOLUTION = Duration.ofMinutes(10);
+
+    private final EntityManager em;
+
+    MemberService(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * The member behind a signed-in identity, created on first sign-in and kept in step with
+     * the token's name, e-mail and picture.
+     */
+    @Transactional
+    public Member signIn(SecurityIdentity identity) {
+        Profile profile = Profile.of(identity);
+        Member member = Member.findBySubject(profile.subject()).orElse(null);
+        if (member == null) {
+            // Two first requests may race; the unique subject lets only one insert through.
+            em.createNativeQuery("""
+                    insert into member (subject, name, email, picture) values (:subject, :name, :email, :picture)
+                    on conflict (subject) do nothing""")
+                    .setParameter("subject", profile.subject())
+                    .setParameter("name", profile.name())
+                    .setParameter("email", profile.email())
+                    .setParameter("picture", profile.picture())
+                    .executeUpdate();
+            return Member.findBySubject(profile.subject()).orElseThrow();
+        }
+        Instant now = Instant.now();
+        if (!Objects.equals(member.name, profile.name()) || !Objects.equals(member.email, profile.email())
+                || !Objects.equals(member.picture, profile.picture())
+                || member.lastSeenAt.isBefore(now.minus(SEEN_RESOLUTION))) {
+            member.name = profile.name();
+            member.email = profile.email();
+            member.picture = profile.picture();
+            member.lastSeenAt = now;
+        }
+        return member;
+    }
+
+    /** What the token tells about a member. */
+    record Profile(String subject, String name, String email, String picture) {
+
+        static Profile of(SecurityIdentity identity) {
+            String principal = identity.getPrincipal().getName();
+            if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+                String subject = firstNonBlank(jwt.getSubject(), principal);
+                String email = jwt.getClaim("email");
+                String name = firstNonBlank(jwt.getClaim("name"), jwt.getClaim("preferred_username"), principal);
+                return new Profile(subject, limit(name, 100), limit(email, 255), limit(jwt.getClaim("picture"), 1000));
+            }
+            return new Profile(principal, limit(principal, 100), null, null);
+        }
+
+        private static String firstNonBlank(Object... values) {
+            for (Object value : values) {
+                if (value != null && !value.toString().isBlank()) {
+                    return value.toString();
+                }
+            }
+            return "?";
+        }
+
+        private static String limit(Object value, int max) {
+            if (value == null) {
+                return null;
+            }
+            String text = value.toString();
+            return text.length() > max ? text.substring(0, max) : text;
+        }
+    }
+}

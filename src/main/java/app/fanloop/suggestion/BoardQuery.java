@@ -1,0 +1,62 @@
+package app.fanloop.suggestion;
+
+import java.util.List;
+
+import app.fanloop.board.Board;
+import app.fanloop.web.Page;
+import io.quarkus.panache.common.Parameters;
+
+/** One page of a board's suggestions: a sort, optional status and kind filters, and a page number. */
+public record BoardQuery(SuggestionSort sort, SuggestionStatus status, SuggestionKind kind, int page) {
+
+    public static final int PAGE_SIZE = 20;
+    /** Deep pages cost an ever larger offset scan; beyond this, search and filters are the way in. */
+    public static final int MAX_PAGE = 500;
+
+    public static BoardQuery of(String sort, String status, String kind, Integer page) {
+        int p = page == null ? 1 : Math.max(1, Math.min(page, MAX_PAGE));
+        return new BoardQuery(SuggestionSort.parse(sort), SuggestionStatus.parse(status), SuggestionKind.parse(kind), p);
+    }
+
+    /** The page's suggestions with authors, in one statement; one extra row tells whether a next page exists. */
+    public Page<Suggestion> run(Board board) {
+        StringBuilder where = new StringBuilder("s.board.id = :board and s.hidden = false");
+        Parameters params = Parameters.with("board", board.id);
+        if (status != null) {
+            where.append(" and s.status = :status");
+            params.and("status", status);
+        } else {
+            where.append(" and s.status <> :merged");
+            params.and("merged", SuggestionStatus.MERGED);
+        }
+        if (kind != null) {
+            where.append(" and s.kind = :kind");
+            params.and("kind", kind);
+        }
+        List<Suggestion> rows = Suggestion.<Suggestion> find("from Suggestion s join fetch s.author where " + where
+                + " order by s.pinned desc, " + sort.orderBy, params)
+                .range((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+                .list();
+        return Page.of(rows, page, PAGE_SIZE);
+    }
+
+    /** The query string for this query without its page number, for pagination links. */
+    public String pageBase() {
+        StringBuilder q = new StringBuilder("?sort=").append(sort.param());
+        if (status != null) {
+            q.append("&status=").append(status.name());
+        }
+        if (kind != null) {
+            q.append("&kind=").append(kind.name());
+        }
+        return q.append("&page=").toString();
+    }
+
+    public String statusParam() {
+        return status == null ? "" : status.name();
+    }
+
+    public String kindParam() {
+        return kind == null ? "" : kind.name();
+    }
+}

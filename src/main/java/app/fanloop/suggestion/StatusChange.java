@@ -1,0 +1,42 @@
+package app.fanloop.suggestion;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.fanloop.member.Member;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+/** One entry of a suggestion's status timeline: who moved it, when, from what, to what, and why. */
+@Entity
+public class StatusChange extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Suggestion suggestion;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Member actor;
+
+    @Enumerated(EnumType.STRING)
+    public SuggestionStatus fromStatus;
+    @Enumerated(EnumType.STRING)
+    public SuggestionStatus toStatus;
+    public String note;
+    public Instant createdAt = Instant.now();
+
+    public static List<StatusChange> timeline(long suggestionId) {
+        return find("from StatusChange c join fetch c.actor where c.suggestion.id = ?1 order by c.createdAt, c.id",
+                suggestionId).list();
+    }
+}

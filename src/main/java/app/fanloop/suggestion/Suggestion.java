@@ -1,0 +1,136 @@
+package app.fanloop.suggestion;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.fanloop.board.Board;
+import app.fanloop.member.Member;
+import org.hibernate.annotations.DynamicUpdate;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+
+/** 建议: an idea or a bug report on a board, with its votes, comments and status. */
+@Entity
+@DynamicUpdate
+public class Suggestion extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Board board;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Member author;
+
+    @Enumerated(EnumType.STRING)
+    public SuggestionKind kind;
+
+    public String title;
+    /** Markdown as written. */
+    public String body;
+    /** The sanitised HTML of the body, rendered when written. */
+    public String bodyHtml;
+
+    public String deviceModel;
+    public String systemVersion;
+    @Enumerated(EnumType.STRING)
+    public Frequency frequency;
+    public String steps;
+
+    @Enumerated(EnumType.STRING)
+    public SuggestionStatus status = SuggestionStatus.OPEN;
+
+    // Counters are kept exact by SQL updates in the same transaction as the write; never set them here.
+    @Column(insertable = false, updatable = false)
+    public int voteCount;
+    @Column(insertable = false, updatable = false)
+    public int commentCount;
+    @Column(insertable = false, updatable = false)
+    public int followerCount;
+    public double trending;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "merged_into_id")
+    public Suggestion mergedInto;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "official_comment_id", insertable = false, updatable = false)
+    public Comment officialComment;
+
+    public boolean hidden;
+    public String hiddenReason;
+    public boolean locked;
+    public boolean pinned;
+
+    public Instant createdAt;
+    public Instant editedAt;
+    public Instant statusChangedAt;
+
+    public String path() {
+        return "/suggestions/" + id;
+    }
+
+    public String votePath() {
+        return path() + "/vote";
+    }
+
+    public String editPath() {
+        return path() + "/edit";
+    }
+
+    public String followPath() {
+        return path() + "/follow";
+    }
+
+    public String commentsPath() {
+        return path() + "/comments";
+    }
+
+    public String statusPath() {
+        return path() + "/status";
+    }
+
+    /** Votes are taken while the suggestion is not locked, merged or on an archived board. */
+    public boolean isOpenForVotes() {
+        return !locked && status != SuggestionStatus.MERGED && !board.archived;
+    }
+
+    public boolean isBug() {
+        return kind == SuggestionKind.BUG;
+    }
+
+    /** A suggestion with its board and author, in one statement. */
+    public static Suggestion loadFull(long id) {
+        return find("from Suggestion s join fetch s.board join fetch s.author where s.id = ?1", id)
+                .firstResult();
+    }
+
+    /** The most trending suggestions across all boards, for the home page. */
+    public static List<Suggestion> trendingEverywhere(int limit) {
+        return find("""
+                from Suggestion s join fetch s.board join fetch s.author
+                where s.hidden = false and s.status <> ?1 and s.board.archived = false
+                order by s.trending desc, s.id desc""", SuggestionStatus.MERGED)
+                .page(0, limit).list();
+    }
+
+    public static List<Suggestion> recentlyShipped(int limit) {
+        return find("""
+                from Suggestion s join fetch s.board join fetch s.author
+                where s.hidden = false and s.status = ?1
+                order by s.statusChangedAt desc, s.id desc""", SuggestionStatus.SHIPPED)
+                .page(0, limit).list();
+    }
+}

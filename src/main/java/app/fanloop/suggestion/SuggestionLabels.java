@@ -1,0 +1,57 @@
+package app.fanloop.suggestion;
+
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+import app.fanloop.web.AppMessages;
+
+/** {status.label}, {kind.label}, {frequency.label} and {sort.label} in the reader's language. */
+@TemplateExtension
+public class SuggestionLabels {
+
+    static String label(SuggestionStatus status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return label(status, messages(locale));
+    }
+
+    public static String label(SuggestionStatus status, AppMessages msg) {
+        return switch (status) {
+            case OPEN -> msg.status_open();
+            case UNDER_REVIEW -> msg.status_under_review();
+            case PLANNED -> msg.status_planned();
+            case IN_PROGRESS -> msg.status_in_progress();
+            case SHIPPED -> msg.status_shipped();
+            case DECLINED -> msg.status_declined();
+            case MERGED -> msg.status_merged();
+        };
+    }
+
+    static String label(SuggestionKind kind, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = messages(locale);
+        return kind == SuggestionKind.BUG ? msg.kind_bug() : msg.kind_suggestion();
+    }
+
+    static String label(Frequency frequency, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = messages(locale);
+        return switch (frequency) {
+            case ALWAYS -> msg.frequency_always();
+            case OFTEN -> msg.frequency_often();
+            case SOMETIMES -> msg.frequency_sometimes();
+            case RARELY -> msg.frequency_rarely();
+        };
+    }
+
+    static String label(SuggestionSort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = messages(locale);
+        return switch (sort) {
+            case TRENDING -> msg.sort_trending();
+            case TOP -> msg.sort_top();
+            case NEW -> msg.sort_new();
+        };
+    }
+
+    static AppMessages messages(Object locale) {
+        String tag = locale == null ? "zh" : locale instanceof java.util.Locale l ? l.toLanguageTag() : locale.toString();
+        return MessageBundles.get(AppMessages.class, Localized.Literal.of(tag.startsWith("en") ? "en" : "zh"));
+    }
+}

@@ -1,0 +1,234 @@
+package app.fanloop.suggestion;
+
+import java.net.URI;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import app.fanloop.board.Board;
+import app.fanloop.member.Viewer;
+import app.fanloop.web.FieldErrors;
+import app.fanloop.web.FormInvalid;
+import app.fanloop.web.RequestLocale;
+import app.fanloop.web.SafeRedirect;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/** The suggestion pages and every action on them; each works as a plain form and, with htmx, swaps a fragment. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SuggestionResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance show(SuggestionPage page);
+
+        static native TemplateInstance show$comments(SuggestionPage page);
+
+        static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
+                FieldErrors errors, List<Frequency> frequencies);
+
+        static native TemplateInstance vote(Suggestion suggestion, boolean voted, int votes);
+
+        static native TemplateInstance follow(Suggestion suggestion, boolean following, int followers);
+
+        static native TemplateInstance revisions(Suggestion suggestion, Comment comment, List<Revision> revisions);
+
+        static native TemplateInstance commentForm(Comment comment, String body, FieldErrors errors);
+    }
+
+    private static final List<Frequency> FREQUENCIES = List.of(Frequency.values());
+
+    private final SuggestionService service;
+    private final Viewer viewer;
+    private final RequestLocale locale;
+
+    SuggestionResource(SuggestionService service, Viewer viewer, RequestLocale locale) {
+        this.service = service;
+        this.viewer = viewer;
+        this.locale = locale;
+    }
+
+    @GET
+    @Path("suggestions/{id}")
+    public TemplateInstance show(@RestPath long id, @RestQuery Integer cpage) {
+        return Templates.show(page(id, cpage, SuggestionPage.CommentDraft.empty(), SuggestionPage.StatusDraft.empty()));
+    }
+
+    @GET
+    @Path("boards/{slug}/new")
+    public TemplateInstance newForm(@RestPath String slug, @RestQuery String kind) {
+        viewer.require();
+        Board board = Board.findBySlug(slug).filter(b -> !b.archived).orElseThrow(NotFoundException::new);
+        SuggestionKind wanted = SuggestionKind.parse(kind);
+        if (wanted == null || !board.accepts(wanted)) {
+            wanted = board.acceptsSuggestions ? SuggestionKind.SUGGESTION : SuggestionKind.BUG;
+        }
+        return Templates.form(board, null, board.newSuggestionPath(), SuggestionForm.empty(wanted), FieldErrors.none(),
+                FREQUENCIES);
+    }
+
+    @POST
+    @Path("boards/{slug}/suggestions")
+    public Response create(@RestPath String slug, @BeanParam SuggestionForm form) {
+        try {
+            Suggestion s = service.create(slug, form);
+            return seeOther(s);
+        } catch (FormInvalid invalid) {
+            Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+            return badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
+                    FieldErrors.of(invalid, locale.messages()), FREQUENCIES));
+        }
+    }
+
+    @GET
+    @Path("suggestions/{id}/edit")
+    public TemplateInstance editForm(@RestPath long id) {
+        viewer.require();
+        Suggestion s = service.visible(id);
+        if (!viewer.is(s.author) && !viewer.isAdmin()) {
+            throw new jakarta.ws.rs.ForbiddenException();
+        }
+        return Templates.form(s.board, s, s.editPath(), SuggestionForm.of(s), FieldErrors.none(), FREQUENCIES);
+    }
+
+    @POST
+    @Path("suggestions/{id}/edit")
+    public Response edit(@RestPath long id, @BeanParam SuggestionForm form) {
+        try {
+            return seeOther(service.edit(id, form));
+        } catch (FormInvalid invalid) {
+            Suggestion s = service.visible(id);
+            return badRequest(Templates.form(s.board, s, s.editPath(), form, FieldErrors.of(invalid, locale.messages()),
+                    FREQUENCIES));
+        }
+    }
+
+    @GET
+    @Path("suggestions/{id}/revisions")
+    public TemplateInstance revisions(@RestPath long id) {
+        Suggestion s = service.visible(id);
+        return Templates.revisions(s, null, Revision.ofSuggestion(s.id));
+    }
+
+    @POST
+    @Path("suggestions/{id}/vote")
+    public Response vote(@RestPath long id, @RestForm Boolean on, @RestForm String to,
+            @RestHeader("HX-Request") String htmx) {
+        SuggestionService.VoteState state = service.vote(id, on);
+        if (htmx != null) {
+            return Response.ok(Templates.vote(Suggestion.findById(id), state.voted(), state.votes())).build();
+        }
+        return backTo(to, id);
+    }
+
+    @POST
+    @Path("suggestions/{id}/follow")
+    public Response follow(@RestPath long id, @RestForm Boolean on, @RestHeader("HX-Request") String htmx) {
+        SuggestionService.FollowState state = service.follow(id, on);
+        if (htmx != null) {
+            return Response.ok(Templates.follow(Suggestion.findById(id), state.following(), state.followers())).build();
+        }
+        return backTo(null, id);
+    }
+
+    @POST
+    @Path("suggestions/{id}/comments")
+    public Response comment(@RestPath long id, @BeanParam CommentForm form, @RestHeader("HX-Request") String htmx) {
+        try {
+            Comment c = service.comment(id, form);
+            if (htmx != null) {
+                SuggestionPage page = page(id, lastPage(id), SuggestionPage.CommentDraft.empty(),
+                        SuggestionPage.StatusDraft.empty());
+                return Response.ok(Templates.show$comments(page)).build();
+            }
+            return Response.seeOther(UriBuilder.fromPath("/suggestions/{id}").fragment("comment-" + c.id).build(id))
+                    .build();
+        } catch (FormInvalid invalid) {
+            var draft = new SuggestionPage.CommentDraft(form.body(), form.parentId(), form.official(),
+                    FieldErrors.of(invalid, locale.messages()));
+            SuggestionPage page = page(id, 1, draft, SuggestionPage.StatusDraft.empty());
+            return badRequest(htmx != null ? Templates.show$comments(page) : Templates.show(page));
+        }
+    }
+
+    @POST
+    @Path("suggestions/{id}/status")
+    public Response status(@RestPath long id, @BeanParam StatusForm form) {
+        try {
+            service.changeStatus(id, form);
+            return Response.seeOther(UriBuilder.fromPath("/suggestions/{id}").fragment("timeline").build(id)).build();
+        } catch (FormInvalid invalid) {
+            var draft = new SuggestionPage.StatusDraft(form.status(), form.note(),
+                    FieldErrors.of(invalid, locale.messages()));
+            return badRequest(Templates.show(page(id, 1, SuggestionPage.CommentDraft.empty(), draft)));
+        }
+    }
+
+    @GET
+    @Path("comments/{id}/edit")
+    public TemplateInstance editCommentForm(@RestPath long id) {
+        viewer.require();
+        Comment c = service.visibleComment(id);
+        if (!viewer.is(c.author) && !viewer.isAdmin()) {
+            throw new jakarta.ws.rs.ForbiddenException();
+        }
+        return Templates.commentForm(c, c.body, FieldErrors.none());
+    }
+
+    @POST
+    @Path("comments/{id}/edit")
+    public Response editComment(@RestPath long id, @RestForm String body) {
+        try {
+            Comment c = service.editComment(id, body);
+            return Response.seeOther(UriBuilder.fromPath("/suggestions/{sid}").fragment("comment-" + c.id)
+                    .build(c.suggestion.id)).build();
+        } catch (FormInvalid invalid) {
+            Comment c = service.visibleComment(id);
+            return badRequest(Templates.commentForm(c, body, FieldErrors.of(invalid, locale.messages())));
+        }
+    }
+
+    @GET
+    @Path("comments/{id}/revisions")
+    public TemplateInstance commentRevisions(@RestPath long id) {
+        Comment c = service.visibleComment(id);
+        return Templates.revisions(c.suggestion, c, Revision.ofComment(c.id));
+    }
+
+    private SuggestionPage page(long id, Integer threadPage, SuggestionPage.CommentDraft draft,
+            SuggestionPage.StatusDraft statusDraft) {
+        return SuggestionPage.load(service, viewer, id, threadPage == null ? 1 : threadPage, draft, statusDraft);
+    }
+
+    /** After a new comment, htmx shows the page of threads that holds it (new threads go last). */
+    private int lastPage(long id) {
+        long threads = Comment.count("suggestion.id = ?1 and parent is null", id);
+        return (int) Math.max(1, (threads + SuggestionPage.THREADS_PER_PAGE - 1) / SuggestionPage.THREADS_PER_PAGE);
+    }
+
+    private static Response seeOther(Suggestion s) {
+        return Response.seeOther(UriBuilder.fromPath("/suggestions/{id}").build(s.id)).build();
+    }
+
+    private static Response backTo(String to, long id) {
+        URI target = to == null ? UriBuilder.fromPath("/suggestions/{id}").build(id) : URI.create(SafeRedirect.localPath(to));
+        return Response.seeOther(target).build();
+    }
+
+    private static Response badRequest(TemplateInstance page) {
+        return Response.status(Response.Status.BAD_REQUEST).entity(page).build();
+    }
+}

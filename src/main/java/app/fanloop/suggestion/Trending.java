@@ -1,0 +1,59 @@
+package app.fanloop.suggestion;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The trending rank. Every vote (and the post itself) adds a weight of 2^(t / half-life), t counted
+ * from a fixed epoch, so a weight halves every half-life relative to newer ones without ever being
+ * rewritten. The column holds log2 of the sum, which stays small and indexable, and a vote changes
+ * it in O(1): log2(2^a + 2^b) = max(a, b) + log2(1 + 2^-|a - b|).
+ */
+@ApplicationScoped
+public class Trending {
+
+    static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+
+    /** Below 2^-1000 a term is zero for a double; PostgreSQL's power() would report underflow. */
+    private static final String FLOOR = "-1000";
+
+    /** SQL for the trending value after adding a weight of exponent :x. */
+    static final String ADD = "greatest(trending, :x) + ln(1 + power(2, greatest(" + FLOOR
+            + ", -abs(trending - :x)))) / ln(2)";
+
+    /**
+     * SQL for the trending value after removing a weight of exponent :x. When the removed weight was
+     * nearly all of the sum, subtracting in log space loses precision, so the value is recomputed
+     * exactly from the post and the remaining votes instead (rare, and bounded by one suggestion).
+     */
+    static final String REMOVE = """
+            case when trending - :x > 0.001 then trending + ln(1 - power(2, greatest(%1$s, :x - trending))) / ln(2)
+            else (select max(e) + ln(sum(power(2, greatest(%1$s, e - m)))) / ln(2)
+                  from (select e, max(e) over () as m from (
+                        select (extract(epoch from s2.created_at) - :epoch) / :halfLife as e from suggestion s2 where s2.id = suggestion.id
+                        union all
+                        select (extract(epoch from v.created_at) - :epoch) / :halfLife from vote v where v.suggestion_id = suggestion.id
+                  ) terms) weighted)
+            end""".formatted(FLOOR);
+
+    private final double halfLifeSeconds;
+
+    Trending(RankingConfig config) {
+        this.halfLifeSeconds = config.halfLife().toMillis() / 1000.0;
+    }
+
+    /** The exponent of the weight a vote (or post) at this time adds. */
+    public double exponent(Instant time) {
+        double seconds = (time.toEpochMilli() - EPOCH.toEpochMilli()) / 1000.0;
+        return seconds / halfLifeSeconds;
+    }
+
+    double halfLifeSeconds() {
+        return halfLifeSeconds;
+    }
+
+    long epochSeconds() {
+        return EPOCH.getEpochSecond();
+    }
+}

@@ -1,0 +1,525 @@
+package app.fanloop.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every user-visible text, in simplified Chinese (the default) and English. The texts live in
+ * messages/msg_zh.properties and messages/msg_en.properties; templates use them as {msg:key}.
+ */
+@MessageBundle(value = "msg", locale = "zh")
+public interface AppMessages {
+
+    @Message
+    String html_lang();
+
+    @Message
+    String site_tagline();
+
+    @Message
+    String nav_label();
+
+    @Message
+    String nav_home();
+
+    @Message
+    String nav_admin_boards();
+
+    @Message
+    String nav_me();
+
+    @Message
+    String sign_in();
+
+    @Message
+    String sign_out();
+
+    @Message
+    String footer_loop();
+
+    @Message
+    String footer_note();
+
+    @Message
+    String home_title();
+
+    @Message
+    String home_hero_title();
+
+    @Message
+    String home_hero_text();
+
+    @Message
+    String home_loop_label();
+
+    @Message
+    String loop_post();
+
+    @Message
+    String loop_vote();
+
+    @Message
+    String loop_review();
+
+    @Message
+    String loop_plan();
+
+    @Message
+    String loop_ship();
+
+    @Message
+    String loop_credit();
+
+    @Message
+    String home_trending();
+
+    @Message
+    String home_trending_empty();
+
+    @Message
+    String home_boards();
+
+    @Message
+    String home_no_boards();
+
+    @Message
+    String home_shipped();
+
+    @Message
+    String home_shipped_empty();
+
+    @Message
+    String suggested_by(String name);
+
+    @Message
+    String board_archived();
+
+    @Message
+    String board_new_suggestion();
+
+    @Message
+    String board_new_bug();
+
+    @Message
+    String board_empty();
+
+    @Message
+    String sort_label();
+
+    @Message
+    String sort_trending();
+
+    @Message
+    String sort_top();
+
+    @Message
+    String sort_new();
+
+    @Message
+    String kind_label();
+
+    @Message
+    String kind_suggestion();
+
+    @Message
+    String kind_bug();
+
+    @Message
+    String status_label();
+
+    @Message
+    String filter_all_kinds();
+
+    @Message
+    String filter_all_statuses();
+
+    @Message
+    String status_open();
+
+    @Message
+    String status_under_review();
+
+    @Message
+    String status_planned();
+
+    @Message
+    String status_in_progress();
+
+    @Message
+    String status_shipped();
+
+    @Message
+    String status_declined();
+
+    @Message
+    String status_merged();
+
+    @Message
+    String frequency_always();
+
+    @Message
+    String frequency_often();
+
+    @Message
+    String frequency_sometimes();
+
+    @Message
+    String frequency_rarely();
+
+    @Message
+    String pinned();
+
+    @Message
+    String comments();
+
+    @Message
+    String votes();
+
+    @Message
+    String followers();
+
+    @Message
+    String hidden();
+
+    @Message
+    String vote_label();
+
+    @Message
+    String vote_voted();
+
+    @Message
+    String vote_cast();
+
+    @Message
+    String vote_withdraw();
+
+    @Message
+    String vote_sign_in();
+
+    @Message
+    String follow();
+
+    @Message
+    String following();
+
+    @Message
+    String edit();
+
+    @Message
+    String edited();
+
+    @Message
+    String save();
+
+    @Message
+    String cancel();
+
+    @Message
+    String choose();
+
+    @Message
+    String suggestion_hidden_notice();
+
+    @Message
+    String suggestion_locked_notice();
+
+    @Message
+    String suggestion_merged_notice();
+
+    @Message
+    String decline_reason();
+
+    @Message
+    String official_response();
+
+    @Message
+    String comment_add();
+
+    @Message
+    String comment_placeholder();
+
+    @Message
+    String comment_submit();
+
+    @Message
+    String comment_official();
+
+    @Message
+    String comment_sign_in();
+
+    @Message
+    String comment_author_tag();
+
+    @Message
+    String comment_hidden();
+
+    @Message
+    String comment_edit_title();
+
+    @Message
+    String comments_empty();
+
+    @Message
+    String comments_closed();
+
+    @Message
+    String reply();
+
+    @Message
+    String reply_submit();
+
+    @Message
+    String markdown_hint();
+
+    @Message
+    String timeline();
+
+    @Message
+    String timeline_posted(String name);
+
+    @Message
+    String timeline_change(String name);
+
+    @Message
+    String status_change();
+
+    @Message
+    String status_note();
+
+    @Message
+    String status_note_hint();
+
+    @Message
+    String status_submit();
+
+    @Message
+    String edit_title();
+
+    @Message
+    String form_has_errors();
+
+    @Message
+    String field_title();
+
+    @Message
+    String field_title_hint();
+
+    @Message
+    String field_body();
+
+    @Message
+    String field_body_hint();
+
+    @Message
+    String bug_details();
+
+    @Message
+    String bug_details_hint();
+
+    @Message
+    String field_device_model();
+
+    @Message
+    String field_system_version();
+
+    @Message
+    String field_frequency();
+
+    @Message
+    String field_steps();
+
+    @Message
+    String field_steps_hint();
+
+    @Message
+    String submit_suggestion();
+
+    @Message
+    String revisions_title();
+
+    @Message
+    String revisions_intro();
+
+    @Message
+    String revision_current();
+
+    @Message
+    String revision_written();
+
+    @Message
+    String revision_replaced(String name);
+
+    @Message
+    String revisions_none();
+
+    @Message
+    String pager_label();
+
+    @Message
+    String pager_previous();
+
+    @Message
+    String pager_next();
+
+    @Message
+    String pager_page(int n);
+
+    @Message
+    String member_joined();
+
+    @Message
+    String member_suggestions();
+
+    @Message
+    String member_no_suggestions();
+
+    @Message
+    String admin_boards_title();
+
+    @Message
+    String admin_board_new();
+
+    @Message
+    String admin_board_edit();
+
+    @Message
+    String admin_board_order();
+
+    @Message
+    String admin_board_name();
+
+    @Message
+    String admin_board_name_en();
+
+    @Message
+    String admin_board_description();
+
+    @Message
+    String admin_board_description_en();
+
+    @Message
+    String admin_board_slug();
+
+    @Message
+    String admin_board_slug_hint();
+
+    @Message
+    String admin_board_kinds();
+
+    @Message
+    String admin_board_count();
+
+    @Message
+    String admin_board_actions();
+
+    @Message
+    String admin_board_up();
+
+    @Message
+    String admin_board_down();
+
+    @Message
+    String admin_board_archive();
+
+    @Message
+    String admin_board_unarchive();
+
+    @Message
+    String admin_board_archived();
+
+    @Message
+    String error_required();
+
+    @Message
+    String error_too_long(int max);
+
+    @Message
+    String error_too_short(int min);
+
+    @Message
+    String error_too_large(int max);
+
+    @Message
+    String error_too_small(int min);
+
+    @Message
+    String error_pattern();
+
+    @Message
+    String error_taken();
+
+    @Message
+    String error_invalid();
+
+    @Message
+    String error_kinds();
+
+    @Message
+    String error_kind_not_accepted();
+
+    @Message
+    String error_reason_required();
+
+    @Message
+    String error_same_status();
+
+    @Message
+    String error_status_not_allowed();
+
+    @Message
+    String error_parent();
+
+    @Message
+    String error_400_title();
+
+    @Message
+    String error_400_text();
+
+    @Message
+    String error_401_title();
+
+    @Message
+    String error_401_text();
+
+    @Message
+    String error_403_title();
+
+    @Message
+    String error_403_text();
+
+    @Message
+    String error_404_title();
+
+    @Message
+    String error_404_text();
+
+    @Message
+    String error_409_title();
+
+    @Message
+    String error_409_text();
+
+    @Message
+    String error_413_title();
+
+    @Message
+    String error_413_text();
+
+    @Message
+    String error_429_title();
+
+    @Message
+    String error_429_text();
+
+    @Message
+    String error_500_title();
+
+    @Message
+    String error_500_text();
+
+    @Message
+    String error_incident(String id);
+
+    @Message
+    String error_home();
+}

@@ -1,0 +1,67 @@
+package app.fanloop.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Localized error texts by field name, for re-rendering a form beside the values typed. */
+public final class FieldErrors {
+
+    public static final String REQUIRED = "required";
+    public static final String TOO_LONG = "too_long";
+    public static final String TOO_SHORT = "too_short";
+    public static final String TOO_LARGE = "too_large";
+    public static final String TOO_SMALL = "too_small";
+    public static final String PATTERN = "pattern";
+    public static final String TAKEN = "taken";
+    public static final String INVALID = "invalid";
+
+    private final Map<String, String> texts;
+
+    private FieldErrors(Map<String, String> texts) {
+        this.texts = texts;
+    }
+
+    public static FieldErrors none() {
+        return new FieldErrors(Map.of());
+    }
+
+    public static FieldErrors of(FormInvalid invalid, AppMessages msg) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (FormInvalid.Problem problem : invalid.problems()) {
+            texts.putIfAbsent(problem.field(), text(problem, msg));
+        }
+        return new FieldErrors(texts);
+    }
+
+    public boolean has(String field) {
+        return texts.containsKey(field);
+    }
+
+    public String get(String field) {
+        return texts.get(field);
+    }
+
+    public boolean isEmpty() {
+        return texts.isEmpty();
+    }
+
+    private static String text(FormInvalid.Problem problem, AppMessages msg) {
+        int limit = problem.limit() == null ? 0 : problem.limit();
+        return switch (problem.code()) {
+            case REQUIRED -> msg.error_required();
+            case TOO_LONG -> msg.error_too_long(limit);
+            case TOO_SHORT -> msg.error_too_short(limit);
+            case TOO_LARGE -> msg.error_too_large(limit);
+            case TOO_SMALL -> msg.error_too_small(limit);
+            case PATTERN -> msg.error_pattern();
+            case TAKEN -> msg.error_taken();
+            case "kinds" -> msg.error_kinds();
+            case "kind_not_accepted" -> msg.error_kind_not_accepted();
+            case "reason_required" -> msg.error_reason_required();
+            case "same_status" -> msg.error_same_status();
+            case "status_not_allowed" -> msg.error_status_not_allowed();
+            case "parent" -> msg.error_parent();
+            default -> msg.error_invalid();
+        };
+    }
+}

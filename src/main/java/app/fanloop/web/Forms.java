@@ -1,0 +1,69 @@
+package app.fanloop.web;
+
+import java.lang.annotation.Annotation;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Validates a form record and turns violations into per-field problems the page can show. */
+@ApplicationScoped
+public class Forms {
+
+    private final Validator validator;
+
+    Forms(Validator validator) {
+        this.validator = validator;
+    }
+
+    public <T> void validate(T form) {
+        Set<ConstraintViolation<T>> violations = validator.validate(form);
+        if (violations.isEmpty()) {
+            return;
+        }
+        List<FormInvalid.Problem> problems = violations.stream()
+                .map(Forms::problem)
+                .sorted(Comparator.comparing(FormInvalid.Problem::field))
+                .toList();
+        throw new FormInvalid(problems);
+    }
+
+    private static FormInvalid.Problem problem(ConstraintViolation<?> violation) {
+        String field = violation.getPropertyPath().toString();
+        Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+        if (constraint instanceof Size size) {
+            Object value = violation.getInvalidValue();
+            int length = value == null ? 0 : value.toString().length();
+            return length > size.max()
+                    ? new FormInvalid.Problem(field, FieldErrors.TOO_LONG, size.max())
+                    : new FormInvalid.Problem(field, FieldErrors.TOO_SHORT, size.min());
+        }
+        if (constraint instanceof NotBlank || constraint instanceof NotNull) {
+            return new FormInvalid.Problem(field, FieldErrors.REQUIRED, null);
+        }
+        if (constraint instanceof Pattern) {
+            return new FormInvalid.Problem(field, FieldErrors.PATTERN, null);
+        }
+        if (constraint instanceof Max max) {
+            return new FormInvalid.Problem(field, FieldErrors.TOO_LARGE, (int) max.value());
+        }
+        if (constraint instanceof Min min) {
+            return new FormInvalid.Problem(field, FieldErrors.TOO_SMALL, (int) min.value());
+        }
+        if (constraint instanceof AssertTrue) {
+            // The message of a cross-field rule names its problem code.
+            return new FormInvalid.Problem(field, violation.getMessage(), null);
+        }
+        return new FormInvalid.Problem(field, FieldErrors.INVALID, null);
+    }
+}

@@ -1,0 +1,86 @@
+package app.fanloop.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+/**
+ * The reader's language: the one they chose (a cookie), else the browser's preference,
+ * else simplified Chinese.
+ */
+@RequestScoped
+@Named("locale")
+public class RequestLocale {
+
+    public static final String COOKIE = "fanloop-lang";
+    public static final Locale CHINESE = Locale.forLanguageTag("zh");
+    public static final Locale ENGLISH = Locale.forLanguageTag("en");
+    static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
+
+    private final HttpServerRequest request;
+    private Locale locale;
+
+    RequestLocale(HttpServerRequest request) {
+        this.request = request;
+    }
+
+    public Locale get() {
+        if (locale == null) {
+            locale = resolve();
+        }
+        return locale;
+    }
+
+    public boolean isEnglish() {
+        return get().equals(ENGLISH);
+    }
+
+    /** The message bundle in the reader's language, for texts made in Java. */
+    public AppMessages messages() {
+        return MessageBundles.get(AppMessages.class, Localized.Literal.of(get().toLanguageTag()));
+    }
+
+    private Locale resolve() {
+        Cookie cookie = request.getCookie(COOKIE);
+        if (cookie != null) {
+            Locale chosen = supported(cookie.getValue());
+            if (chosen != null) {
+                return chosen;
+            }
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header != null) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    Locale match = supported(range.getRange());
+                    if (match != null) {
+                        return match;
+                    }
+                }
+            } catch (IllegalArgumentException malformed) {
+                // A malformed header falls back to the default language.
+            }
+        }
+        return CHINESE;
+    }
+
+    static Locale supported(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        String language = tag.toLowerCase(Locale.ROOT);
+        if (language.startsWith("zh")) {
+            return CHINESE;
+        }
+        if (language.startsWith("en")) {
+            return ENGLISH;
+        }
+        return null;
+    }
+}
