@@ -2,6 +2,7 @@ package app.fanloop.board;
 
 import java.util.Locale;
 
+import app.fanloop.web.Locales;
 import io.quarkus.qute.TemplateExtension;
 
 /** {board.label} and {board.about}: the board's name and description in the reader's language. */
@@ -17,6 +18,6 @@ public class BoardLabels {
     }
 
     private static Locale asLocale(Object locale) {
-        return locale instanceof Locale l ? l : Locale.forLanguageTag(locale == null ? "zh" : locale.toString());
+        return Locales.of(locale);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 import app.fanloop.web.AppMessages;
+import app.fanloop.web.Locales;
 
 /** {status.label}, {kind.label}, {frequency.label} and {sort.label} in the reader's language. */
 @TemplateExtension
@@ -51,7 +52,6 @@ public class SuggestionLabels {
     }
 
     static AppMessages messages(Object locale) {
-        String tag = locale == null ? "zh" : locale instanceof java.util.Locale l ? l.toLanguageTag() : locale.toString();
-        return MessageBundles.get(AppMessages.class, Localized.Literal.of(tag.startsWith("en") ? "en" : "zh"));
+        return Locales.messages(locale);
     }
 }

@@ -37,6 +37,29 @@ public class Trending {
                   ) terms) weighted)
             end""".formatted(FLOOR);
 
+    /**
+     * SQL that recomputes every counter and the trending value of all suggestions from the votes,
+     * follows and comments tables: for bulk loads (demo data, benchmarks) and after changing the
+     * half-life. Parameters :epoch and :halfLife as for REMOVE.
+     */
+    public static final String RECOMPUTE_ALL = """
+            update suggestion s set
+              vote_count = coalesce(v.n, 0),
+              follower_count = (select count(*) from suggestion_follow f where f.suggestion_id = s.id),
+              comment_count = (select count(*) from comment c where c.suggestion_id = s.id and not c.hidden),
+              trending = t.value
+            from suggestion base
+            left join (select suggestion_id, count(*) n from vote group by suggestion_id) v on v.suggestion_id = base.id
+            cross join lateral (
+              select max(e) + ln(sum(power(2, greatest(%1$s, e - m)))) / ln(2) as value
+              from (select e, max(e) over () as m from (
+                    select (extract(epoch from base.created_at) - :epoch) / :halfLife as e
+                    union all
+                    select (extract(epoch from vv.created_at) - :epoch) / :halfLife from vote vv where vv.suggestion_id = base.id
+              ) terms) weighted
+            ) t
+            where s.id = base.id""".formatted(FLOOR);
+
     private final double halfLifeSeconds;
 
     Trending(RankingConfig config) {
@@ -49,11 +72,11 @@ public class Trending {
         return seconds / halfLifeSeconds;
     }
 
-    double halfLifeSeconds() {
+    public double halfLifeSeconds() {
         return halfLifeSeconds;
     }
 
-    long epochSeconds() {
+    public long epochSeconds() {
         return EPOCH.getEpochSecond();
     }
 }

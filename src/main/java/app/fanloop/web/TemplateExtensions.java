@@ -34,10 +34,7 @@ public class TemplateExtensions {
     }
 
     static Locale asLocale(Object locale) {
-        if (locale instanceof Locale l) {
-            return l;
-        }
-        return locale == null ? RequestLocale.CHINESE : Locale.forLanguageTag(locale.toString());
+        return Locales.of(locale);
     }
 
     /** Relative times in both languages. */

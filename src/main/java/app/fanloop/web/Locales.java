@@ -1,0 +1,34 @@
+package app.fanloop.web;
+
+import java.util.Locale;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/**
+ * The language a template extension should use: the template's locale attribute when it reaches
+ * the extension, else the reader's language during a request, else Chinese.
+ */
+public final class Locales {
+    private Locales() {
+    }
+
+    public static Locale of(Object templateAttribute) {
+        if (templateAttribute instanceof Locale locale) {
+            return locale;
+        }
+        if (templateAttribute != null) {
+            return Locale.forLanguageTag(templateAttribute.toString());
+        }
+        if (Arc.container() != null && Arc.container().requestContext().isActive()) {
+            return Arc.container().instance(RequestLocale.class).get().get();
+        }
+        return RequestLocale.CHINESE;
+    }
+
+    public static AppMessages messages(Object templateAttribute) {
+        return MessageBundles.get(AppMessages.class,
+                Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));
+    }
+}
