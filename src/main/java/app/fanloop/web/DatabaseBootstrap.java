@@ -29,11 +29,15 @@ public class DatabaseBootstrap {
 
     void onStart(@Observes @Priority(1) StartupEvent event, Flyway flyway,
             @ConfigProperty(name = "fanloop.database.create-if-missing", defaultValue = "false") boolean create,
+            @ConfigProperty(name = "fanloop.database.clean-at-start", defaultValue = "false") boolean clean,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         if (create) {
             createIfMissing(url, user.orElse(null), password.orElse(null));
+        }
+        if (clean) {
+            flyway.clean();
         }
         flyway.migrate();
     }
