@@ -60,8 +60,9 @@ public class DemoData {
         List<Member> fans = new ArrayList<>(List.of(bob, chen));
         String[] names = { "小米粉丝", "橙色星球", "Leo", "雷科技迷", "Mia", "阿杰", "Kai", "拍照达人", "Nora", "小雨", "Sam",
                 "夜猫子", "Tom", "甜橙", "Vic", "老王" };
-        for (int i = 0; i < names.length; i++) {
-            fans.add(member("demo-fan-" + i, names[i], null));
+        for (int i = 0; i < 64; i++) {
+            String name = i < names.length ? names[i] : "米粉" + (1000 + i * 37);
+            fans.add(member("demo-fan-" + i, name, null));
         }
 
         Board system = board("system", "系统功能建议", "System features", "关于 HyperOS 系统功能的想法与建议。",
