@@ -23,7 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** A board's list of suggestions. */
-@Path("/boards")
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class BoardResource {
 
@@ -57,7 +57,7 @@ public class BoardResource {
     }
 
     @GET
-    @Path("{slug}")
+    @Path("boards/{slug}")
     public TemplateInstance show(@RestPath String slug, @RestQuery String sort, @RestQuery String status,
             @RestQuery String kind, @RestQuery Integer page) {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);

@@ -45,8 +45,6 @@ public class Member extends PanacheEntityBase {
         if (name == null || name.isBlank()) {
             return "?";
         }
-        String trimmed = name.strip();
-        int first = trimmed.codePointAt(0);
-        return new String(Character.toChars(Character.toUpperCase(first)));
+        return new String(Character.toChars(Character.toUpperCase(name.strip().codePointAt(0))));
     }
 }

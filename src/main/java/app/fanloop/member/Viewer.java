@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
@@ -15,22 +17,34 @@ import jakarta.inject.Named;
 @Named("viewer")
 public class Viewer {
 
+    /** Where the member is kept for the rest of the request, including template rendering on the IO thread. */
+    static final String ATTRIBUTE = "fanloop.member";
+
     private final SecurityIdentity identity;
     private final MemberService members;
-    private Member member;
-    private boolean resolved;
+    private final RoutingContext request;
 
-    Viewer(SecurityIdentity identity, MemberService members) {
+    Viewer(SecurityIdentity identity, MemberService members, RoutingContext request) {
         this.identity = identity;
         this.members = members;
+        this.request = request;
     }
 
+    /** The signed-in member; resolved once per request (see ViewerFilter), on a worker thread. */
     public Optional<Member> member() {
-        if (!resolved) {
-            resolved = true;
-            member = identity.isAnonymous() ? null : members.signIn(identity);
+        if (identity.isAnonymous()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(member);
+        Member member = request.get(ATTRIBUTE);
+        if (member == null) {
+            if (Context.isOnEventLoopThread()) {
+                // Only an error page rendered before any resource ran gets here; it must not block.
+                return Optional.empty();
+            }
+            member = members.signIn(identity);
+            request.put(ATTRIBUTE, member);
+        }
+        return Optional.of(member);
     }
 
     /** The signed-in member, or an exception that sends a visitor to the sign-in page. */
@@ -39,7 +53,7 @@ public class Viewer {
     }
 
     public boolean isSignedIn() {
-        return member().isPresent();
+        return !identity.isAnonymous();
     }
 
     public Long id() {
@@ -47,7 +61,16 @@ public class Viewer {
     }
 
     public String name() {
-        return member().map(m -> m.name).orElse(null);
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        return member().map(m -> m.name).orElseGet(() -> MemberService.Profile.of(identity).name());
+    }
+
+    /** One letter for the avatar circle. */
+    public String initials() {
+        String name = name();
+        return name == null || name.isBlank() ? "?" : new String(Character.toChars(Character.toUpperCase(name.strip().codePointAt(0))));
     }
 
     public boolean hasRole(String role) {

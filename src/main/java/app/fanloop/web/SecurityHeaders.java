@@ -17,12 +17,13 @@ public class SecurityHeaders {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 10).handler(rc -> {
             if (!rc.normalizedPath().startsWith("/q/dev")) {
-                rc.response().headers()
+                // Set just before the headers go out, so error responses get them too.
+                rc.addHeadersEndHandler(ignored -> rc.response().headers()
                         .set("Content-Security-Policy", POLICY)
                         .set("X-Frame-Options", "DENY")
                         .set("X-Content-Type-Options", "nosniff")
                         .set("Referrer-Policy", "strict-origin-when-cross-origin")
-                        .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+                        .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
             }
             rc.next();
         });

@@ -1,0 +1,21 @@
+package app.fanloop.member;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Resolves the signed-in member before the resource runs, on the resource's worker thread, so
+ * that templates rendered later (possibly on the IO thread) never touch the database.
+ */
+public class ViewerFilter {
+
+    private final Viewer viewer;
+
+    ViewerFilter(Viewer viewer) {
+        this.viewer = viewer;
+    }
+
+    @ServerRequestFilter
+    void resolve() {
+        viewer.member();
+    }
+}
