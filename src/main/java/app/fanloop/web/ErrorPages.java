@@ -30,6 +30,9 @@ public class ErrorPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(ErrorView error);
+
+        /** For a body too large, refused before any resource or request scope exists: no layout beans. */
+        static native TemplateInstance tooLarge();
     }
 
     @ServerExceptionMapper

@@ -47,6 +47,11 @@ public class RequestLocale {
     }
 
     private Locale resolve() {
+        return resolve(request);
+    }
+
+    /** The reader's language for a request, outside any request scope too. */
+    static Locale resolve(HttpServerRequest request) {
         Cookie cookie = request.getCookie(COOKIE);
         if (cookie != null) {
             Locale chosen = supported(cookie.getValue());
