@@ -5,7 +5,7 @@ set -euo pipefail
 base=${1:-http://localhost:8080}
 out=$(cd "$(dirname "$0")" && pwd)
 chrome=(chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
-        --disable-component-update --disable-sync --hide-scrollbars --lang=zh-CN)
+        --disable-component-update --disable-sync --hide-scrollbars --lang=zh-CN --accept-lang=zh-CN,zh)
 suggestion=$(curl -fsS "$base/boards/bugs" | grep -o 'href="/suggestions/[0-9]*"' | head -n 1 | grep -o '[0-9]*')
 pages=("home|/" "board|/boards/camera" "suggestion|/suggestions/$suggestion")
 for page in "${pages[@]}"; do
