@@ -117,7 +117,7 @@ public class DemoData {
         };
 
         String[] comments = { "+1，非常需要！", "Same here, would use this every day.", "我也遇到了同样的问题。",
-                "This would be a great addition.", "希望下个开发版就能加上 🙏", "Any update on this?", "支持一下，期待。",
+                "This would be a great addition.", "希望下个开发版就能加上！", "Any update on this?", "支持一下，期待。",
                 "Works fine on my device after the last update.", "建议再加个开关，默认关闭。", "Agreed, the current behaviour is confusing." };
         String[] replies = { "同意楼上", "Good point!", "我这边也是", "Thanks, that helped." };
 
