@@ -33,8 +33,21 @@ public class Member extends PanacheEntityBase {
     @Column(name = "local_roles", columnDefinition = "varchar(20)[]")
     public String[] localRoles = new String[0];
 
+    /** The roles the sign-in token carried last time; lets the app list its staff. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "token_roles", columnDefinition = "varchar(20)[]")
+    public String[] tokenRoles = new String[0];
+
     public Instant createdAt;
     public Instant lastSeenAt;
+
+    /** Product managers and admins, by the roles they signed in with or were granted. */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Member> staff() {
+        return getEntityManager().createNativeQuery("""
+                select * from member where local_roles && '{pm,admin}'::varchar[] or token_roles && '{pm,admin}'::varchar[]
+                order by name, id""", Member.class).getResultList();
+    }
 
     public static Optional<Member> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();

@@ -30,12 +30,16 @@ public class MemberService {
     @Transactional
     public Member signIn(SecurityIdentity identity) {
         Profile profile = Profile.of(identity);
+        String[] roles = identity.getRoles().stream().filter(r -> r.equals(Role.PM) || r.equals(Role.ADMIN)).sorted()
+                .toArray(String[]::new);
         Member member = Member.findBySubject(profile.subject()).orElse(null);
         if (member == null) {
             // Two first requests may race; the unique subject lets only one insert through.
             em.createNativeQuery("""
-                    insert into member (subject, name, email, picture) values (:subject, :name, :email, :picture)
+                    insert into member (subject, name, email, picture, token_roles)
+                    values (:subject, :name, :email, :picture, cast(:roles as varchar(20)[]))
                     on conflict (subject) do nothing""")
+                    .setParameter("roles", "{" + String.join(",", roles) + "}")
                     .setParameter("subject", profile.subject())
                     .setParameter("name", profile.name())
                     .setParameter("email", profile.email())
@@ -46,10 +50,12 @@ public class MemberService {
         Instant now = Instant.now();
         if (!Objects.equals(member.name, profile.name()) || !Objects.equals(member.email, profile.email())
                 || !Objects.equals(member.picture, profile.picture())
+                || !java.util.Arrays.equals(member.tokenRoles, roles)
                 || member.lastSeenAt.isBefore(now.minus(SEEN_RESOLUTION))) {
             member.name = profile.name();
             member.email = profile.email();
             member.picture = profile.picture();
+            member.tokenRoles = roles;
             member.lastSeenAt = now;
         }
         return member;

@@ -33,10 +33,22 @@ public class StatusChange extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public SuggestionStatus toStatus;
     public String note;
+
+    /** A plain status change, or one side of a merge or unmerge, or a change made through a feature item. */
+    @Enumerated(EnumType.STRING)
+    public TimelineEvent event = TimelineEvent.STATUS;
+
+    /** The other suggestion of a merge or unmerge. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Suggestion relatedSuggestion;
+
+    /** The feature item whose status change moved this suggestion. */
+    public Long featureItemId;
     public Instant createdAt = Instant.now();
 
     public static List<StatusChange> timeline(long suggestionId) {
-        return find("from StatusChange c join fetch c.actor where c.suggestion.id = ?1 order by c.createdAt, c.id",
+        return find("from StatusChange c join fetch c.actor left join fetch c.relatedSuggestion"
+                + " where c.suggestion.id = ?1 order by c.createdAt, c.id",
                 suggestionId).list();
     }
 }

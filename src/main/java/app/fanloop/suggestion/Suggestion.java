@@ -69,6 +69,12 @@ public class Suggestion extends PanacheEntityBase {
     @JoinColumn(name = "official_comment_id", insertable = false, updatable = false)
     public Comment officialComment;
 
+    /** The feature item (需求) this suggestion is tracked under, if any. */
+    public Long featureItemId;
+
+    /** When staff first answered officially; the 48-hour answer target is measured against it. */
+    public Instant firstResponseAt;
+
     public boolean hidden;
     public String hiddenReason;
     public boolean locked;
@@ -100,6 +106,14 @@ public class Suggestion extends PanacheEntityBase {
 
     public String statusPath() {
         return path() + "/status";
+    }
+
+    public String mergePath() {
+        return path() + "/merge";
+    }
+
+    public String unmergePath() {
+        return path() + "/unmerge";
     }
 
     /** Votes are taken while the suggestion is not locked, merged or on an archived board. */

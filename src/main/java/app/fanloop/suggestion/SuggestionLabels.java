@@ -51,6 +51,33 @@ public class SuggestionLabels {
         };
     }
 
+    /** A feature item's status, given by name (the suggestion page knows it only as text). */
+    static String featureStatusLabel(String status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return featureStatusLabel(status, messages(locale));
+    }
+
+    public static String featureStatusLabel(String status, AppMessages msg) {
+        return switch (status) {
+            case "BACKLOG" -> msg.feature_status_backlog();
+            case "PLANNED" -> msg.feature_status_planned();
+            case "IN_PROGRESS" -> msg.feature_status_in_progress();
+            case "SHIPPED" -> msg.feature_status_shipped();
+            case "CANCELLED" -> msg.feature_status_cancelled();
+            default -> status;
+        };
+    }
+
+    /** The badge colour of a feature item status: the colour of the suggestion status it leads to. */
+    static String featureBadge(String status) {
+        return switch (status) {
+            case "PLANNED" -> "status-planned";
+            case "IN_PROGRESS" -> "status-in-progress";
+            case "SHIPPED" -> "status-shipped";
+            case "CANCELLED" -> "status-declined";
+            default -> "status-open";
+        };
+    }
+
     static AppMessages messages(Object locale) {
         return Locales.messages(locale);
     }

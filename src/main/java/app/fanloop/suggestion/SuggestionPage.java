@@ -23,7 +23,23 @@ public record SuggestionPage(
         boolean following,
         boolean canEdit,
         CommentDraft draft,
-        StatusDraft statusDraft) {
+        StatusDraft statusDraft,
+        Sparkline spark,
+        LinkedFeature feature,
+        List<Merged> mergedFrom) {
+
+    /** The feature item behind the suggestion, as much as the page shows of it. */
+    public record LinkedFeature(long id, String title, String status, boolean onRoadmap) {
+    }
+
+    /** A duplicate merged into this suggestion, with its latest comments, still readable here. */
+    public record Merged(Suggestion suggestion, List<Comment> comments) {
+    }
+
+    /** Feature item statuses that the public roadmap shows. */
+    static final List<String> ROADMAP_STATUSES = List.of("PLANNED", "IN_PROGRESS", "SHIPPED");
+    /** How many comments of each merged duplicate the page shows. */
+    static final int MERGED_COMMENTS = 20;
 
     public static final int THREADS_PER_PAGE = 50;
 
@@ -68,13 +84,52 @@ public record SuggestionPage(
         }
         List<Thread> threads = topPage.items().stream().map(c -> new Thread(c, replies.get(c.id))).toList();
         Long me = viewer.id();
+        var em = Suggestion.getEntityManager();
         return new SuggestionPage(s, official,
                 new Page<>(threads, topPage.number(), topPage.hasNext()),
                 StatusChange.timeline(s.id),
                 service.hasVoted(s.id, me),
                 service.isFollowing(s.id, me),
                 viewer.is(s.author) || viewer.isAdmin(),
-                draft, statusDraft);
+                draft, statusDraft,
+                VoteHistory.sparklines(em, List.of(s.id)).get(s.id),
+                feature(s, viewer.isStaff()),
+                mergedFrom(s, viewer.isAdmin()));
+    }
+
+    private static LinkedFeature feature(Suggestion s, boolean staff) {
+        if (s.featureItemId == null) {
+            return null;
+        }
+        Object[] row = (Object[]) Suggestion.getEntityManager()
+                .createNativeQuery("select id, title, status from feature_item where id = :id")
+                .setParameter("id", s.featureItemId).getSingleResult();
+        String status = (String) row[2];
+        boolean onRoadmap = ROADMAP_STATUSES.contains(status);
+        return onRoadmap || staff ? new LinkedFeature(((Number) row[0]).longValue(), (String) row[1], status, onRoadmap)
+                : null;
+    }
+
+    /** Duplicates merged into this one and their latest comments: two statements. */
+    private static List<Merged> mergedFrom(Suggestion s, boolean admin) {
+        List<Suggestion> merged = Suggestion.list(
+                "from Suggestion m join fetch m.author where m.mergedInto.id = ?1" + (admin ? "" : " and m.hidden = false")
+                        + " order by m.statusChangedAt desc, m.id desc", s.id);
+        if (merged.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Comment>> comments = new LinkedHashMap<>();
+        merged.forEach(m -> comments.put(m.id, new ArrayList<>()));
+        Comment.<Comment> list("""
+                from Comment c join fetch c.author where c.suggestion.id in ?1 and c.hidden = false
+                order by c.createdAt desc, c.id desc""", new ArrayList<>(comments.keySet()))
+                .forEach(c -> {
+                    List<Comment> list = comments.get(c.suggestion.id);
+                    if (list.size() < MERGED_COMMENTS) {
+                        list.add(c);
+                    }
+                });
+        return merged.stream().map(m -> new Merged(m, comments.get(m.id))).toList();
     }
 
     /** The last note a PM gave when declining, shown beside the status. */

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.Map;
+
 import app.fanloop.board.Board;
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.Conflict;
@@ -27,13 +31,16 @@ public class SuggestionService {
     private final Forms forms;
     private final Markdown markdown;
     private final Trending trending;
+    private final DomainEvents events;
 
-    SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending) {
+    SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
+            DomainEvents events) {
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
         this.markdown = markdown;
         this.trending = trending;
+        this.events = events;
     }
 
     /** A suggestion this viewer may see: hidden ones only for admins and their author. */
@@ -100,47 +107,68 @@ public class SuggestionService {
 
     /**
      * Casts or withdraws the viewer's vote. {@code wanted} null toggles; true or false asks for that
-     * state, so a repeated form submission does not flip it back.
+     * state, so a repeated form submission does not flip it back. A member counts once per
+     * suggestion, also when a merge brought them a second vote.
      */
     @Transactional
     public VoteState vote(long id, Boolean wanted) {
         Member member = viewer.require();
         Suggestion s = actionable(id);
-        Instant now = Instant.now();
-        boolean inserted = false;
-        if (!Boolean.FALSE.equals(wanted)) {
-            inserted = em.createNativeQuery("""
+        boolean has = hasVoted(s.id, member.id);
+        boolean want = wanted == null ? !has : wanted;
+        if (want && !has) {
+            Instant now = Instant.now();
+            boolean inserted = em.createNativeQuery("""
                     insert into vote (suggestion_id, cast_on_id, member_id, created_at)
                     values (:s, :s, :m, :now) on conflict (cast_on_id, member_id) do nothing""")
                     .setParameter("s", s.id).setParameter("m", member.id).setParameter("now", now)
                     .executeUpdate() == 1;
+            if (inserted) {
+                Number count = (Number) em.createNativeQuery("update suggestion set vote_count = vote_count + 1, trending = "
+                        + Trending.ADD + " where id = :id returning vote_count")
+                        .setParameter("x", trending.exponent(now)).setParameter("id", s.id)
+                        .getSingleResult();
+                follow(s, member);
+                adjustDemand(s, member, true);
+                return new VoteState(s.id, true, count.intValue());
+            }
+        } else if (!want && has) {
+            @SuppressWarnings("unchecked")
+            List<Instant> removed = em.createNativeQuery(
+                    "delete from vote where suggestion_id = :s and member_id = :m returning created_at", Instant.class)
+                    .setParameter("s", s.id).setParameter("m", member.id).getResultList();
+            for (int i = 0; i < removed.size(); i++) {
+                em.createNativeQuery("update suggestion set vote_count = vote_count - " + (i == 0 ? 1 : 0)
+                        + ", trending = " + Trending.REMOVE + " where id = :id")
+                        .setParameter("x", trending.exponent(removed.get(i)))
+                        .setParameter("epoch", trending.epochSeconds())
+                        .setParameter("halfLife", trending.halfLifeSeconds())
+                        .setParameter("id", s.id)
+                        .executeUpdate();
+            }
+            if (!removed.isEmpty()) {
+                adjustDemand(s, member, false);
+            }
         }
-        if (inserted) {
-            Object[] row = (Object[]) em.createNativeQuery("update suggestion set vote_count = vote_count + 1, trending = "
-                    + Trending.ADD + " where id = :id returning vote_count, trending")
-                    .setParameter("x", trending.exponent(now)).setParameter("id", s.id)
-                    .getSingleResult();
-            follow(s, member);
-            return new VoteState(s.id, true, ((Number) row[0]).intValue());
+        return new VoteState(s.id, hasVoted(s.id, member.id), currentVotes(s.id));
+    }
+
+    /**
+     * A feature item's demand counts distinct voters over its suggestions: a vote adds one only if
+     * it is the member's first on the item, a withdrawal removes one only if it was the last. The
+     * item row is locked first so concurrent votes of one member cannot both count.
+     */
+    private void adjustDemand(Suggestion s, Member member, boolean added) {
+        if (s.featureItemId == null) {
+            return;
         }
-        if (Boolean.TRUE.equals(wanted)) {
-            return new VoteState(s.id, true, currentVotes(s.id));
-        }
-        @SuppressWarnings("unchecked")
-        List<Instant> removed = em.createNativeQuery(
-                "delete from vote where cast_on_id = :s and member_id = :m returning created_at", Instant.class)
-                .setParameter("s", s.id).setParameter("m", member.id).getResultList();
-        if (removed.isEmpty()) {
-            return new VoteState(s.id, false, currentVotes(s.id));
-        }
-        Number count = (Number) em.createNativeQuery("update suggestion set vote_count = vote_count - 1, trending = "
-                + Trending.REMOVE + " where id = :id returning vote_count")
-                .setParameter("x", trending.exponent(removed.get(0)))
-                .setParameter("epoch", trending.epochSeconds())
-                .setParameter("halfLife", trending.halfLifeSeconds())
-                .setParameter("id", s.id)
-                .getSingleResult();
-        return new VoteState(s.id, false, count.intValue());
+        em.createNativeQuery("select id from feature_item where id = :f for update")
+                .setParameter("f", s.featureItemId).getResultList();
+        String votesOnItem = "(select count(*) from vote v join suggestion x on x.id = v.suggestion_id"
+                + " where v.member_id = :m and x.feature_item_id = :f)";
+        em.createNativeQuery("update feature_item set demand = demand " + (added ? "+ 1" : "- 1")
+                + " where id = :f and " + votesOnItem + (added ? " = 1" : " = 0"))
+                .setParameter("f", s.featureItemId).setParameter("m", member.id).executeUpdate();
     }
 
     /** Follows or unfollows a suggestion; {@code wanted} null toggles. */
@@ -194,8 +222,11 @@ public class SuggestionService {
         em.createNativeQuery("update suggestion set comment_count = comment_count + 1 where id = :id")
                 .setParameter("id", s.id).executeUpdate();
         if (c.official) {
-            em.createNativeQuery("update suggestion set official_comment_id = :c where id = :id")
-                    .setParameter("c", c.id).setParameter("id", s.id).executeUpdate();
+            em.createNativeQuery("""
+                    update suggestion set official_comment_id = :c, first_response_at = coalesce(first_response_at, :at)
+                    where id = :id""")
+                    .setParameter("c", c.id).setParameter("at", c.createdAt).setParameter("id", s.id).executeUpdate();
+            events.suggestion(EventKind.OFFICIAL_RESPONSE, author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));
         }
         if (parent != null) {
             em.createNativeQuery("update comment set reply_count = reply_count + 1 where id = :id")
@@ -265,16 +296,61 @@ public class SuggestionService {
         if (to == SuggestionStatus.DECLINED && note == null) {
             throw new FormInvalid("note", "reason_required");
         }
+        return applyStatus(s, to, note, actor, TimelineEvent.STATUS, null);
+    }
+
+    /**
+     * Moves a suggestion to a status, with its timeline entry and domain event, inside the caller's
+     * transaction. Permission checks are the caller's (a PM's change, a feature item, a merge, a release).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StatusChange applyStatus(Suggestion s, SuggestionStatus to, String note, Member actor, TimelineEvent event,
+            Suggestion related) {
         StatusChange change = new StatusChange();
         change.suggestion = s;
         change.actor = actor;
         change.fromStatus = s.status;
         change.toStatus = to;
         change.note = note;
+        change.event = event;
+        change.relatedSuggestion = related;
+        change.featureItemId = event == TimelineEvent.FEATURE ? s.featureItemId : null;
         change.persist();
+        SuggestionStatus from = s.status;
         s.status = to;
         s.statusChangedAt = change.createdAt;
+        if (from != to && event != TimelineEvent.MERGED_INTO && event != TimelineEvent.UNMERGED) {
+            Map<String, Object> payload = new java.util.HashMap<>();
+            payload.put("from", from.name());
+            payload.put("to", to.name());
+            if (note != null) {
+                payload.put("note", note);
+            }
+            if (change.featureItemId != null) {
+                payload.put("featureItemId", change.featureItemId);
+            }
+            em.flush();
+            events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED, actor, s.id, null, payload);
+        }
         return change;
+    }
+
+    /** A timeline entry that records a merge or unmerge on the suggestion whose status stays. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordTimeline(Suggestion s, Member actor, TimelineEvent event, Suggestion related, String note) {
+        StatusChange change = new StatusChange();
+        change.suggestion = s;
+        change.actor = actor;
+        change.fromStatus = s.status;
+        change.toStatus = s.status;
+        change.note = note;
+        change.event = event;
+        change.relatedSuggestion = related;
+        change.persist();
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     public boolean hasVoted(long suggestionId, Long memberId) {

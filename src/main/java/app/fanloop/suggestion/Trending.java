@@ -38,7 +38,8 @@ public class Trending {
             end""".formatted(FLOOR);
 
     /**
-     * SQL that recomputes every counter and the trending value of all suggestions from the votes,
+     * SQL that recomputes every counter and the trending value of all suggestions from the votes
+     * (a member counts once, also with a second vote brought by a merge),
      * follows and comments tables: for bulk loads (demo data, benchmarks) and after changing the
      * half-life. Parameters :epoch and :halfLife as for REMOVE.
      */
@@ -49,7 +50,7 @@ public class Trending {
               comment_count = (select count(*) from comment c where c.suggestion_id = s.id and not c.hidden),
               trending = t.value
             from suggestion base
-            left join (select suggestion_id, count(*) n from vote group by suggestion_id) v on v.suggestion_id = base.id
+            left join (select suggestion_id, count(distinct member_id) n from vote group by suggestion_id) v on v.suggestion_id = base.id
             cross join lateral (
               select max(e) + ln(sum(power(2, greatest(%1$s, e - m)))) / ln(2) as value
               from (select e, max(e) over () as m from (

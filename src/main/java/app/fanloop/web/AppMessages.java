@@ -522,4 +522,253 @@ public interface AppMessages {
 
     @Message
     String error_home();
+
+    @Message
+    String nav_roadmap();
+
+    @Message
+    String nav_triage();
+
+    @Message
+    String answered();
+
+    @Message
+    String unanswered();
+
+    @Message
+    String apply();
+
+    @Message
+    String export_csv();
+
+    @Message
+    String bulk_title();
+
+    @Message
+    String bulk_submit();
+
+    @Message
+    String select_row(long id);
+
+    @Message
+    String triage_title();
+
+    @Message
+    String triage_inbox();
+
+    @Message
+    String triage_needs_answer();
+
+    @Message
+    String triage_features();
+
+    @Message
+    String triage_all_boards();
+
+    @Message
+    String triage_waiting(long hours);
+
+    @Message
+    String triage_answered_share(long hours);
+
+    @Message
+    String triage_answered_detail(long answered, long due);
+
+    @Message
+    String triage_needs_answer_intro(long hours);
+
+    @Message
+    String triage_empty();
+
+    @Message
+    String inbox_sort_priority();
+
+    @Message
+    String inbox_sort_votes();
+
+    @Message
+    String inbox_sort_waiting();
+
+    @Message
+    String inbox_age();
+
+    @Message
+    String inbox_age_any();
+
+    @Message
+    String inbox_age_day();
+
+    @Message
+    String inbox_age_week();
+
+    @Message
+    String inbox_age_month();
+
+    @Message
+    String inbox_age_older();
+
+    @Message
+    String priority_formula();
+
+    @Message
+    String priority_breakdown(String votes, String heat, String comments);
+
+    @Message
+    String spark_title();
+
+    @Message
+    String spark_label(int total);
+
+    @Message
+    String feature_part_of();
+
+    @Message
+    String feature_new();
+
+    @Message
+    String feature_create();
+
+    @Message
+    String feature_from_selected();
+
+    @Message
+    String feature_description();
+
+    @Message
+    String feature_priority();
+
+    @Message
+    String feature_owner();
+
+    @Message
+    String feature_no_owner();
+
+    @Message
+    String feature_target();
+
+    @Message
+    String feature_demand();
+
+    @Message
+    String feature_demand_hint();
+
+    @Message
+    String feature_linked();
+
+    @Message
+    String feature_no_suggestions();
+
+    @Message
+    String feature_none();
+
+    @Message
+    String feature_suggestion_count(long count);
+
+    @Message
+    String feature_link();
+
+    @Message
+    String feature_link_label();
+
+    @Message
+    String feature_unlink();
+
+    @Message
+    String feature_reason();
+
+    @Message
+    String feature_reason_hint();
+
+    @Message
+    String feature_status_hint();
+
+    @Message
+    String feature_status_backlog();
+
+    @Message
+    String feature_status_planned();
+
+    @Message
+    String feature_status_in_progress();
+
+    @Message
+    String feature_status_shipped();
+
+    @Message
+    String feature_status_cancelled();
+
+    @Message
+    String merge_title();
+
+    @Message
+    String merge_hint();
+
+    @Message
+    String merge_target();
+
+    @Message
+    String merge_submit();
+
+    @Message
+    String unmerge_title();
+
+    @Message
+    String unmerge_hint();
+
+    @Message
+    String unmerge_submit();
+
+    @Message
+    String merged_from_title();
+
+    @Message
+    String merged_comment_count(int count);
+
+    @Message
+    String timeline_merged_into(String name);
+
+    @Message
+    String timeline_merged_from(String name);
+
+    @Message
+    String timeline_unmerged(String name);
+
+    @Message
+    String timeline_unmerged_from(String name);
+
+    @Message
+    String timeline_feature(String name);
+
+    @Message
+    String roadmap_title();
+
+    @Message
+    String roadmap_intro();
+
+    @Message
+    String roadmap_recently_shipped();
+
+    @Message
+    String roadmap_fans_asked();
+
+    @Message
+    String roadmap_empty();
+
+    @Message
+    String error_none_selected();
+
+    @Message
+    String error_merge_self();
+
+    @Message
+    String error_merge_target_missing();
+
+    @Message
+    String error_merge_target_merged();
+
+    @Message
+    String error_already_linked();
+
+    @Message
+    String error_owner_not_staff();
 }

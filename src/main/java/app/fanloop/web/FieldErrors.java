@@ -61,6 +61,12 @@ public final class FieldErrors {
             case "same_status" -> msg.error_same_status();
             case "status_not_allowed" -> msg.error_status_not_allowed();
             case "parent" -> msg.error_parent();
+            case "none_selected" -> msg.error_none_selected();
+            case "merge_self" -> msg.error_merge_self();
+            case "merge_target_missing" -> msg.error_merge_target_missing();
+            case "merge_target_merged" -> msg.error_merge_target_merged();
+            case "already_linked" -> msg.error_already_linked();
+            case "owner_not_staff" -> msg.error_owner_not_staff();
             default -> msg.error_invalid();
         };
     }

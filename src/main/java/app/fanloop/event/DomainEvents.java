@@ -1,0 +1,96 @@
+package app.fanloop.event;
+
+import java.util.List;
+import java.util.Map;
+
+import app.fanloop.member.Member;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Records domain events and who they concern, inside the caller's transaction. */
+@ApplicationScoped
+public class DomainEvents {
+
+    private final EntityManager em;
+
+    DomainEvents(EntityManager em) {
+        this.em = em;
+    }
+
+    /** An event about one suggestion; its audience is the suggestion's voters and followers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent suggestion(EventKind kind, Member actor, long suggestionId, Long commentId,
+            Map<String, Object> payload) {
+        DomainEvent event = event(kind, actor, payload);
+        event.suggestionId = suggestionId;
+        event.commentId = commentId;
+        event.persist();
+        addAudience(event, List.of(suggestionId));
+        return event;
+    }
+
+    /** An event about several suggestions at once (a merge): the audience of all of them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent suggestions(EventKind kind, Member actor, long suggestionId, List<Long> concerned,
+            Map<String, Object> payload) {
+        DomainEvent event = event(kind, actor, payload);
+        event.suggestionId = suggestionId;
+        event.persist();
+        addAudience(event, concerned);
+        return event;
+    }
+
+    /** An event about a feature item; its audience is everyone who voted on or follows a linked suggestion. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent featureItem(EventKind kind, Member actor, long featureItemId, Long suggestionId,
+            Map<String, Object> payload) {
+        DomainEvent event = event(kind, actor, payload);
+        event.featureItemId = featureItemId;
+        event.suggestionId = suggestionId;
+        event.persist();
+        @SuppressWarnings("unchecked")
+        List<Number> linked = em.createNativeQuery("select id from suggestion where feature_item_id = :f")
+                .setParameter("f", featureItemId).getResultList();
+        List<Long> ids = new java.util.ArrayList<>(linked.stream().map(Number::longValue).toList());
+        if (suggestionId != null && !ids.contains(suggestionId)) {
+            ids.add(suggestionId);
+        }
+        addAudience(event, ids);
+        return event;
+    }
+
+    private static DomainEvent event(EventKind kind, Member actor, Map<String, Object> payload) {
+        DomainEvent event = new DomainEvent();
+        event.kind = kind;
+        event.actor = actor;
+        event.payload = payload;
+        return event;
+    }
+
+    private void addAudience(DomainEvent event, List<Long> suggestionIds) {
+        if (suggestionIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.createNativeQuery("""
+                insert into domain_event_audience (event_id, member_id, reason)
+                select distinct :e, member_id, 'VOTER' from vote where suggestion_id in (:ids)
+                on conflict do nothing""")
+                .setParameter("e", event.id).setParameter("ids", suggestionIds).executeUpdate();
+        em.createNativeQuery("""
+                insert into domain_event_audience (event_id, member_id, reason)
+                select distinct :e, member_id, 'FOLLOWER' from suggestion_follow where suggestion_id in (:ids)
+                on conflict do nothing""")
+                .setParameter("e", event.id).setParameter("ids", suggestionIds).executeUpdate();
+    }
+
+    /** The members an event concerns, for tests and the notification job. */
+    @SuppressWarnings("unchecked")
+    public List<Long> audience(long eventId) {
+        List<Number> ids = em.createNativeQuery(
+                "select member_id from domain_event_audience where event_id = :e order by member_id")
+                .setParameter("e", eventId).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+}

@@ -1,0 +1,14 @@
+package app.fanloop.event;
+
+/** The changes that fans are told about. */
+public enum EventKind {
+    SUGGESTION_STATUS_CHANGED,
+    OFFICIAL_RESPONSE,
+    SUGGESTION_MERGED,
+    SUGGESTION_UNMERGED,
+    FEATURE_ITEM_CREATED,
+    FEATURE_ITEM_UPDATED,
+    FEATURE_ITEM_STATUS_CHANGED,
+    FEATURE_ITEM_LINKED,
+    FEATURE_ITEM_UNLINKED
+}

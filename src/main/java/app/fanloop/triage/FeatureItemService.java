@@ -1,0 +1,218 @@
+package app.fanloop.triage;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
+import app.fanloop.member.Member;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.suggestion.TimelineEvent;
+import app.fanloop.web.Conflict;
+import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
+import app.fanloop.web.Markdown;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * Feature items: created from suggestions, linked and unlinked, and moved through their statuses,
+ * which their suggestions follow. Every change is a domain event in the same transaction.
+ */
+@ApplicationScoped
+public class FeatureItemService {
+
+    private final EntityManager em;
+    private final TriageService triage;
+    private final SuggestionService suggestions;
+    private final DomainEvents events;
+    private final Forms forms;
+    private final Markdown markdown;
+
+    FeatureItemService(EntityManager em, TriageService triage, SuggestionService suggestions, DomainEvents events,
+            Forms forms, Markdown markdown) {
+        this.em = em;
+        this.triage = triage;
+        this.suggestions = suggestions;
+        this.events = events;
+        this.forms = forms;
+        this.markdown = markdown;
+    }
+
+    public FeatureItem load(long id) {
+        triage.requireStaff();
+        FeatureItem item = FeatureItem.find("from FeatureItem f left join fetch f.owner where f.id = ?1", id).firstResult();
+        if (item == null) {
+            throw new NotFoundException();
+        }
+        return item;
+    }
+
+    @Transactional
+    public FeatureItem create(FeatureItemForm form) {
+        Member actor = triage.requireStaff();
+        forms.validate(form);
+        FeatureItem item = new FeatureItem();
+        item.createdBy = actor;
+        apply(item, form);
+        item.persist();
+        events.featureItem(EventKind.FEATURE_ITEM_CREATED, actor, item.id, null, Map.of("title", item.title));
+        for (Long id : form.suggestionIds()) {
+            link(item, suggestions.visible(id), actor);
+        }
+        return item;
+    }
+
+    @Transactional
+    public FeatureItem update(long id, FeatureItemForm form) {
+        Member actor = triage.requireStaff();
+        FeatureItem item = load(id);
+        forms.validate(form);
+        apply(item, form);
+        item.updatedAt = Instant.now();
+        events.featureItem(EventKind.FEATURE_ITEM_UPDATED, actor, item.id, null, Map.of("title", item.title));
+        return item;
+    }
+
+    /**
+     * Moves the item and, with it, every linked suggestion that is not merged: PLANNED → PLANNED,
+     * IN_PROGRESS → IN_PROGRESS, CANCELLED → DECLINED with the item's reason. BACKLOG leaves them be.
+     */
+    @Transactional
+    public FeatureItem changeStatus(long id, String status, String reason) {
+        Member actor = triage.requireStaff();
+        FeatureItem item = load(id);
+        FeatureItemStatus to = FeatureItemStatus.parse(status);
+        if (to == null || !FeatureItemStatus.SETTABLE.contains(to)) {
+            throw new FormInvalid("status", "status_not_allowed");
+        }
+        if (item.status == to) {
+            throw new FormInvalid("status", "same_status");
+        }
+        String text = reason == null || reason.isBlank() ? null : reason.strip();
+        if (text != null && text.length() > 2000) {
+            throw new FormInvalid(List.of(new FormInvalid.Problem("reason", "too_long", 2000)));
+        }
+        if (to == FeatureItemStatus.CANCELLED && text == null) {
+            throw new FormInvalid("reason", "reason_required");
+        }
+        FeatureItemStatus from = item.status;
+        item.status = to;
+        item.cancelReason = to == FeatureItemStatus.CANCELLED ? text : null;
+        item.statusChangedAt = Instant.now();
+        item.updatedAt = item.statusChangedAt;
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("from", from.name());
+        payload.put("to", to.name());
+        payload.put("title", item.title);
+        if (text != null) {
+            payload.put("note", text);
+        }
+        events.featureItem(EventKind.FEATURE_ITEM_STATUS_CHANGED, actor, item.id, null, payload);
+        SuggestionStatus follows = to.suggestionStatus();
+        if (follows != null) {
+            for (Suggestion s : linked(item.id)) {
+                if (s.status != follows && s.status != SuggestionStatus.MERGED) {
+                    suggestions.applyStatus(s, follows, text, actor, TimelineEvent.FEATURE, null);
+                }
+            }
+        }
+        return item;
+    }
+
+    @Transactional
+    public void link(long itemId, long suggestionId) {
+        Member actor = triage.requireStaff();
+        FeatureItem item = load(itemId);
+        Suggestion s;
+        try {
+            s = suggestions.visible(suggestionId);
+        } catch (NotFoundException missing) {
+            throw new FormInvalid("suggestionId", "merge_target_missing");
+        }
+        link(item, s, actor);
+    }
+
+    @Transactional
+    public void unlink(long itemId, long suggestionId) {
+        Member actor = triage.requireStaff();
+        FeatureItem item = load(itemId);
+        Suggestion s = suggestions.visible(suggestionId);
+        if (!item.id.equals(s.featureItemId)) {
+            throw new Conflict();
+        }
+        events.featureItem(EventKind.FEATURE_ITEM_UNLINKED, actor, item.id, s.id,
+                Map.of("title", item.title, "suggestionTitle", s.title));
+        s.featureItemId = null;
+        em.flush();
+        recomputeDemand(item.id);
+    }
+
+    /** The suggestions behind an item, with board and author. */
+    public static List<Suggestion> linked(long itemId) {
+        return Suggestion.list("from Suggestion s join fetch s.board join fetch s.author where s.featureItemId = ?1"
+                + " order by s.voteCount desc, s.id", itemId);
+    }
+
+    /** Demand from the tables: distinct voters over the linked suggestions. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeDemand(long itemId) {
+        em.flush();
+        em.createNativeQuery("""
+                update feature_item set demand = (
+                    select count(distinct v.member_id) from vote v join suggestion s on s.id = v.suggestion_id
+                    where s.feature_item_id = :f)
+                where id = :f""").setParameter("f", itemId).executeUpdate();
+    }
+
+    /**
+     * Links a suggestion (a suggestion has at most one item). An OPEN suggestion counts as triaged
+     * (UNDER_REVIEW); one linked to a planned or started item takes the item's status.
+     */
+    private void link(FeatureItem item, Suggestion s, Member actor) {
+        if (item.id.equals(s.featureItemId)) {
+            return;
+        }
+        if (s.featureItemId != null) {
+            throw new FormInvalid("suggestionId", "already_linked");
+        }
+        if (s.status == SuggestionStatus.MERGED) {
+            throw new FormInvalid("suggestionId", "merge_target_merged");
+        }
+        s.featureItemId = item.id;
+        em.flush();
+        recomputeDemand(item.id);
+        events.featureItem(EventKind.FEATURE_ITEM_LINKED, actor, item.id, s.id,
+                Map.of("title", item.title, "suggestionTitle", s.title));
+        SuggestionStatus follows = item.status.suggestionStatus();
+        if (follows != null && follows != SuggestionStatus.SHIPPED && s.status != follows) {
+            suggestions.applyStatus(s, follows, null, actor, TimelineEvent.FEATURE, null);
+        } else if (follows == null && s.status == SuggestionStatus.OPEN) {
+            suggestions.applyStatus(s, SuggestionStatus.UNDER_REVIEW, null, actor, TimelineEvent.FEATURE, null);
+        }
+    }
+
+    private void apply(FeatureItem item, FeatureItemForm form) {
+        item.title = form.title().strip();
+        item.description = form.description() == null ? "" : form.description().strip();
+        item.descriptionHtml = markdown.toHtml(item.description);
+        item.priority = form.priority();
+        item.targetRelease = form.targetRelease() == null || form.targetRelease().isBlank() ? null
+                : form.targetRelease().strip();
+        if (form.ownerId() == null) {
+            item.owner = null;
+        } else {
+            Member owner = Member.findById(form.ownerId());
+            if (owner == null || Member.staff().stream().noneMatch(m -> m.id.equals(owner.id))) {
+                throw new FormInvalid("ownerId", "owner_not_staff");
+            }
+            item.owner = owner;
+        }
+    }
+}

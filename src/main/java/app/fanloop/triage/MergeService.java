@@ -1,0 +1,155 @@
+package app.fanloop.triage;
+
+import java.util.List;
+import java.util.Map;
+
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
+import app.fanloop.member.Member;
+import app.fanloop.suggestion.StatusChange;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.suggestion.TimelineEvent;
+import app.fanloop.suggestion.Trending;
+import app.fanloop.web.Conflict;
+import app.fanloop.web.FormInvalid;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Merging duplicates, reversibly. Votes move to the surviving suggestion but remember where they
+ * were cast; followers of the duplicate follow the survivor through rows marked with the merge;
+ * both timelines record it. Unmerging moves back exactly those votes and removes exactly those follows.
+ */
+@ApplicationScoped
+public class MergeService {
+
+    private final EntityManager em;
+    private final TriageService triage;
+    private final SuggestionService suggestions;
+    private final DomainEvents events;
+    private final Trending trending;
+    private final FeatureItemService features;
+
+    MergeService(EntityManager em, TriageService triage, SuggestionService suggestions, DomainEvents events,
+            Trending trending, FeatureItemService features) {
+        this.em = em;
+        this.triage = triage;
+        this.suggestions = suggestions;
+        this.events = events;
+        this.trending = trending;
+        this.features = features;
+    }
+
+    /** Merges {@code duplicateId} into {@code targetId}. */
+    @Transactional
+    public void merge(long duplicateId, long targetId, String note) {
+        Member actor = triage.requireStaff();
+        if (duplicateId == targetId) {
+            throw new FormInvalid("target", "merge_self");
+        }
+        Suggestion duplicate = suggestions.visible(duplicateId);
+        Suggestion target;
+        try {
+            target = suggestions.visible(targetId);
+        } catch (jakarta.ws.rs.NotFoundException missing) {
+            throw new FormInvalid("target", "merge_target_missing");
+        }
+        if (duplicate.status == SuggestionStatus.MERGED) {
+            throw new Conflict();
+        }
+        if (target.status == SuggestionStatus.MERGED || mergedInto(target, duplicate)) {
+            throw new FormInvalid("target", "merge_target_merged");
+        }
+        lockInOrder(duplicate.id, target.id);
+        String text = note == null || note.isBlank() ? null : note.strip();
+        // The audience is everyone on either side before anything moves.
+        events.suggestions(EventKind.SUGGESTION_MERGED, actor, duplicate.id, List.of(duplicate.id, target.id),
+                Map.of("into", target.id, "title", duplicate.title, "intoTitle", target.title));
+
+        em.createNativeQuery("update vote set suggestion_id = :t where suggestion_id = :d")
+                .setParameter("t", target.id).setParameter("d", duplicate.id).executeUpdate();
+        em.createNativeQuery("""
+                insert into suggestion_follow (suggestion_id, member_id, via_merge_of)
+                select :t, member_id, :d from suggestion_follow where suggestion_id = :d
+                on conflict do nothing""")
+                .setParameter("t", target.id).setParameter("d", duplicate.id).executeUpdate();
+        // Status and pointer change together (a check constraint ties them).
+        duplicate.mergedInto = target;
+        suggestions.applyStatus(duplicate, SuggestionStatus.MERGED, text, actor, TimelineEvent.MERGED_INTO, target);
+        suggestions.recordTimeline(target, actor, TimelineEvent.MERGED_FROM, duplicate, text);
+        recount(duplicate.id, target.id);
+    }
+
+    /** Takes a merged suggestion out again: its votes, followers and status come back. */
+    @Transactional
+    public void unmerge(long duplicateId, String note) {
+        Member actor = triage.requireStaff();
+        Suggestion duplicate = suggestions.visible(duplicateId);
+        if (duplicate.status != SuggestionStatus.MERGED || duplicate.mergedInto == null) {
+            throw new Conflict();
+        }
+        Suggestion target = Suggestion.loadFull(duplicate.mergedInto.id);
+        lockInOrder(duplicate.id, target.id);
+        String text = note == null || note.isBlank() ? null : note.strip();
+        // Votes cast on the duplicate, or on anything merged into it before, go back to it.
+        em.createNativeQuery("""
+                with recursive tree as (
+                    select id from suggestion where id = :d
+                    union all
+                    select s.id from suggestion s join tree on s.merged_into_id = tree.id where s.id <> :d
+                )
+                update vote set suggestion_id = :d where suggestion_id = :t and cast_on_id in (select id from tree)""")
+                .setParameter("d", duplicate.id).setParameter("t", target.id).executeUpdate();
+        em.createNativeQuery("delete from suggestion_follow where suggestion_id = :t and via_merge_of = :d")
+                .setParameter("t", target.id).setParameter("d", duplicate.id).executeUpdate();
+        duplicate.mergedInto = null;
+        suggestions.applyStatus(duplicate, statusBeforeMerge(duplicate.id), text, actor, TimelineEvent.UNMERGED, target);
+        suggestions.recordTimeline(target, actor, TimelineEvent.UNMERGED_FROM, duplicate, text);
+        recount(duplicate.id, target.id);
+        events.suggestions(EventKind.SUGGESTION_UNMERGED, actor, duplicate.id, List.of(duplicate.id, target.id),
+                Map.of("from", target.id, "title", duplicate.title, "fromTitle", target.title));
+    }
+
+    /** Whether {@code target} sits, directly or through a chain, inside {@code duplicate}. */
+    private boolean mergedInto(Suggestion target, Suggestion duplicate) {
+        return !em.createNativeQuery("""
+                with recursive chain as (
+                    select id, merged_into_id from suggestion where id = :t
+                    union all
+                    select s.id, s.merged_into_id from suggestion s join chain on s.id = chain.merged_into_id
+                )
+                select 1 from chain where merged_into_id = :d""")
+                .setParameter("t", target.id).setParameter("d", duplicate.id).getResultList().isEmpty();
+    }
+
+    private SuggestionStatus statusBeforeMerge(long id) {
+        StatusChange last = StatusChange.find(
+                "suggestion.id = ?1 and event = ?2 order by createdAt desc, id desc", id, TimelineEvent.MERGED_INTO)
+                .firstResult();
+        return last == null || last.fromStatus == SuggestionStatus.MERGED ? SuggestionStatus.OPEN : last.fromStatus;
+    }
+
+    /** Row locks in id order, so two merges touching the same pair cannot deadlock. */
+    private void lockInOrder(long a, long b) {
+        em.createNativeQuery("select id from suggestion where id in (:a, :b) order by id for update")
+                .setParameter("a", a).setParameter("b", b).getResultList();
+    }
+
+    /** Counters and trending of both sides from the tables, and the demand of their feature items. */
+    private void recount(long a, long b) {
+        em.flush();
+        em.createNativeQuery(Trending.RECOMPUTE_ALL + " and s.id in (:ids)")
+                .setParameter("epoch", trending.epochSeconds())
+                .setParameter("halfLife", trending.halfLifeSeconds())
+                .setParameter("ids", List.of(a, b))
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Number> items = em.createNativeQuery(
+                "select distinct feature_item_id from suggestion where id in (:ids) and feature_item_id is not null")
+                .setParameter("ids", List.of(a, b)).getResultList();
+        items.forEach(item -> features.recomputeDemand(item.longValue()));
+    }
+}

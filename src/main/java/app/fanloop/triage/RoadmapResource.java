@@ -1,0 +1,70 @@
+package app.fanloop.triage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionStatus;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The public roadmap: what is planned, in progress and recently shipped, with the suggestions behind it. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class RoadmapResource {
+
+    /** A feature item with the visible suggestions linked to it. */
+    public record Entry(FeatureItem item, List<Suggestion> suggestions) {
+    }
+
+    /** One column of the roadmap: a status and its items. */
+    public record Column(FeatureItemStatus status, List<Entry> entries) {
+    }
+
+    public record Roadmap(List<Column> columns) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance roadmap(Roadmap roadmap);
+    }
+
+    private final TriageConfig config;
+
+    RoadmapResource(TriageConfig config) {
+        this.config = config;
+    }
+
+    /** Two statements whatever the size: the items, then their suggestions. */
+    @GET
+    @Path("roadmap")
+    public TemplateInstance roadmap() {
+        List<FeatureItem> items = FeatureItem.list("""
+                from FeatureItem f where f.status in ?1 or (f.status = ?2 and f.statusChangedAt >= ?3)
+                order by f.demand desc, f.id desc""",
+                List.of(FeatureItemStatus.PLANNED, FeatureItemStatus.IN_PROGRESS), FeatureItemStatus.SHIPPED,
+                Instant.now().minus(config.roadmapShippedFor()));
+        Map<Long, List<Suggestion>> behind = new LinkedHashMap<>();
+        items.forEach(item -> behind.put(item.id, new ArrayList<>()));
+        if (!items.isEmpty()) {
+            Suggestion.<Suggestion> list("""
+                    from Suggestion s join fetch s.board where s.featureItemId in ?1 and s.hidden = false and s.status <> ?2
+                    order by s.voteCount desc, s.id""", new ArrayList<>(behind.keySet()), SuggestionStatus.MERGED)
+                    .forEach(s -> behind.get(s.featureItemId).add(s));
+        }
+        return Templates.roadmap(new Roadmap(FeatureItemStatus.PUBLIC.stream()
+                .map(status -> new Column(status, entries(items, behind, status))).toList()));
+    }
+
+    private static List<Entry> entries(List<FeatureItem> items, Map<Long, List<Suggestion>> behind,
+            FeatureItemStatus status) {
+        return items.stream().filter(i -> i.status == status).map(i -> new Entry(i, behind.get(i.id))).toList();
+    }
+}

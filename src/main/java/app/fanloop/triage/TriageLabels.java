@@ -1,0 +1,45 @@
+package app.fanloop.triage;
+
+import app.fanloop.suggestion.SuggestionLabels;
+import app.fanloop.web.AppMessages;
+import app.fanloop.web.Locales;
+import io.quarkus.qute.TemplateExtension;
+
+/** Labels of the console's enums in the reader's language. */
+@TemplateExtension
+public class TriageLabels {
+
+    static String label(FeatureItemStatus status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return SuggestionLabels.featureStatusLabel(status.name(), Locales.messages(locale));
+    }
+
+    static String label(InboxQuery.Sort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = Locales.messages(locale);
+        return switch (sort) {
+            case PRIORITY -> msg.inbox_sort_priority();
+            case VOTES -> msg.inbox_sort_votes();
+            case TRENDING -> msg.sort_trending();
+            case NEWEST -> msg.sort_new();
+            case WAITING -> msg.inbox_sort_waiting();
+        };
+    }
+
+    static String label(InboxQuery.Age age, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = Locales.messages(locale);
+        return switch (age) {
+            case DAY -> msg.inbox_age_day();
+            case WEEK -> msg.inbox_age_week();
+            case MONTH -> msg.inbox_age_month();
+            case OLDER -> msg.inbox_age_older();
+        };
+    }
+
+    static String label(FeatureItemResource.Sort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = Locales.messages(locale);
+        return switch (sort) {
+            case DEMAND -> msg.feature_demand();
+            case PRIORITY -> msg.feature_priority();
+            case STATUS -> msg.status_label();
+        };
+    }
+}
