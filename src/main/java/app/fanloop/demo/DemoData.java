@@ -135,13 +135,36 @@ public class DemoData {
             index++;
         }
         em.flush();
+        featureItems(paula);
         em.createNativeQuery(Trending.RECOMPUTE_ALL)
                 .setParameter("epoch", trending.epochSeconds())
                 .setParameter("halfLife", trending.halfLifeSeconds())
                 .executeUpdate();
         em.createNativeQuery("update board b set suggestion_count = (select count(*) from suggestion s where s.board_id = b.id)")
                 .executeUpdate();
+        em.createNativeQuery("""
+                update feature_item f set demand = (select count(distinct v.member_id) from vote v
+                    join suggestion s on s.id = v.suggestion_id where s.feature_item_id = f.id)""").executeUpdate();
         LOG.infof("Demo data created: %d boards, %d suggestions", Board.count(), Suggestion.count());
+    }
+
+    /** One feature item per roadmap status, each behind the demo suggestions of that status. */
+    private void featureItems(Member pm) {
+        Object[][] items = {
+                { "锁屏与通知体验升级 / Lock screen & notifications", "PLANNED", SuggestionStatus.PLANNED, 1, "OS2.0.300" },
+                { "影像与相机改进 / Camera improvements", "IN_PROGRESS", SuggestionStatus.IN_PROGRESS, 0, "OS2.0.250" },
+                { "已上线的米粉建议 / Shipped from fans", "SHIPPED", SuggestionStatus.SHIPPED, 2, "OS2.0.200" },
+        };
+        for (Object[] item : items) {
+            Number id = (Number) em.createNativeQuery("""
+                    insert into feature_item (title, description, description_html, status, priority, owner_id, target_release,
+                        created_by_id, status_changed_at)
+                    values (?1, '', '', ?2, ?3, ?4, ?5, ?4, now() - interval '2 days') returning id""")
+                    .setParameter(1, item[0]).setParameter(2, item[1]).setParameter(3, item[3])
+                    .setParameter(4, pm.id).setParameter(5, item[4]).getSingleResult();
+            em.createNativeQuery("update suggestion set feature_item_id = ?1 where status = ?2")
+                    .setParameter(1, id.longValue()).setParameter(2, ((SuggestionStatus) item[2]).name()).executeUpdate();
+        }
     }
 
     private void populate(Suggestion s, int votes, SuggestionStatus status, List<Member> fans, Member pm, Member admin,
@@ -207,8 +230,8 @@ public class DemoData {
                     : "感谢米粉的建议！产品团队已经收到，会在后续版本中跟进。\n\nThanks! The product team has this and will follow up in an upcoming release.",
                     s.createdAt.plus(age.dividedBy(3)), true);
             em.flush();
-            em.createNativeQuery("update suggestion set official_comment_id = ?1 where id = ?2")
-                    .setParameter(1, official.id).setParameter(2, s.id).executeUpdate();
+            em.createNativeQuery("update suggestion set official_comment_id = ?1, first_response_at = ?2 where id = ?3")
+                    .setParameter(1, official.id).setParameter(2, official.createdAt).setParameter(3, s.id).executeUpdate();
         }
     }
 
