@@ -146,9 +146,14 @@ public class SuggestionResource {
 
     @POST
     @Path("suggestions/{id}/comments")
-    public Response comment(@RestPath long id, @BeanParam CommentForm form, @RestHeader("HX-Request") String htmx) {
+    public Response comment(@RestPath long id, @BeanParam CommentForm form, @RestForm String back,
+            @RestHeader("HX-Request") String htmx) {
         try {
             Comment c = service.comment(id, form);
+            if (back != null && !back.isBlank()) {
+                // Answered from elsewhere (the triage console): go back there.
+                return Response.seeOther(URI.create(SafeRedirect.localPath(back))).build();
+            }
             if (htmx != null) {
                 SuggestionPage page = page(id, lastPage(id), SuggestionPage.CommentDraft.empty(),
                         SuggestionPage.StatusDraft.empty());

@@ -52,6 +52,11 @@ public class TriageResource {
             return "inbox".equals(view);
         }
 
+        /** Where actions on the console come back to. */
+        public String backPath() {
+            return isInbox() ? "/triage" + query.pageBase() + query.page() : "/triage/needs-answer?page=" + rows.number();
+        }
+
         public String pageBase() {
             return isInbox() ? query.pageBase() : "?page=";
         }
