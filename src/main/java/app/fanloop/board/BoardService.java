@@ -2,7 +2,11 @@ package app.fanloop.board;
 
 import java.util.List;
 
+import java.util.Map;
+
+import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.moderation.AuditLog;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
@@ -17,8 +21,10 @@ public class BoardService {
 
     private final Viewer viewer;
     private final Forms forms;
+    private final AuditLog audit;
 
-    BoardService(Viewer viewer, Forms forms) {
+    BoardService(Viewer viewer, Forms forms, AuditLog audit) {
+        this.audit = audit;
         this.viewer = viewer;
         this.forms = forms;
     }
@@ -35,6 +41,7 @@ public class BoardService {
         board.position = Board.<Board> find("order by position desc").firstResultOptional()
                 .map(last -> last.position + 1).orElse(0);
         board.persist();
+        audit.record(admin(), "board.create", "board", board.id, null, snapshot(board), null);
         return board;
     }
 
@@ -46,7 +53,9 @@ public class BoardService {
         if (!board.slug.equals(form.slug()) && Board.findBySlug(form.slug()).isPresent()) {
             throw new FormInvalid("slug", "taken");
         }
+        Map<String, Object> before = snapshot(board);
         apply(board, form);
+        audit.record(admin(), "board.update", "board", board.id, before, snapshot(board), null);
         return board;
     }
 
@@ -68,10 +77,13 @@ public class BoardService {
         if (target < 0 || target >= boards.size()) {
             return;
         }
+        Board moved = boards.get(index);
         boards.add(target, boards.remove(index));
         for (int i = 0; i < boards.size(); i++) {
             boards.get(i).position = i;
         }
+        audit.record(admin(), "board.move", "board", moved.id, AuditLog.of("index", index), AuditLog.of("index", target),
+                null);
     }
 
     @Transactional
@@ -82,6 +94,17 @@ public class BoardService {
             throw new Conflict();
         }
         board.archived = archived;
+        audit.record(admin(), archived ? "board.archive" : "board.unarchive", "board", board.id,
+                AuditLog.of("archived", !archived), AuditLog.of("archived", archived), null);
+    }
+
+    private Member admin() {
+        return viewer.require();
+    }
+
+    private static Map<String, Object> snapshot(Board board) {
+        return AuditLog.of("slug", board.slug, "name", board.name, "nameEn", board.nameEn, "acceptsSuggestions",
+                board.acceptsSuggestions, "acceptsBugs", board.acceptsBugs);
     }
 
     private Board load(long id) {

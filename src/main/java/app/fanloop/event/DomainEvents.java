@@ -41,6 +41,23 @@ public class DomainEvents {
         return event;
     }
 
+    /** An event for named members only (e.g. the author of a hidden post). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent forMembers(EventKind kind, Member actor, Long suggestionId, Long commentId,
+            Map<String, Object> payload, List<Long> memberIds) {
+        DomainEvent event = event(kind, actor, payload);
+        event.suggestionId = suggestionId;
+        event.commentId = commentId;
+        event.persist();
+        em.flush();
+        for (Long memberId : memberIds) {
+            em.createNativeQuery("""
+                    insert into domain_event_audience (event_id, member_id, reason) values (:e, :m, 'FOLLOWER')
+                    on conflict do nothing""").setParameter("e", event.id).setParameter("m", memberId).executeUpdate();
+        }
+        return event;
+    }
+
     /** An event about a feature item; its audience is everyone who voted on or follows a linked suggestion. */
     @Transactional(Transactional.TxType.MANDATORY)
     public DomainEvent featureItem(EventKind kind, Member actor, long featureItemId, Long suggestionId,

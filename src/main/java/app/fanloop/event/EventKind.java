@@ -10,5 +10,7 @@ public enum EventKind {
     FEATURE_ITEM_UPDATED,
     FEATURE_ITEM_STATUS_CHANGED,
     FEATURE_ITEM_LINKED,
-    FEATURE_ITEM_UNLINKED
+    FEATURE_ITEM_UNLINKED,
+    /** A post was hidden (by reports, pending review); only its author is told. */
+    CONTENT_HIDDEN
 }

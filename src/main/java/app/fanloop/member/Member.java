@@ -53,6 +53,10 @@ public class Member extends PanacheEntityBase {
         return find("subject", subject).firstResultOptional();
     }
 
+    public String adminPath() {
+        return "/admin/members/" + id;
+    }
+
     /** One or two letters for the avatar circle. */
     public String initials() {
         if (name == null || name.isBlank()) {

@@ -2,10 +2,13 @@ package app.fanloop.member;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import app.fanloop.web.SiteClock;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,9 +21,11 @@ public class MemberService {
     private static final Duration SEEN_RESOLUTION = Duration.ofMinutes(10);
 
     private final EntityManager em;
+    private final SiteClock clock;
 
-    MemberService(EntityManager em) {
+    MemberService(EntityManager em, SiteClock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     /**
@@ -59,6 +64,18 @@ public class MemberService {
             member.lastSeenAt = now;
         }
         return member;
+    }
+
+    /** The ban (first) or silence in force on a member at the site's current time. */
+    public Optional<ActiveSanction> activeSanction(long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select kind, reason, ends_at from sanction
+                where member_id = :m and lifted_at is null and starts_at <= :now and (ends_at is null or ends_at > :now)
+                order by case kind when 'BAN' then 0 else 1 end, ends_at desc nulls first limit 1""")
+                .setParameter("m", memberId).setParameter("now", clock.now()).getResultList();
+        return rows.stream().findFirst().map(r -> new ActiveSanction((String) r[0], (String) r[1],
+                r[2] == null ? null : r[2] instanceof Instant i ? i : ((java.sql.Timestamp) r[2]).toInstant()));
     }
 
     /** What the token tells about a member. */

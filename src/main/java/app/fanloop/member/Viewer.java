@@ -19,6 +19,7 @@ public class Viewer {
 
     /** Where the member is kept for the rest of the request, including template rendering on the IO thread. */
     static final String ATTRIBUTE = "fanloop.member";
+    static final String SANCTION_ATTRIBUTE = "fanloop.sanction";
 
     private final SecurityIdentity identity;
     private final MemberService members;
@@ -47,9 +48,46 @@ public class Viewer {
         return Optional.of(member);
     }
 
-    /** The signed-in member, or an exception that sends a visitor to the sign-in page. */
+    /**
+     * The signed-in member, or an exception that sends a visitor to the sign-in page. A banned member
+     * may not act at all.
+     */
     public Member require() {
-        return member().orElseThrow(NotSignedInException::new);
+        Member member = member().orElseThrow(NotSignedInException::new);
+        sanction().filter(ActiveSanction::isBan).ifPresent(ban -> {
+            throw new Sanctioned(ban);
+        });
+        return member;
+    }
+
+    /** Like require(), for posting, commenting, voting and reporting, which a silence forbids too. */
+    public Member requireVoice() {
+        Member member = require();
+        sanction().ifPresent(silence -> {
+            throw new Sanctioned(silence);
+        });
+        return member;
+    }
+
+    /** The ban or silence in force now, checked on every request so a new one applies at once on every node. */
+    public Optional<ActiveSanction> sanction() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        Optional<ActiveSanction> cached = request.get(SANCTION_ATTRIBUTE);
+        if (cached == null) {
+            if (Context.isOnEventLoopThread()) {
+                return Optional.empty();
+            }
+            cached = member().flatMap(m -> members.activeSanction(m.id));
+            request.put(SANCTION_ATTRIBUTE, cached);
+        }
+        return cached;
+    }
+
+    /** For the layout's notice. */
+    public ActiveSanction getSanctionNotice() {
+        return sanction().orElse(null);
     }
 
     public boolean isSignedIn() {

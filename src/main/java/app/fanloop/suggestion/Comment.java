@@ -38,6 +38,11 @@ public class Comment extends PanacheEntityBase {
     public boolean official;
     public boolean hidden;
     public String hiddenReason;
+    /** Hidden automatically because enough members reported it; pending an admin's review. */
+    public boolean hiddenByReports;
+    /** Open reports; kept by SQL in the moderation service. */
+    @Column(insertable = false, updatable = false)
+    public int openReports;
     @Column(insertable = false, updatable = false)
     public int replyCount;
     public Instant createdAt;
@@ -45,6 +50,10 @@ public class Comment extends PanacheEntityBase {
 
     public String editPath() {
         return "/comments/" + id + "/edit";
+    }
+
+    public String moderationPath() {
+        return "/admin/reports/comment/" + id;
     }
 
     public Long parentId() {

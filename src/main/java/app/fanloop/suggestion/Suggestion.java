@@ -77,6 +77,11 @@ public class Suggestion extends PanacheEntityBase {
 
     public boolean hidden;
     public String hiddenReason;
+    /** Hidden automatically because enough members reported it; pending an admin's review. */
+    public boolean hiddenByReports;
+    /** Open reports; kept by SQL in the moderation service. */
+    @Column(insertable = false, updatable = false)
+    public int openReports;
     public boolean locked;
     public boolean pinned;
 
@@ -106,6 +111,14 @@ public class Suggestion extends PanacheEntityBase {
 
     public String statusPath() {
         return path() + "/status";
+    }
+
+    public String moderationPath() {
+        return "/admin/reports/suggestion/" + id;
+    }
+
+    public String reportPath() {
+        return path() + "/report";
     }
 
     public String mergePath() {

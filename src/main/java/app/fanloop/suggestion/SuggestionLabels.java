@@ -6,6 +6,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 
 import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
+import app.fanloop.web.OpsMessages;
 
 /** {status.label}, {kind.label}, {frequency.label} and {sort.label} in the reader's language. */
 @TemplateExtension
@@ -53,10 +54,10 @@ public class SuggestionLabels {
 
     /** A feature item's status, given by name (the suggestion page knows it only as text). */
     static String featureStatusLabel(String status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return featureStatusLabel(status, messages(locale));
+        return featureStatusLabel(status, Locales.ops(locale));
     }
 
-    public static String featureStatusLabel(String status, AppMessages msg) {
+    public static String featureStatusLabel(String status, OpsMessages msg) {
         return switch (status) {
             case "BACKLOG" -> msg.feature_status_backlog();
             case "PLANNED" -> msg.feature_status_planned();

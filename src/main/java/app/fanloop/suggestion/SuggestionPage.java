@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.Page;
@@ -26,7 +27,8 @@ public record SuggestionPage(
         StatusDraft statusDraft,
         Sparkline spark,
         LinkedFeature feature,
-        List<Merged> mergedFrom) {
+        List<Merged> mergedFrom,
+        List<Board> boards) {
 
     /** The feature item behind the suggestion, as much as the page shows of it. */
     public record LinkedFeature(long id, String title, String status, boolean onRoadmap) {
@@ -94,7 +96,8 @@ public record SuggestionPage(
                 draft, statusDraft,
                 VoteHistory.sparklines(em, List.of(s.id)).get(s.id),
                 feature(s, viewer.isStaff()),
-                mergedFrom(s, viewer.isAdmin()));
+                mergedFrom(s, viewer.isAdmin()),
+                viewer.isAdmin() ? Board.all() : List.of());
     }
 
     private static LinkedFeature feature(Suggestion s, boolean staff) {

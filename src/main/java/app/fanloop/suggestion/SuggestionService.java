@@ -11,6 +11,8 @@ import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.moderation.AuditLog;
+import app.fanloop.moderation.RateLimiter;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -32,9 +34,13 @@ public class SuggestionService {
     private final Markdown markdown;
     private final Trending trending;
     private final DomainEvents events;
+    private final RateLimiter limits;
+    private final AuditLog audit;
 
     SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
-            DomainEvents events) {
+            DomainEvents events, RateLimiter limits, AuditLog audit) {
+        this.limits = limits;
+        this.audit = audit;
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
@@ -54,12 +60,13 @@ public class SuggestionService {
 
     @Transactional
     public Suggestion create(String boardSlug, SuggestionForm form) {
-        Member author = viewer.require();
+        Member author = viewer.requireVoice();
         Board board = Board.findBySlug(boardSlug).orElseThrow(NotFoundException::new);
         if (board.archived) {
             throw new Conflict();
         }
         SuggestionKind kind = checked(form, board);
+        limits.hit(RateLimiter.POST, author);
         Instant now = Instant.now();
         Suggestion s = new Suggestion();
         s.board = board;
@@ -77,7 +84,7 @@ public class SuggestionService {
 
     @Transactional
     public Suggestion edit(long id, SuggestionForm form) {
-        Member editor = viewer.require();
+        Member editor = viewer.requireVoice();
         Suggestion s = visible(id);
         if (!viewer.is(s.author) && !viewer.isAdmin()) {
             throw new ForbiddenException();
@@ -112,8 +119,9 @@ public class SuggestionService {
      */
     @Transactional
     public VoteState vote(long id, Boolean wanted) {
-        Member member = viewer.require();
+        Member member = viewer.requireVoice();
         Suggestion s = actionable(id);
+        limits.hit(RateLimiter.VOTE, member);
         boolean has = hasVoted(s.id, member.id);
         boolean want = wanted == null ? !has : wanted;
         if (want && !has) {
@@ -193,12 +201,13 @@ public class SuggestionService {
 
     @Transactional
     public Comment comment(long suggestionId, CommentForm form) {
-        Member author = viewer.require();
+        Member author = viewer.requireVoice();
         Suggestion s = actionable(suggestionId);
         forms.validate(form);
         if (form.official() && !viewer.isStaff()) {
             throw new ForbiddenException();
         }
+        limits.hit(RateLimiter.COMMENT, author);
         Comment parent = null;
         if (form.parentId() != null) {
             parent = Comment.findById(form.parentId());
@@ -227,6 +236,7 @@ public class SuggestionService {
                     where id = :id""")
                     .setParameter("c", c.id).setParameter("at", c.createdAt).setParameter("id", s.id).executeUpdate();
             events.suggestion(EventKind.OFFICIAL_RESPONSE, author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));
+            audit.record(author, "official_response", "suggestion", s.id, null, AuditLog.of("comment", c.id), null);
         }
         if (parent != null) {
             em.createNativeQuery("update comment set reply_count = reply_count + 1 where id = :id")
@@ -238,7 +248,7 @@ public class SuggestionService {
 
     @Transactional
     public Comment editComment(long commentId, String body) {
-        Member editor = viewer.require();
+        Member editor = viewer.requireVoice();
         Comment c = visibleComment(commentId);
         if (!viewer.is(c.author) && !viewer.isAdmin()) {
             throw new ForbiddenException();
@@ -296,6 +306,8 @@ public class SuggestionService {
         if (to == SuggestionStatus.DECLINED && note == null) {
             throw new FormInvalid("note", "reason_required");
         }
+        audit.record(actor, "status", "suggestion", s.id, AuditLog.of("status", s.status.name()),
+                AuditLog.of("status", to.name()), note);
         return applyStatus(s, to, note, actor, TimelineEvent.STATUS, null);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
+import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
 import app.fanloop.suggestion.SuggestionStatus;
@@ -34,9 +35,11 @@ public class FeatureItemService {
     private final DomainEvents events;
     private final Forms forms;
     private final Markdown markdown;
+    private final AuditLog audit;
 
     FeatureItemService(EntityManager em, TriageService triage, SuggestionService suggestions, DomainEvents events,
-            Forms forms, Markdown markdown) {
+            Forms forms, Markdown markdown, AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.triage = triage;
         this.suggestions = suggestions;
@@ -63,6 +66,7 @@ public class FeatureItemService {
         apply(item, form);
         item.persist();
         events.featureItem(EventKind.FEATURE_ITEM_CREATED, actor, item.id, null, Map.of("title", item.title));
+        audit.record(actor, "feature.create", "feature_item", item.id, null, snapshot(item), null);
         for (Long id : form.suggestionIds()) {
             link(item, suggestions.visible(id), actor);
         }
@@ -74,8 +78,10 @@ public class FeatureItemService {
         Member actor = triage.requireStaff();
         FeatureItem item = load(id);
         forms.validate(form);
+        Map<String, Object> before = snapshot(item);
         apply(item, form);
         item.updatedAt = Instant.now();
+        audit.record(actor, "feature.update", "feature_item", item.id, before, snapshot(item), null);
         events.featureItem(EventKind.FEATURE_ITEM_UPDATED, actor, item.id, null, Map.of("title", item.title));
         return item;
     }
@@ -115,6 +121,8 @@ public class FeatureItemService {
             payload.put("note", text);
         }
         events.featureItem(EventKind.FEATURE_ITEM_STATUS_CHANGED, actor, item.id, null, payload);
+        audit.record(actor, "feature.status", "feature_item", item.id, AuditLog.of("status", from.name()),
+                AuditLog.of("status", to.name()), text);
         SuggestionStatus follows = to.suggestionStatus();
         if (follows != null) {
             for (Suggestion s : linked(item.id)) {
@@ -149,6 +157,7 @@ public class FeatureItemService {
         }
         events.featureItem(EventKind.FEATURE_ITEM_UNLINKED, actor, item.id, s.id,
                 Map.of("title", item.title, "suggestionTitle", s.title));
+        audit.record(actor, "feature.unlink", "feature_item", item.id, AuditLog.of("suggestion", s.id), null, null);
         s.featureItemId = null;
         em.flush();
         recomputeDemand(item.id);
@@ -190,12 +199,18 @@ public class FeatureItemService {
         recomputeDemand(item.id);
         events.featureItem(EventKind.FEATURE_ITEM_LINKED, actor, item.id, s.id,
                 Map.of("title", item.title, "suggestionTitle", s.title));
+        audit.record(actor, "feature.link", "feature_item", item.id, null, AuditLog.of("suggestion", s.id), null);
         SuggestionStatus follows = item.status.suggestionStatus();
         if (follows != null && follows != SuggestionStatus.SHIPPED && s.status != follows) {
             suggestions.applyStatus(s, follows, null, actor, TimelineEvent.FEATURE, null);
         } else if (follows == null && s.status == SuggestionStatus.OPEN) {
             suggestions.applyStatus(s, SuggestionStatus.UNDER_REVIEW, null, actor, TimelineEvent.FEATURE, null);
         }
+    }
+
+    private static Map<String, Object> snapshot(FeatureItem item) {
+        return AuditLog.of("title", item.title, "priority", item.priority, "owner", item.owner == null ? null : item.owner.id,
+                "targetRelease", item.targetRelease);
     }
 
     private void apply(FeatureItem item, FeatureItemForm form) {

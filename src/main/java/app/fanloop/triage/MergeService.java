@@ -6,6 +6,7 @@ import java.util.Map;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
+import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.StatusChange;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
@@ -32,9 +33,11 @@ public class MergeService {
     private final DomainEvents events;
     private final Trending trending;
     private final FeatureItemService features;
+    private final AuditLog audit;
 
     MergeService(EntityManager em, TriageService triage, SuggestionService suggestions, DomainEvents events,
-            Trending trending, FeatureItemService features) {
+            Trending trending, FeatureItemService features, AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.triage = triage;
         this.suggestions = suggestions;
@@ -80,6 +83,8 @@ public class MergeService {
         duplicate.mergedInto = target;
         suggestions.applyStatus(duplicate, SuggestionStatus.MERGED, text, actor, TimelineEvent.MERGED_INTO, target);
         suggestions.recordTimeline(target, actor, TimelineEvent.MERGED_FROM, duplicate, text);
+        audit.record(actor, "merge", "suggestion", duplicate.id, AuditLog.of("status", statusBeforeMerge(duplicate.id).name()),
+                AuditLog.of("mergedInto", target.id), text);
         recount(duplicate.id, target.id);
     }
 
@@ -108,6 +113,8 @@ public class MergeService {
         duplicate.mergedInto = null;
         suggestions.applyStatus(duplicate, statusBeforeMerge(duplicate.id), text, actor, TimelineEvent.UNMERGED, target);
         suggestions.recordTimeline(target, actor, TimelineEvent.UNMERGED_FROM, duplicate, text);
+        audit.record(actor, "unmerge", "suggestion", duplicate.id, AuditLog.of("mergedInto", target.id),
+                AuditLog.of("status", duplicate.status.name()), text);
         recount(duplicate.id, target.id);
         events.suggestions(EventKind.SUGGESTION_UNMERGED, actor, duplicate.id, List.of(duplicate.id, target.id),
                 Map.of("from", target.id, "title", duplicate.title, "fromTitle", target.title));

@@ -3,6 +3,7 @@ package app.fanloop.triage;
 import app.fanloop.suggestion.SuggestionLabels;
 import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
+import app.fanloop.web.OpsMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /** Labels of the console's enums in the reader's language. */
@@ -10,22 +11,23 @@ import io.quarkus.qute.TemplateExtension;
 public class TriageLabels {
 
     static String label(FeatureItemStatus status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return SuggestionLabels.featureStatusLabel(status.name(), Locales.messages(locale));
+        return SuggestionLabels.featureStatusLabel(status.name(), Locales.ops(locale));
     }
 
     static String label(InboxQuery.Sort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
         AppMessages msg = Locales.messages(locale);
+        OpsMessages ops = Locales.ops(locale);
         return switch (sort) {
-            case PRIORITY -> msg.inbox_sort_priority();
-            case VOTES -> msg.inbox_sort_votes();
+            case PRIORITY -> ops.inbox_sort_priority();
+            case VOTES -> ops.inbox_sort_votes();
             case TRENDING -> msg.sort_trending();
             case NEWEST -> msg.sort_new();
-            case WAITING -> msg.inbox_sort_waiting();
+            case WAITING -> ops.inbox_sort_waiting();
         };
     }
 
     static String label(InboxQuery.Age age, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = Locales.messages(locale);
+        OpsMessages msg = Locales.ops(locale);
         return switch (age) {
             case DAY -> msg.inbox_age_day();
             case WEEK -> msg.inbox_age_week();
@@ -35,11 +37,11 @@ public class TriageLabels {
     }
 
     static String label(FeatureItemResource.Sort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = Locales.messages(locale);
+        OpsMessages ops = Locales.ops(locale);
         return switch (sort) {
-            case DEMAND -> msg.feature_demand();
-            case PRIORITY -> msg.feature_priority();
-            case STATUS -> msg.status_label();
+            case DEMAND -> ops.feature_demand();
+            case PRIORITY -> ops.feature_priority();
+            case STATUS -> Locales.messages(locale).status_label();
         };
     }
 }

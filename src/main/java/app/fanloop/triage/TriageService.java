@@ -6,6 +6,7 @@ import java.util.Map;
 
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.Sparkline;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
@@ -29,8 +30,11 @@ public class TriageService {
     private final TriageConfig config;
     private final Trending trending;
     private final SuggestionService suggestions;
+    private final AuditLog audit;
 
-    TriageService(EntityManager em, Viewer viewer, TriageConfig config, Trending trending, SuggestionService suggestions) {
+    TriageService(EntityManager em, Viewer viewer, TriageConfig config, Trending trending, SuggestionService suggestions,
+            AuditLog audit) {
+        this.audit = audit;
         this.em = em;
         this.viewer = viewer;
         this.config = config;
@@ -127,6 +131,8 @@ public class TriageService {
             if (s.status == to || s.status == SuggestionStatus.MERGED) {
                 continue;
             }
+            audit.record(actor, "status", "suggestion", s.id, AuditLog.of("status", s.status.name()),
+                    AuditLog.of("status", to.name(), "bulk", true), text);
             suggestions.applyStatus(s, to, text, actor, TimelineEvent.STATUS, null);
             changed++;
         }

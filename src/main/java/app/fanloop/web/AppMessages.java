@@ -4,7 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every user-visible text, in simplified Chinese (the default) and English. The texts live in
+ * Every user-visible text of the member-facing pages, in simplified Chinese (the default) and English. The texts live in
  * messages/msg_zh.properties and messages/msg_en.properties; templates use them as {msg:key}.
  */
 @MessageBundle(value = "msg", locale = "zh")
@@ -374,60 +374,6 @@ public interface AppMessages {
     String member_no_suggestions();
 
     @Message
-    String admin_boards_title();
-
-    @Message
-    String admin_board_new();
-
-    @Message
-    String admin_board_edit();
-
-    @Message
-    String admin_board_order();
-
-    @Message
-    String admin_board_name();
-
-    @Message
-    String admin_board_name_en();
-
-    @Message
-    String admin_board_description();
-
-    @Message
-    String admin_board_description_en();
-
-    @Message
-    String admin_board_slug();
-
-    @Message
-    String admin_board_slug_hint();
-
-    @Message
-    String admin_board_kinds();
-
-    @Message
-    String admin_board_count();
-
-    @Message
-    String admin_board_actions();
-
-    @Message
-    String admin_board_up();
-
-    @Message
-    String admin_board_down();
-
-    @Message
-    String admin_board_archive();
-
-    @Message
-    String admin_board_unarchive();
-
-    @Message
-    String admin_board_archived();
-
-    @Message
     String error_required();
 
     @Message
@@ -542,187 +488,7 @@ public interface AppMessages {
     String export_csv();
 
     @Message
-    String bulk_title();
-
-    @Message
-    String bulk_submit();
-
-    @Message
     String select_row(long id);
-
-    @Message
-    String triage_title();
-
-    @Message
-    String triage_inbox();
-
-    @Message
-    String triage_needs_answer();
-
-    @Message
-    String triage_features();
-
-    @Message
-    String triage_all_boards();
-
-    @Message
-    String triage_waiting(long hours);
-
-    @Message
-    String triage_answered_share(long hours);
-
-    @Message
-    String triage_answered_detail(long answered, long due);
-
-    @Message
-    String triage_needs_answer_intro(long hours);
-
-    @Message
-    String triage_empty();
-
-    @Message
-    String inbox_sort_priority();
-
-    @Message
-    String inbox_sort_votes();
-
-    @Message
-    String inbox_sort_waiting();
-
-    @Message
-    String inbox_age();
-
-    @Message
-    String inbox_age_any();
-
-    @Message
-    String inbox_age_day();
-
-    @Message
-    String inbox_age_week();
-
-    @Message
-    String inbox_age_month();
-
-    @Message
-    String inbox_age_older();
-
-    @Message
-    String priority_formula();
-
-    @Message
-    String priority_breakdown(String votes, String heat, String comments);
-
-    @Message
-    String spark_title();
-
-    @Message
-    String spark_label(int total);
-
-    @Message
-    String feature_part_of();
-
-    @Message
-    String feature_new();
-
-    @Message
-    String feature_create();
-
-    @Message
-    String feature_from_selected();
-
-    @Message
-    String feature_description();
-
-    @Message
-    String feature_priority();
-
-    @Message
-    String feature_owner();
-
-    @Message
-    String feature_no_owner();
-
-    @Message
-    String feature_target();
-
-    @Message
-    String feature_demand();
-
-    @Message
-    String feature_demand_hint();
-
-    @Message
-    String feature_linked();
-
-    @Message
-    String feature_no_suggestions();
-
-    @Message
-    String feature_none();
-
-    @Message
-    String feature_suggestion_count(long count);
-
-    @Message
-    String feature_link();
-
-    @Message
-    String feature_link_label();
-
-    @Message
-    String feature_unlink();
-
-    @Message
-    String feature_reason();
-
-    @Message
-    String feature_reason_hint();
-
-    @Message
-    String feature_status_hint();
-
-    @Message
-    String feature_status_backlog();
-
-    @Message
-    String feature_status_planned();
-
-    @Message
-    String feature_status_in_progress();
-
-    @Message
-    String feature_status_shipped();
-
-    @Message
-    String feature_status_cancelled();
-
-    @Message
-    String merge_title();
-
-    @Message
-    String merge_hint();
-
-    @Message
-    String merge_target();
-
-    @Message
-    String merge_submit();
-
-    @Message
-    String unmerge_title();
-
-    @Message
-    String unmerge_hint();
-
-    @Message
-    String unmerge_submit();
-
-    @Message
-    String merged_from_title();
-
-    @Message
-    String merged_comment_count(int count);
 
     @Message
     String timeline_merged_into(String name);
@@ -738,21 +504,6 @@ public interface AppMessages {
 
     @Message
     String timeline_feature(String name);
-
-    @Message
-    String roadmap_title();
-
-    @Message
-    String roadmap_intro();
-
-    @Message
-    String roadmap_recently_shipped();
-
-    @Message
-    String roadmap_fans_asked();
-
-    @Message
-    String roadmap_empty();
 
     @Message
     String error_none_selected();
@@ -771,4 +522,19 @@ public interface AppMessages {
 
     @Message
     String error_owner_not_staff();
+
+    @Message
+    String nav_admin();
+
+    @Message
+    String report();
+
+    @Message
+    String hidden_by_reports();
+
+    @Message
+    String error_confirm_mismatch();
+
+    @Message
+    String error_date_past();
 }

@@ -31,6 +31,8 @@ public class ErrorPages {
     static class Templates {
         static native TemplateInstance error(ErrorView error);
 
+        static native TemplateInstance sanctioned(app.fanloop.member.ActiveSanction sanction);
+
         /** For a body too large, refused before any resource or request scope exists: no layout beans. */
         static native TemplateInstance tooLarge();
     }
@@ -61,6 +63,23 @@ public class ErrorPages {
     @ServerExceptionMapper
     Response forbidden(io.quarkus.security.ForbiddenException e, HttpServerRequest request) {
         return page(403, null, request);
+    }
+
+    /** A silenced or banned member: why, and until when. */
+    @ServerExceptionMapper
+    Response sanctioned(app.fanloop.member.Sanctioned e, HttpServerRequest request) {
+        if (isApi(request)) {
+            return json(403, null);
+        }
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.sanctioned(e.sanction())).build();
+    }
+
+    /** Too many actions: 429 with Retry-After. */
+    @ServerExceptionMapper
+    Response rateLimited(app.fanloop.moderation.RateLimited e, HttpServerRequest request) {
+        Response page = page(429, null, request);
+        return Response.fromResponse(page).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -67,6 +67,8 @@ public final class FieldErrors {
             case "merge_target_merged" -> msg.error_merge_target_merged();
             case "already_linked" -> msg.error_already_linked();
             case "owner_not_staff" -> msg.error_owner_not_staff();
+            case "confirm_mismatch" -> msg.error_confirm_mismatch();
+            case "date_past" -> msg.error_date_past();
             default -> msg.error_invalid();
         };
     }

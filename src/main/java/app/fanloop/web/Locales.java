@@ -27,6 +27,11 @@ public final class Locales {
         return RequestLocale.CHINESE;
     }
 
+    public static OpsMessages ops(Object templateAttribute) {
+        return MessageBundles.get(OpsMessages.class,
+                Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));
+    }
+
     public static AppMessages messages(Object templateAttribute) {
         return MessageBundles.get(AppMessages.class,
                 Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));

@@ -1,0 +1,355 @@
+package app.fanloop.moderation;
+
+import java.util.List;
+import java.util.Map;
+
+import app.fanloop.board.Board;
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
+import app.fanloop.member.Member;
+import app.fanloop.member.Viewer;
+import app.fanloop.suggestion.Comment;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.web.Conflict;
+import app.fanloop.web.FormInvalid;
+import app.fanloop.web.SiteClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * Reports and what admins do about them: hide (with a reason), restore, lock, pin, move and, as the
+ * only real delete, purge. Every admin action writes an audit entry in the same transaction.
+ */
+@ApplicationScoped
+public class ModerationService {
+
+    /** What a moderation action applies to. */
+    public enum Target {
+        SUGGESTION, COMMENT;
+
+        public static Target parse(String value) {
+            for (Target t : values()) {
+                if (t.name().equalsIgnoreCase(value)) {
+                    return t;
+                }
+            }
+            throw new NotFoundException();
+        }
+
+        public String param() {
+            return name().toLowerCase();
+        }
+    }
+
+    private final EntityManager em;
+    private final Viewer viewer;
+    private final SuggestionService suggestions;
+    private final RateLimiter limits;
+    private final AuditLog audit;
+    private final ModerationConfig config;
+    private final DomainEvents events;
+    private final SiteClock clock;
+
+    ModerationService(EntityManager em, Viewer viewer, SuggestionService suggestions, RateLimiter limits, AuditLog audit,
+            ModerationConfig config, DomainEvents events, SiteClock clock) {
+        this.em = em;
+        this.viewer = viewer;
+        this.suggestions = suggestions;
+        this.limits = limits;
+        this.audit = audit;
+        this.config = config;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A member reports a post. Reports from enough distinct members hide it at once, pending review,
+     * and tell its author.
+     */
+    @Transactional
+    public void report(Target target, long id, String reason, String text) {
+        Member reporter = viewer.requireVoice();
+        ReportReason why = ReportReason.parse(reason);
+        if (why == null) {
+            throw new FormInvalid("reason", "required");
+        }
+        String note = text == null || text.isBlank() ? null : text.strip();
+        if (note != null && note.length() > 1000) {
+            throw new FormInvalid(List.of(new FormInvalid.Problem("text", "too_long", 1000)));
+        }
+        if (why == ReportReason.OTHER && note == null) {
+            throw new FormInvalid("text", "required");
+        }
+        String table = table(target);
+        Member author = target == Target.SUGGESTION ? suggestions.visible(id).author : suggestions.visibleComment(id).author;
+        if (author.id.equals(reporter.id)) {
+            throw new Conflict();
+        }
+        limits.hit(RateLimiter.REPORT, reporter);
+        int added = em.createNativeQuery("insert into report (" + target.param() + "_id, reporter_id, reason, text) "
+                + "values (:id, :m, :r, :t) on conflict do nothing")
+                .setParameter("id", id).setParameter("m", reporter.id).setParameter("r", why.name())
+                .setParameter("t", note).executeUpdate();
+        if (added == 0) {
+            throw new Conflict();
+        }
+        Object[] row = (Object[]) em.createNativeQuery("update " + table
+                + " set open_reports = open_reports + 1 where id = :id returning open_reports, hidden")
+                .setParameter("id", id).getSingleResult();
+        int open = ((Number) row[0]).intValue();
+        boolean hidden = (Boolean) row[1];
+        if (open >= config.hideThreshold() && !hidden) {
+            setHidden(target, id, true, true, null);
+            long suggestionId = target == Target.SUGGESTION ? id : suggestions.visibleComment(id).suggestion.id;
+            events.forMembers(EventKind.CONTENT_HIDDEN, null, suggestionId, target == Target.COMMENT ? id : null,
+                    Map.of("target", target.name(), "byReports", true), List.of(author.id));
+        }
+    }
+
+    /** Closes the open reports; an item the reports had hidden comes back. */
+    @Transactional
+    public void dismiss(Target target, long id) {
+        Member admin = requireAdmin();
+        Item item = load(target, id);
+        resolveReports(target, id, Report.Status.DISMISSED, admin);
+        if (item.hiddenByReports()) {
+            setHidden(target, id, false, false, null);
+        }
+        audit.record(admin, "report.dismiss", target.param(), id, null, null, null);
+    }
+
+    @Transactional
+    public void hide(Target target, long id, String reason) {
+        Member admin = requireAdmin();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null) {
+            throw new FormInvalid("reason", "required");
+        }
+        if (why.length() > 500) {
+            throw new FormInvalid(List.of(new FormInvalid.Problem("reason", "too_long", 500)));
+        }
+        Item item = load(target, id);
+        if (item.hidden() && !item.hiddenByReports()) {
+            throw new Conflict();
+        }
+        resolveReports(target, id, Report.Status.UPHELD, admin);
+        setHidden(target, id, true, false, why);
+        audit.record(admin, "hide", target.param(), id, AuditLog.of("hidden", item.hidden()), AuditLog.of("hidden", true),
+                why);
+    }
+
+    @Transactional
+    public void restore(Target target, long id) {
+        Member admin = requireAdmin();
+        Item item = load(target, id);
+        if (!item.hidden()) {
+            throw new Conflict();
+        }
+        resolveReports(target, id, Report.Status.DISMISSED, admin);
+        setHidden(target, id, false, false, null);
+        audit.record(admin, "restore", target.param(), id, AuditLog.of("hidden", true, "reason", item.reason()),
+                AuditLog.of("hidden", false), null);
+    }
+
+    /** Locks (no new votes or comments) or unlocks a suggestion. */
+    @Transactional
+    public void lock(long id, boolean locked) {
+        Member admin = requireAdmin();
+        Suggestion s = suggestions.visible(id);
+        if (s.locked == locked) {
+            throw new Conflict();
+        }
+        s.locked = locked;
+        audit.record(admin, locked ? "lock" : "unlock", "suggestion", id, AuditLog.of("locked", !locked),
+                AuditLog.of("locked", locked), null);
+    }
+
+    /** Pins a suggestion on top of its board, or unpins it. */
+    @Transactional
+    public void pin(long id, boolean pinned) {
+        Member admin = requireAdmin();
+        Suggestion s = suggestions.visible(id);
+        if (s.pinned == pinned) {
+            throw new Conflict();
+        }
+        s.pinned = pinned;
+        audit.record(admin, pinned ? "pin" : "unpin", "suggestion", id, AuditLog.of("pinned", !pinned),
+                AuditLog.of("pinned", pinned), null);
+    }
+
+    /** Moves a suggestion to another board that takes its kind. */
+    @Transactional
+    public void move(long id, Long boardId) {
+        Member admin = requireAdmin();
+        Suggestion s = suggestions.visible(id);
+        Board to = boardId == null ? null : Board.findById(boardId);
+        if (to == null) {
+            throw new FormInvalid("board", "required");
+        }
+        if (to.id.equals(s.board.id)) {
+            throw new Conflict();
+        }
+        if (!to.accepts(s.kind)) {
+            throw new FormInvalid("board", "kind_not_accepted");
+        }
+        Board from = s.board;
+        s.board = to;
+        em.createNativeQuery("update board set suggestion_count = suggestion_count + case when id = :to then 1 else -1 end"
+                + " where id in (:from, :to)").setParameter("from", from.id).setParameter("to", to.id).executeUpdate();
+        audit.record(admin, "move", "suggestion", id, AuditLog.of("board", from.slug), AuditLog.of("board", to.slug), null);
+    }
+
+    /**
+     * The only real delete: the post, its votes, follows, comments, revisions, reports and events.
+     * The admin confirms by typing the post's number. A suggestion that others were merged into must
+     * be unmerged first.
+     */
+    @Transactional
+    public long purge(Target target, long id, String confirm) {
+        Member admin = requireAdmin();
+        if (confirm == null || !confirm.strip().equals(String.valueOf(id))) {
+            throw new FormInvalid("confirm", "confirm_mismatch");
+        }
+        Item item = load(target, id);
+        if (target == Target.SUGGESTION) {
+            Suggestion s = Suggestion.loadFull(id);
+            if (Suggestion.count("mergedInto.id", id) > 0) {
+                throw new Conflict();
+            }
+            audit.record(admin, "purge", "suggestion", id, AuditLog.of("title", s.title, "author", s.author.id,
+                    "board", s.board.slug, "status", s.status.name()), null, null);
+            purgeSuggestion(s);
+            return s.board.id;
+        }
+        Comment c = suggestions.visibleComment(id);
+        audit.record(admin, "purge", "comment", id, AuditLog.of("suggestion", c.suggestion.id, "author", c.author.id,
+                "body", excerpt(c.body)), null, item.reason());
+        long suggestionId = c.suggestion.id;
+        purgeComment(c);
+        return suggestionId;
+    }
+
+    private void purgeSuggestion(Suggestion s) {
+        long id = s.id;
+        List<Long> comments = ids("select id from comment where suggestion_id = :id", id);
+        exec("update suggestion set official_comment_id = null where id = :id", id);
+        exec("delete from domain_event_audience where event_id in (select id from domain_event where suggestion_id = :id"
+                + " or comment_id in (select id from comment where suggestion_id = :id))", id);
+        exec("delete from domain_event where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
+        exec("delete from report where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
+        exec("delete from revision where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
+        exec("update status_change set related_suggestion_id = null where related_suggestion_id = :id", id);
+        exec("delete from status_change where suggestion_id = :id", id);
+        exec("delete from suggestion_follow where suggestion_id = :id or via_merge_of = :id", id);
+        exec("delete from vote where suggestion_id = :id or cast_on_id = :id", id);
+        if (!comments.isEmpty()) {
+            exec("delete from comment where suggestion_id = :id and parent_id is not null", id);
+            exec("delete from comment where suggestion_id = :id", id);
+        }
+        Long item = s.featureItemId;
+        em.flush();
+        em.clear();
+        exec("delete from suggestion where id = :id", id);
+        exec("update board set suggestion_count = suggestion_count - 1 where id = :id", s.board.id);
+        if (item != null) {
+            exec("""
+                    update feature_item set demand = (select count(distinct v.member_id) from vote v
+                        join suggestion x on x.id = v.suggestion_id where x.feature_item_id = :id) where id = :id""", item);
+        }
+    }
+
+    private void purgeComment(Comment c) {
+        long id = c.id;
+        long suggestionId = c.suggestion.id;
+        List<Long> thread = ids("select id from comment where id = :id or parent_id = :id", id);
+        int visibleRemoved = ((Number) em.createNativeQuery(
+                "select count(*) from comment where (id = :id or parent_id = :id) and not hidden")
+                .setParameter("id", id).getSingleResult()).intValue();
+        em.createNativeQuery("update suggestion set official_comment_id = null where official_comment_id in (:ids)")
+                .setParameter("ids", thread).executeUpdate();
+        em.createNativeQuery("delete from domain_event_audience where event_id in (select id from domain_event where comment_id in (:ids))")
+                .setParameter("ids", thread).executeUpdate();
+        em.createNativeQuery("delete from domain_event where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
+        em.createNativeQuery("delete from report where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
+        em.createNativeQuery("delete from revision where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
+        em.flush();
+        em.clear();
+        em.createNativeQuery("delete from comment where parent_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from comment where id = :id").setParameter("id", id).executeUpdate();
+        if (c.parent != null) {
+            em.createNativeQuery("update comment set reply_count = reply_count - 1 where id = :p")
+                    .setParameter("p", c.parent.id).executeUpdate();
+        }
+        em.createNativeQuery("update suggestion set comment_count = comment_count - :n where id = :s")
+                .setParameter("n", visibleRemoved).setParameter("s", suggestionId).executeUpdate();
+    }
+
+    /** Hides or shows an item; a comment's visibility moves its suggestion's comment count. */
+    private void setHidden(Target target, long id, boolean hidden, boolean byReports, String reason) {
+        em.flush();
+        em.createNativeQuery("update " + table(target) + " set hidden = :h, hidden_by_reports = :r, hidden_reason = :why,"
+                + " hidden_at = :at where id = :id")
+                .setParameter("h", hidden).setParameter("r", byReports).setParameter("why", reason)
+                .setParameter("at", hidden ? clock.now() : null).setParameter("id", id).executeUpdate();
+        if (target == Target.COMMENT) {
+            em.createNativeQuery("update suggestion set comment_count = comment_count " + (hidden ? "- 1" : "+ 1")
+                    + " where id = (select suggestion_id from comment where id = :id)").setParameter("id", id).executeUpdate();
+        }
+        em.clear();
+    }
+
+    private void resolveReports(Target target, long id, Report.Status status, Member admin) {
+        em.createNativeQuery("update report set status = :st, resolved_at = :at, resolved_by_id = :m where "
+                + target.param() + "_id = :id and status = 'OPEN'")
+                .setParameter("st", status.name()).setParameter("at", clock.now()).setParameter("m", admin.id)
+                .setParameter("id", id).executeUpdate();
+        em.createNativeQuery("update " + table(target) + " set open_reports = 0 where id = :id").setParameter("id", id)
+                .executeUpdate();
+    }
+
+    /** The moderation state of an item, loaded for an admin. */
+    record Item(boolean hidden, boolean hiddenByReports, String reason) {
+    }
+
+    private Item load(Target target, long id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select hidden, hidden_by_reports, hidden_reason from " + table(target)
+                + " where id = :id").setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException();
+        }
+        Object[] r = rows.get(0);
+        return new Item((Boolean) r[0], (Boolean) r[1], (String) r[2]);
+    }
+
+    private Member requireAdmin() {
+        Member member = viewer.require();
+        if (!viewer.isAdmin()) {
+            throw new ForbiddenException();
+        }
+        return member;
+    }
+
+    private static String table(Target target) {
+        return target == Target.SUGGESTION ? "suggestion" : "comment";
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> ids(String sql, long id) {
+        List<Number> rows = em.createNativeQuery(sql).setParameter("id", id).getResultList();
+        return rows.stream().map(Number::longValue).toList();
+    }
+
+    private void exec(String sql, long id) {
+        em.createNativeQuery(sql).setParameter("id", id).executeUpdate();
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
+    }
+
+}

@@ -1,0 +1,119 @@
+package app.fanloop.moderation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import app.fanloop.web.SiteClock;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Sign-in attempts per IP address: each visit to /login that would start the provider's code flow
+ * counts, in the same table and with the same sliding window as member limits, so it holds across nodes.
+ * Runs before the sign-in challenge, on a worker thread, with its own short transaction.
+ */
+@ApplicationScoped
+public class SignInLimit {
+
+    private static final Logger LOG = Logger.getLogger(SignInLimit.class);
+
+    private final DataSource dataSource;
+    private final RateLimitConfig config;
+    private final SiteClock clock;
+
+    SignInLimit(DataSource dataSource, RateLimitConfig config, SiteClock clock) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void install(@Observes Router router) {
+        router.get("/login").order(Integer.MIN_VALUE + 30).blockingHandler(this::check, false);
+    }
+
+    private void check(RoutingContext rc) {
+        RateLimitConfig.Limit limit = config.actions().get(RateLimiter.LOGIN);
+        boolean signedIn = rc.request().cookies().stream().anyMatch(c -> c.getName().startsWith("q_session"));
+        if (limit == null || signedIn) {
+            rc.next();
+            return;
+        }
+        String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        try {
+            long retryAfter = hit("ip" + ip, limit);
+            if (retryAfter > 0) {
+                rc.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter))
+                        .putHeader("Content-Type", "text/plain; charset=UTF-8")
+                        .end("429 请求过于频繁，请稍后再试 / Too many sign-in attempts, try again later");
+                return;
+            }
+        } catch (SQLException e) {
+            // The limit must not lock everyone out when the database hiccups; sign-in itself will fail then anyway.
+            LOG.warn("Sign-in rate limit unavailable", e);
+        }
+        rc.next();
+    }
+
+    /** Records the attempt and returns 0, or returns the seconds until one is allowed again. */
+    long hit(String subject, RateLimitConfig.Limit limit) throws SQLException {
+        Instant now = clock.now();
+        Duration window = limit.window();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, RateLimiter.LOGIN + ":" + subject);
+                    lock.execute();
+                }
+                try (PreparedStatement prune = c.prepareStatement(
+                        "delete from rate_hit where bucket = ? and subject = ? and at <= ?")) {
+                    prune.setString(1, RateLimiter.LOGIN);
+                    prune.setString(2, subject);
+                    prune.setTimestamp(3, Timestamp.from(now.minus(window)));
+                    prune.executeUpdate();
+                }
+                List<Instant> hits = new ArrayList<>();
+                try (PreparedStatement read = c.prepareStatement(
+                        "select at from rate_hit where bucket = ? and subject = ? order by at")) {
+                    read.setString(1, RateLimiter.LOGIN);
+                    read.setString(2, subject);
+                    try (ResultSet rs = read.executeQuery()) {
+                        while (rs.next()) {
+                            hits.add(rs.getTimestamp(1).toInstant());
+                        }
+                    }
+                }
+                if (hits.size() >= limit.count()) {
+                    c.rollback();
+                    Instant freeAt = hits.get(hits.size() - limit.count()).plus(window);
+                    return Math.max(1, Duration.between(now, freeAt).toSeconds() + 1);
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "insert into rate_hit (bucket, subject, at) values (?, ?, ?)")) {
+                    insert.setString(1, RateLimiter.LOGIN);
+                    insert.setString(2, subject);
+                    insert.setTimestamp(3, Timestamp.from(now));
+                    insert.executeUpdate();
+                }
+                c.commit();
+                return 0;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}

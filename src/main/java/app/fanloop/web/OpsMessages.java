@@ -1,0 +1,480 @@
+package app.fanloop.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of the staff pages (triage, moderation, administration), in simplified Chinese and English; a second bundle because one bundle of over 300 messages trips Qute's code generator. The texts live in
+ * messages/ops_zh.properties and messages/ops_en.properties; templates use them as {ops:key}.
+ */
+@MessageBundle(value = "ops", locale = "zh")
+public interface OpsMessages {
+
+    @Message
+    String admin_boards_title();
+
+    @Message
+    String admin_board_new();
+
+    @Message
+    String admin_board_edit();
+
+    @Message
+    String admin_board_order();
+
+    @Message
+    String admin_board_name();
+
+    @Message
+    String admin_board_name_en();
+
+    @Message
+    String admin_board_description();
+
+    @Message
+    String admin_board_description_en();
+
+    @Message
+    String admin_board_slug();
+
+    @Message
+    String admin_board_slug_hint();
+
+    @Message
+    String admin_board_kinds();
+
+    @Message
+    String admin_board_count();
+
+    @Message
+    String admin_board_actions();
+
+    @Message
+    String admin_board_up();
+
+    @Message
+    String admin_board_down();
+
+    @Message
+    String admin_board_archive();
+
+    @Message
+    String admin_board_unarchive();
+
+    @Message
+    String admin_board_archived();
+
+    @Message
+    String bulk_title();
+
+    @Message
+    String bulk_submit();
+
+    @Message
+    String triage_title();
+
+    @Message
+    String triage_inbox();
+
+    @Message
+    String triage_needs_answer();
+
+    @Message
+    String triage_features();
+
+    @Message
+    String triage_all_boards();
+
+    @Message
+    String triage_waiting(long hours);
+
+    @Message
+    String triage_answered_share(long hours);
+
+    @Message
+    String triage_answered_detail(long answered, long due);
+
+    @Message
+    String triage_needs_answer_intro(long hours);
+
+    @Message
+    String triage_empty();
+
+    @Message
+    String inbox_sort_priority();
+
+    @Message
+    String inbox_sort_votes();
+
+    @Message
+    String inbox_sort_waiting();
+
+    @Message
+    String inbox_age();
+
+    @Message
+    String inbox_age_any();
+
+    @Message
+    String inbox_age_day();
+
+    @Message
+    String inbox_age_week();
+
+    @Message
+    String inbox_age_month();
+
+    @Message
+    String inbox_age_older();
+
+    @Message
+    String priority_formula();
+
+    @Message
+    String priority_breakdown(String votes, String heat, String comments);
+
+    @Message
+    String spark_title();
+
+    @Message
+    String spark_label(int total);
+
+    @Message
+    String feature_part_of();
+
+    @Message
+    String feature_new();
+
+    @Message
+    String feature_create();
+
+    @Message
+    String feature_from_selected();
+
+    @Message
+    String feature_description();
+
+    @Message
+    String feature_priority();
+
+    @Message
+    String feature_owner();
+
+    @Message
+    String feature_no_owner();
+
+    @Message
+    String feature_target();
+
+    @Message
+    String feature_demand();
+
+    @Message
+    String feature_demand_hint();
+
+    @Message
+    String feature_linked();
+
+    @Message
+    String feature_no_suggestions();
+
+    @Message
+    String feature_none();
+
+    @Message
+    String feature_suggestion_count(long count);
+
+    @Message
+    String feature_link();
+
+    @Message
+    String feature_link_label();
+
+    @Message
+    String feature_unlink();
+
+    @Message
+    String feature_reason();
+
+    @Message
+    String feature_reason_hint();
+
+    @Message
+    String feature_status_hint();
+
+    @Message
+    String feature_status_backlog();
+
+    @Message
+    String feature_status_planned();
+
+    @Message
+    String feature_status_in_progress();
+
+    @Message
+    String feature_status_shipped();
+
+    @Message
+    String feature_status_cancelled();
+
+    @Message
+    String merge_title();
+
+    @Message
+    String merge_hint();
+
+    @Message
+    String merge_target();
+
+    @Message
+    String merge_submit();
+
+    @Message
+    String unmerge_title();
+
+    @Message
+    String unmerge_hint();
+
+    @Message
+    String unmerge_submit();
+
+    @Message
+    String merged_from_title();
+
+    @Message
+    String merged_comment_count(int count);
+
+    @Message
+    String roadmap_title();
+
+    @Message
+    String roadmap_intro();
+
+    @Message
+    String roadmap_recently_shipped();
+
+    @Message
+    String roadmap_fans_asked();
+
+    @Message
+    String roadmap_empty();
+
+    @Message
+    String admin_title();
+
+    @Message
+    String admin_reports();
+
+    @Message
+    String admin_members();
+
+    @Message
+    String admin_audit();
+
+    @Message
+    String admin_reports_intro();
+
+    @Message
+    String admin_reports_empty();
+
+    @Message
+    String admin_moderate();
+
+    @Message
+    String admin_members_search();
+
+    @Message
+    String admin_members_none();
+
+    @Message
+    String admin_public_profile();
+
+    @Message
+    String admin_member_posts();
+
+    @Message
+    String admin_member_reports();
+
+    @Message
+    String admin_member_no_reports();
+
+    @Message
+    String admin_sanctions();
+
+    @Message
+    String admin_no_sanctions();
+
+    @Message
+    String admin_roles();
+
+    @Message
+    String admin_roles_hint();
+
+    @Message
+    String admin_role_from_token();
+
+    @Message
+    String admin_role_grant();
+
+    @Message
+    String admin_role_revoke();
+
+    @Message
+    String report_title();
+
+    @Message
+    String report_comment_title();
+
+    @Message
+    String report_reason();
+
+    @Message
+    String report_text();
+
+    @Message
+    String report_text_hint();
+
+    @Message
+    String report_submit();
+
+    @Message
+    String report_thanks_title();
+
+    @Message
+    String report_thanks_text();
+
+    @Message
+    String report_back();
+
+    @Message
+    String report_count(int count);
+
+    @Message
+    String report_on_comment();
+
+    @Message
+    String report_comment_on(String title);
+
+    @Message
+    String report_reason_spam();
+
+    @Message
+    String report_reason_abuse();
+
+    @Message
+    String report_reason_off_topic();
+
+    @Message
+    String report_reason_duplicate();
+
+    @Message
+    String report_reason_other();
+
+    @Message
+    String mod_dismiss();
+
+    @Message
+    String mod_hide();
+
+    @Message
+    String mod_restore();
+
+    @Message
+    String mod_lock();
+
+    @Message
+    String mod_unlock();
+
+    @Message
+    String mod_pin();
+
+    @Message
+    String mod_unpin();
+
+    @Message
+    String mod_move();
+
+    @Message
+    String mod_reason();
+
+    @Message
+    String mod_purge();
+
+    @Message
+    String mod_purge_confirm();
+
+    @Message
+    String mod_purge_warning(long id);
+
+    @Message
+    String sanction_banned_title();
+
+    @Message
+    String sanction_silenced_title();
+
+    @Message
+    String sanction_silenced_text();
+
+    @Message
+    String sanction_reason();
+
+    @Message
+    String sanction_until();
+
+    @Message
+    String sanction_permanent();
+
+    @Message
+    String sanction_permanent_ban();
+
+    @Message
+    String sanction_silence();
+
+    @Message
+    String sanction_ban();
+
+    @Message
+    String sanction_new();
+
+    @Message
+    String sanction_submit();
+
+    @Message
+    String sanction_lift();
+
+    @Message
+    String sanction_lifted();
+
+    @Message
+    String sanction_active();
+
+    @Message
+    String audit_actor();
+
+    @Message
+    String audit_action();
+
+    @Message
+    String audit_all_actions();
+
+    @Message
+    String audit_target();
+
+    @Message
+    String audit_from();
+
+    @Message
+    String audit_to();
+
+    @Message
+    String audit_time();
+
+    @Message
+    String audit_change();
+
+    @Message
+    String audit_reason();
+
+    @Message
+    String audit_none();
+}
