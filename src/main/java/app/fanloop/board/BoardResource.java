@@ -22,8 +22,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** A board's list of suggestions. */
-@Path("/boards")
+/**
+ * A board's list of suggestions. Rooted at "/" like SuggestionResource: a class rooted at "/boards"
+ * would capture /boards/{slug}/new and /boards/{slug}/suggestions and answer them 404.
+ */
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class BoardResource {
 
@@ -57,7 +60,7 @@ public class BoardResource {
     }
 
     @GET
-    @Path("{slug}")
+    @Path("boards/{slug}")
     public TemplateInstance show(@RestPath String slug, @RestQuery String sort, @RestQuery String status,
             @RestQuery String kind, @RestQuery Integer page) {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
