@@ -7,8 +7,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.fanloop.member.NotSignedInException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -47,12 +53,30 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    Response webApplication(WebApplicationException e, HttpServerRequest request) {
+    Uni<Response> webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status < 400) {
-            return e.getResponse();
+            return Uni.createFrom().item(e.getResponse());
         }
-        return page(status, null, request);
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            return Uni.createFrom().item(page(status, null, request));
+        }
+        // An unknown address fails on the event loop, before any resource is chosen. The page's
+        // header names the signed-in member, which may need the database, so it is rendered on a
+        // worker thread, inside this request's context.
+        ManagedContext context = Arc.container().requestContext();
+        InjectableContext.ContextState state = context.getState();
+        return Uni.createFrom().item(() -> {
+            context.activate(state);
+            try {
+                Response page = page(status, null, request);
+                return page.getEntity() instanceof TemplateInstance html
+                        ? Response.fromResponse(page).entity(html.render()).build()
+                        : page;
+            } finally {
+                context.deactivate();
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @ServerExceptionMapper
