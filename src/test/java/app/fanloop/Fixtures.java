@@ -162,6 +162,19 @@ public class Fixtures {
         s.statusChangedAt = change.createdAt;
     }
 
+    /** Hides a suggestion as a moderator would, with a reason. */
+    @Transactional
+    public void hide(long suggestionId) {
+        em.createNativeQuery("update suggestion set hidden = true, hidden_reason = 'spam' where id = :id")
+                .setParameter("id", suggestionId).executeUpdate();
+    }
+
+    @Transactional
+    public void lock(long suggestionId) {
+        em.createNativeQuery("update suggestion set locked = true where id = :id").setParameter("id", suggestionId)
+                .executeUpdate();
+    }
+
     @Transactional
     public void archive(long boardId) {
         em.createNativeQuery("update board set archived = true where id = :id").setParameter("id", boardId).executeUpdate();
