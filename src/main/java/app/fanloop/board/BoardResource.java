@@ -22,7 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** A board's list of suggestions. */
+/**
+ * A board's list of suggestions. Rooted at "/" like SuggestionResource: a class rooted at "/boards"
+ * would capture /boards/{slug}/new and /boards/{slug}/suggestions and answer them 404.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class BoardResource {

@@ -31,9 +31,11 @@ public class Forms {
         if (violations.isEmpty()) {
             return;
         }
+        // A page shows one problem per field; an empty field is "required" rather than "too short".
         List<FormInvalid.Problem> problems = violations.stream()
                 .map(Forms::problem)
-                .sorted(Comparator.comparing(FormInvalid.Problem::field))
+                .sorted(Comparator.comparing(FormInvalid.Problem::field)
+                        .thenComparing(p -> !FieldErrors.REQUIRED.equals(p.code())))
                 .toList();
         throw new FormInvalid(problems);
     }

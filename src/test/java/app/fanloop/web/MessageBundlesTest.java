@@ -1,0 +1,152 @@
+package app.fanloop.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.qute.i18n.Message;
+
+/**
+ * Both languages say everything: a key in one bundle only, an empty text, or a {msg:key} a template
+ * uses without a text fails the build (petclinic's I18nPropertiesSyncTest idea). No Quarkus needed.
+ */
+class MessageBundlesTest {
+
+    private static final Path MESSAGES = Path.of("src/main/resources/messages");
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final List<String> LANGUAGES = List.of("zh", "en");
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("\\{msg:([A-Za-z0-9_]+)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+    private static final Pattern KEY_LINE = Pattern.compile("^\\s*([^#!\\s=:][^=:\\s]*)\\s*[=:]");
+
+    @Test
+    void every_key_exists_in_both_languages_with_a_text() throws IOException {
+        Map<String, Properties> bundles = bundles();
+        Set<String> all = new TreeSet<>();
+        bundles.values().forEach(p -> all.addAll(p.stringPropertyNames()));
+
+        List<String> problems = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            Properties texts = bundles.get(language);
+            for (String key : all) {
+                if (!texts.containsKey(key)) {
+                    problems.add("msg_" + language + " lacks " + key);
+                } else if (texts.getProperty(key).isBlank()) {
+                    problems.add("msg_" + language + " has no text for " + key);
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void no_key_is_written_twice() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            Set<String> seen = new HashSet<>();
+            for (String line : Files.readAllLines(bundle(language), StandardCharsets.UTF_8)) {
+                Matcher m = KEY_LINE.matcher(line);
+                if (m.find() && !seen.add(m.group(1))) {
+                    problems.add("msg_" + language + " repeats " + m.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void both_languages_use_the_same_placeholders() throws IOException {
+        Map<String, Properties> bundles = bundles();
+        Properties zh = bundles.get("zh");
+        Properties en = bundles.get("en");
+        List<String> problems = new ArrayList<>();
+        for (String key : zh.stringPropertyNames()) {
+            if (en.containsKey(key) && !placeholders(zh.getProperty(key)).equals(placeholders(en.getProperty(key)))) {
+                problems.add(key + ": " + placeholders(zh.getProperty(key)) + " vs " + placeholders(en.getProperty(key)));
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void every_message_a_template_uses_has_texts() throws IOException {
+        Map<String, Properties> bundles = bundles();
+        Map<String, Set<String>> missing = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path template : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = TEMPLATE_KEY.matcher(Files.readString(template, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    for (String language : LANGUAGES) {
+                        if (!bundles.get(language).containsKey(m.group(1))) {
+                            missing.computeIfAbsent(TEMPLATES.relativize(template).toString(), t -> new TreeSet<>())
+                                    .add(m.group(1) + " (" + language + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(Map.of(), missing);
+    }
+
+    @Test
+    void every_message_of_the_bundle_interface_has_texts() throws IOException {
+        Map<String, Properties> bundles = bundles();
+        List<String> methods = Arrays.stream(AppMessages.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Message.class)).map(Method::getName).sorted().toList();
+        assertTrue(methods.size() > 100, "the bundle interface was read");
+
+        List<String> problems = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            for (String key : methods) {
+                if (!bundles.get(language).containsKey(key)) {
+                    problems.add("msg_" + language + " lacks " + key);
+                }
+            }
+            Set<String> unused = new TreeSet<>(bundles.get(language).stringPropertyNames());
+            unused.removeAll(methods);
+            unused.forEach(key -> problems.add("msg_" + language + " has " + key + ", which AppMessages does not declare"));
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static Set<String> placeholders(String text) {
+        return PLACEHOLDER.matcher(text).results().map(r -> r.group(1)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, Properties> bundles() throws IOException {
+        Map<String, Properties> bundles = new TreeMap<>();
+        for (String language : LANGUAGES) {
+            Properties texts = new Properties();
+            try (Reader reader = Files.newBufferedReader(bundle(language), StandardCharsets.UTF_8)) {
+                texts.load(reader);
+            }
+            bundles.put(language, texts);
+        }
+        return bundles;
+    }
+
+    private static Path bundle(String language) {
+        return MESSAGES.resolve("msg_" + language + ".properties");
+    }
+}
