@@ -264,4 +264,103 @@ public class Fixtures {
                 select count(*) from vote v join member m on m.id = v.member_id
                 where v.suggestion_id = ?1 and m.subject = ?2""", suggestionId, subject) == 1;
     }
+
+    /** A follow by this member, counted as the app counts it. */
+    @Transactional
+    public void followAs(long suggestionId, Member member) {
+        int added = em.createNativeQuery(
+                "insert into suggestion_follow (suggestion_id, member_id) values (:s, :m) on conflict do nothing")
+                .setParameter("s", suggestionId).setParameter("m", member.id).executeUpdate();
+        if (added == 1) {
+            em.createNativeQuery("update suggestion set follower_count = follower_count + 1 where id = :id")
+                    .setParameter("id", suggestionId).executeUpdate();
+        }
+    }
+
+    /** An official answer at a given time, as the service records it. */
+    @Transactional
+    public Comment officialAnswer(long suggestionId, Member staff, Instant at) {
+        Comment c = comment(suggestionId, staff, null, "Official answer", true);
+        c.createdAt = at.truncatedTo(ChronoUnit.MILLIS);
+        em.createNativeQuery("update suggestion set first_response_at = coalesce(first_response_at, :at) where id = :id")
+                .setParameter("at", c.createdAt).setParameter("id", suggestionId).executeUpdate();
+        return c;
+    }
+
+    /**
+     * A feature item in BACKLOG made by paula, linked to the suggestions as the service links them
+     * (OPEN ones become UNDER_REVIEW) and with its demand computed.
+     */
+    @Transactional
+    public long featureItem(String title, Long... suggestionIds) {
+        Member pm = member("paula");
+        long id = ((Number) em.createNativeQuery("""
+                insert into feature_item (title, created_by_id) values (:t, :m) returning id""")
+                .setParameter("t", title).setParameter("m", pm.id).getSingleResult()).longValue();
+        for (Long s : suggestionIds) {
+            em.createNativeQuery("update suggestion set feature_item_id = :f, status = case when status = 'OPEN'"
+                    + " then 'UNDER_REVIEW' else status end where id = :s")
+                    .setParameter("f", id).setParameter("s", s).executeUpdate();
+        }
+        em.createNativeQuery("""
+                update feature_item set demand = (select count(distinct v.member_id) from vote v
+                    join suggestion s on s.id = v.suggestion_id where s.feature_item_id = :f) where id = :f""")
+                .setParameter("f", id).executeUpdate();
+        return id;
+    }
+
+    /** An open SPAM report on a suggestion (or, with suggestionId null, on a comment) by this member. */
+    @Transactional
+    public void report(Long suggestionId, Long commentId, Member reporter) {
+        String column = suggestionId != null ? "suggestion_id" : "comment_id";
+        long target = suggestionId != null ? suggestionId : commentId;
+        em.createNativeQuery("insert into report (" + column + ", reporter_id, reason) values (:t, :m, 'SPAM')")
+                .setParameter("t", target).setParameter("m", reporter.id).executeUpdate();
+        em.createNativeQuery("update " + (suggestionId != null ? "suggestion" : "comment")
+                + " set open_reports = open_reports + 1 where id = :t").setParameter("t", target).executeUpdate();
+    }
+
+    /** Hidden as reports hide a suggestion, pending review. */
+    @Transactional
+    public void autoHide(long suggestionId) {
+        em.createNativeQuery("update suggestion set hidden = true, hidden_by_reports = true, hidden_at = now() where id = :id")
+                .setParameter("id", suggestionId).executeUpdate();
+    }
+
+    /** A silence or ban on a member, by alice, until a time (null: for good). */
+    @Transactional
+    public void sanction(Member member, String kind, Instant until, String reason) {
+        em.createNativeQuery("""
+                insert into sanction (member_id, kind, reason, starts_at, ends_at, created_by_id)
+                values (:m, :k, :r, now() - interval '1 minute', :until, :by)""")
+                .setParameter("m", member.id).setParameter("k", kind).setParameter("r", reason)
+                .setParameter("until", until).setParameter("by", member("alice").id).executeUpdate();
+    }
+
+    @Transactional
+    public void liftAll(String subject) {
+        em.createNativeQuery("update sanction set lifted_at = now() where lifted_at is null and member_id ="
+                + " (select id from member where subject = :s)").setParameter("s", subject).executeUpdate();
+    }
+
+    @Transactional
+    public void grant(Member member, String role) {
+        em.createNativeQuery("update member set local_roles = array_append(array_remove(local_roles, :r), :r) where id = :id")
+                .setParameter("r", role).setParameter("id", member.id).executeUpdate();
+    }
+
+    @Transactional
+    public void revoke(Member member, String role) {
+        em.createNativeQuery("update member set local_roles = array_remove(local_roles, :r) where id = :id")
+                .setParameter("r", role).setParameter("id", member.id).executeUpdate();
+    }
+
+    /** The member, joined {@code age} ago (for new-member limits). */
+    @Transactional
+    public Member memberSince(String subject, java.time.Duration age) {
+        Member m = member(subject);
+        em.createNativeQuery("update member set created_at = :at where id = :id")
+                .setParameter("at", Instant.now().minus(age)).setParameter("id", m.id).executeUpdate();
+        return m;
+    }
 }

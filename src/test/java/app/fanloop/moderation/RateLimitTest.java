@@ -1,0 +1,113 @@
+package app.fanloop.moderation;
+
+import static app.fanloop.Fixtures.unique;
+import static app.fanloop.web.Browser.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import app.fanloop.Fixtures;
+import app.fanloop.board.Board;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.SiteClock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallLimits.class)
+class RateLimitTest {
+
+    /** Three comments per ten minutes for everyone, one for new members; two sign-ins per minute per address. */
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "fanloop.rate-limit.actions.comment.count", "3",
+                    "fanloop.rate-limit.actions.comment.new-member-count", "1",
+                    "fanloop.rate-limit.actions.comment.window", "PT10M",
+                    "fanloop.rate-limit.actions.login.count", "2",
+                    "fanloop.rate-limit.actions.login.window", "PT1M");
+        }
+    }
+
+    @Inject
+    Fixtures fx;
+
+    @Inject
+    SiteClock clock;
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Inject
+    RateLimitConfig config;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    @TestSecurity(user = "limited-veteran", roles = "fan")
+    void the_nth_request_passes_and_the_next_gets_429_with_retry_after_and_is_not_counted() {
+        fx.memberSince("limited-veteran", Duration.ofDays(30));
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Busy"));
+
+        for (int i = 0; i < 3; i++) {
+            form().formParam("body", "comment " + i).post("/suggestions/" + s.id + "/comments").then().statusCode(303);
+        }
+        var refused = form().formParam("body", "one too many").post("/suggestions/" + s.id + "/comments");
+        assertEquals(429, refused.statusCode());
+        assertNotNull(refused.getHeader("Retry-After"));
+        assertTrue(Long.parseLong(refused.getHeader("Retry-After")) > 0);
+        assertEquals(3, fx.counter(s.id, "comment_count"), "the refused comment was not stored");
+        assertEquals(3, fx.number("select count(*) from rate_hit where bucket = 'comment' and subject = 'm' || ?1",
+                fx.member("limited-veteran").id), "nor counted");
+
+        clock.advance(Duration.ofMinutes(11));
+        form().formParam("body", "later").post("/suggestions/" + s.id + "/comments").then().statusCode(303);
+    }
+
+    @Test
+    @TestSecurity(user = "limited-newcomer", roles = "fan")
+    void new_members_get_the_stricter_limit() {
+        fx.memberSince("limited-newcomer", Duration.ofHours(1));
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Newcomer"));
+
+        form().formParam("body", "first").post("/suggestions/" + s.id + "/comments").then().statusCode(303);
+        assertEquals(429, form().formParam("body", "second").post("/suggestions/" + s.id + "/comments").statusCode());
+    }
+
+    @Test
+    @TestSecurity(user = "paula", roles = "pm")
+    void staff_are_exempt() {
+        Board board = fx.board();
+        Suggestion s = fx.suggestion(board, fx.someone(), unique("Staff"));
+        for (int i = 0; i < 5; i++) {
+            form().formParam("body", "answer " + i).post("/suggestions/" + s.id + "/comments").then().statusCode(303);
+        }
+    }
+
+    @Test
+    void limits_hold_across_two_app_nodes_sharing_the_database() throws Exception {
+        // Two independent limiter instances stand for two nodes: only the database is shared.
+        SignInLimit nodeA = new SignInLimit(dataSource, config, clock);
+        SignInLimit nodeB = new SignInLimit(dataSource, config, clock);
+        RateLimitConfig.Limit two = config.actions().get("login");
+        String address = "ip" + unique("10.0.0");
+
+        assertEquals(0, nodeA.hit(address, two));
+        assertEquals(0, nodeB.hit(address, two));
+        assertTrue(nodeA.hit(address, two) > 0);
+        assertTrue(nodeB.hit(address, two) > 0);
+    }
+}
