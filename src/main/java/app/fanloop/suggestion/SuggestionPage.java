@@ -87,11 +87,12 @@ public record SuggestionPage(
         List<Thread> threads = topPage.items().stream().map(c -> new Thread(c, replies.get(c.id))).toList();
         Long me = viewer.id();
         var em = Suggestion.getEntityManager();
+        boolean[] state = service.voteAndFollow(s.id, me);
         return new SuggestionPage(s, official,
                 new Page<>(threads, topPage.number(), topPage.hasNext()),
                 StatusChange.timeline(s.id),
-                service.hasVoted(s.id, me),
-                service.isFollowing(s.id, me),
+                state[0],
+                state[1],
                 viewer.is(s.author) || viewer.isAdmin(),
                 draft, statusDraft,
                 VoteHistory.sparklines(em, List.of(s.id)).get(s.id),

@@ -365,6 +365,18 @@ public class SuggestionService {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
+    /** Whether the member voted for and follows the suggestion, in one statement. */
+    public boolean[] voteAndFollow(long suggestionId, Long memberId) {
+        if (memberId == null) {
+            return new boolean[] { false, false };
+        }
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select exists (select 1 from vote where suggestion_id = :s and member_id = :m),
+                       exists (select 1 from suggestion_follow where suggestion_id = :s and member_id = :m)""")
+                .setParameter("s", suggestionId).setParameter("m", memberId).getSingleResult();
+        return new boolean[] { (Boolean) row[0], (Boolean) row[1] };
+    }
+
     public boolean hasVoted(long suggestionId, Long memberId) {
         return memberId != null && !em.createNativeQuery("select 1 from vote where suggestion_id = :s and member_id = :m")
                 .setParameter("s", suggestionId).setParameter("m", memberId).setMaxResults(1).getResultList().isEmpty();

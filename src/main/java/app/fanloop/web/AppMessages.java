@@ -537,4 +537,10 @@ public interface AppMessages {
 
     @Message
     String error_date_past();
+
+    @Message
+    String error_405_title();
+
+    @Message
+    String error_405_text();
 }

@@ -5,12 +5,15 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import app.fanloop.member.NotSignedInException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -35,6 +38,20 @@ public class ErrorPages {
 
         /** For a body too large, refused before any resource or request scope exists: no layout beans. */
         static native TemplateInstance tooLarge();
+    }
+
+    /**
+     * Some refusals come without a body (a failed CSRF check, a wrong method): they get the same
+     * localized page as every other error.
+     */
+    @ServerResponseFilter
+    void fillEmptyErrors(ContainerRequestContext request, ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status < 400 || status == 401 || response.hasEntity() || request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        response.setEntity(Templates.error(new ErrorView(status, null)).render(), null,
+                MediaType.valueOf("text/html;charset=UTF-8"));
     }
 
     @ServerExceptionMapper

@@ -45,10 +45,18 @@ class ConsoleStatementsTest {
         assertEquals(statements("/roadmap"), statements("/roadmap"));
     }
 
+    /**
+     * Statements one request prepares; the lower of two runs, so a once-in-a-while write (the
+     * member's last-seen time) does not count as a per-row query.
+     */
     private long statements(String path) {
         var stats = sessions.getStatistics();
-        stats.clear();
-        page().get(path).then().statusCode(200);
-        return stats.getPrepareStatementCount();
+        long lowest = Long.MAX_VALUE;
+        for (int run = 0; run < 2; run++) {
+            stats.clear();
+            page().get(path).then().statusCode(200);
+            lowest = Math.min(lowest, stats.getPrepareStatementCount());
+        }
+        return lowest;
     }
 }
