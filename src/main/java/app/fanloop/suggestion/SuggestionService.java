@@ -7,6 +7,7 @@ import java.util.List;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.search.SearchIndex;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -27,13 +28,16 @@ public class SuggestionService {
     private final Forms forms;
     private final Markdown markdown;
     private final Trending trending;
+    private final SearchIndex searchIndex;
 
-    SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending) {
+    SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
+            SearchIndex searchIndex) {
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
         this.markdown = markdown;
         this.trending = trending;
+        this.searchIndex = searchIndex;
     }
 
     /** A suggestion this viewer may see: hidden ones only for admins and their author. */
@@ -62,6 +66,7 @@ public class SuggestionService {
         s.createdAt = now;
         s.trending = trending.exponent(now);
         s.persist();
+        searchIndex.suggestionWritten(s);
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
         follow(s, author);
@@ -95,6 +100,7 @@ public class SuggestionService {
         previous.persist();
         apply(s, sameKind);
         s.editedAt = Instant.now();
+        searchIndex.suggestionWritten(s);
         return s;
     }
 
@@ -191,6 +197,7 @@ public class SuggestionService {
         c.official = form.official();
         c.createdAt = Instant.now();
         c.persist();
+        searchIndex.commentWritten(c);
         em.createNativeQuery("update suggestion set comment_count = comment_count + 1 where id = :id")
                 .setParameter("id", s.id).executeUpdate();
         if (c.official) {
@@ -226,6 +233,7 @@ public class SuggestionService {
         c.body = text;
         c.bodyHtml = markdown.toHtml(text);
         c.editedAt = Instant.now();
+        searchIndex.commentWritten(c);
         return c;
     }
 
