@@ -95,7 +95,13 @@ public class Highlighter {
         List<Unit> units = terms.units();
         for (int u = 0; u < units.size(); u++) {
             Unit unit = units.get(u);
-            if (unit.han()) {
+            if (unit.han() && unit.text().codePointCount(0, unit.text().length()) == 1) {
+                for (Token t : tokens) {
+                    if (t.han() && t.term().startsWith(unit.text())) {
+                        spans.add(new Span(t.start(), t.end(), u));
+                    }
+                }
+            } else if (unit.han()) {
                 // The unit's characters in a row, beginning and ending where the text's words do.
                 for (int start : hanStarts) {
                     int end = start + unit.text().length();

@@ -43,8 +43,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SearchAnalyzer {
 
-    /** One term of a text: where it is (UTF-16 offsets into the text) and its position for phrase matching. */
-    public record Token(String term, int start, int end, int position, boolean han) {
+    /**
+     * One term of a text: where it is (UTF-16 offsets into the text) and its position for phrase
+     * matching. A hyphenated English word ("Wi-Fi") gives its parts and, first, their joined form
+     * ("wifi") at the first part's position, with {@code parts} saying how many tokens follow it.
+     */
+    public record Token(String term, int start, int end, int position, boolean han, int parts) {
+
+        Token(String term, int start, int end, int position, boolean han) {
+            this(term, start, end, position, han, 0);
+        }
 
         public int length() {
             return end - start;
@@ -100,9 +108,37 @@ public class SearchAnalyzer {
         return tokens;
     }
 
-    /** Analyzes one run of a single script; returns the position after its last term. */
+    /** Analyzes one run of a single script; returns the position of its last term. */
     private int analyze(Analyzer analyzer, String run, int offset, int firstPosition, boolean han, List<Token> out) {
+        if (han) {
+            return analyzeTerms(analyzer, run, offset, firstPosition, true, out);
+        }
+        List<Token> terms = new ArrayList<>();
+        int last = analyzeTerms(analyzer, run, offset, firstPosition, false, terms);
+        for (int i = 0; i < terms.size(); i++) {
+            int j = i;
+            while (j + 1 < terms.size() && terms.get(j + 1).start() == terms.get(j).end() + 1
+                    && run.charAt(terms.get(j).end() - offset) == '-' && terms.get(j + 1).position() == terms.get(j).position() + 1) {
+                j++;
+            }
+            if (j > i) {
+                Token first = terms.get(i);
+                String joined = run.substring(first.start() - offset, terms.get(j).end() - offset).replace("-", "");
+                List<Token> stem = new ArrayList<>();
+                analyzeTerms(analyzer, joined, 0, 1, false, stem);
+                if (stem.size() == 1) {
+                    out.add(new Token(stem.get(0).term(), first.start(), terms.get(j).end(), first.position(), false, j - i + 1));
+                }
+            }
+            out.addAll(terms.subList(i, j + 1));
+            i = j;
+        }
+        return last;
+    }
+
+    private int analyzeTerms(Analyzer analyzer, String run, int offset, int firstPosition, boolean han, List<Token> out) {
         int position = firstPosition - 1;
+        List<Token> found = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream("text", run)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
@@ -117,18 +153,43 @@ public class SearchAnalyzer {
                 if (value.isEmpty() || value.length() > MAX_TERM_LENGTH || end > run.length() || start >= end) {
                     continue;
                 }
-                String surface = run.substring(start, end).toLowerCase(Locale.ROOT);
-                if (han ? chineseStopWords.contains(value) : englishStopWords.contains(surface)) {
-                    continue;
-                }
-                out.add(new Token(value, offset + start, offset + end, position, han));
+                found.add(new Token(value, offset + start, offset + end, position, han));
             }
             stream.end();
         } catch (IOException e) {
             // Analysis reads a String; it cannot fail on I/O.
             throw new UncheckedIOException(e);
         }
+        Set<Integer> spelled = han ? spelledStopWords(found) : Set.of();
+        for (Token t : found) {
+            boolean stop = han ? chineseStopWords.contains(t.term()) || spelled.contains(t.start())
+                    : englishStopWords.contains(run.substring(t.start() - offset, t.end() - offset).toLowerCase(Locale.ROOT));
+            if (!stop) {
+                out.add(t);
+            }
+        }
         return han ? firstPosition + run.length() : position;
+    }
+
+    /**
+     * A stop word the segmenter did not know comes out as single characters (老是 → 老 · 是): the
+     * starts of the characters that spell a stop word of two or three characters in a row.
+     */
+    private Set<Integer> spelledStopWords(List<Token> tokens) {
+        Set<Integer> starts = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            StringBuilder word = new StringBuilder();
+            for (int k = i; k < Math.min(tokens.size(), i + 3) && tokens.get(k).singleHan()
+                    && (k == i || tokens.get(k).start() == tokens.get(k - 1).end()); k++) {
+                word.append(tokens.get(k).term());
+                if (k > i && chineseStopWords.contains(word.toString())) {
+                    for (int m = i; m <= k; m++) {
+                        starts.add(tokens.get(m).start());
+                    }
+                }
+            }
+        }
+        return starts;
     }
 
     static boolean isHan(int codePoint) {

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 import app.fanloop.search.SearchAnalyzer.Token;
 
 /**
- * What a query asks for, as a list of units a text must contain: an English stem, or a Chinese
- * word. A Chinese unit is a word of the segmenter's dictionary, a run of single characters it
- * left (a word it does not know, such as 蓝牙 → 蓝 · 牙), or a single character with the word it
- * is attached to (全面 · 屏 → 全面屏).
+ * What a query asks for, as a list of units a text must contain: an English stem (a hyphenated
+ * word found joined or in parts), or a Chinese word. A Chinese unit is a word of the segmenter's
+ * dictionary, a run of single characters it left (a word it does not know, such as 蓝牙 → 蓝 · 牙),
+ * or a lone character, which also finds the words it begins (断 finds 断开).
  * <p>
  * The segmenter may cut the same word differently in another sentence (小米 in "小米澎湃OS", 小 · 米 in
  * "小米14"). So a Chinese unit matches a text that holds its characters in a row, cut in any way,
@@ -37,27 +37,34 @@ public final class SearchTerms {
         /** This unit as a tsquery expression. */
         public String tsquery() {
             if (!han) {
-                return quote(text) + (prefix ? ":*" : "");
+                String word = quote(text) + (prefix ? ":*" : "");
+                // A hyphenated word is found joined ("wifi") or in parts ("wi-fi").
+                return pieces.size() > 1 ? "(" + word + " | " + phrase(pieces, true) + ")" : word;
+            }
+            List<String> chars = text.codePoints().mapToObj(Character::toString).toList();
+            if (chars.size() == 1) {
+                // A lone character (断, 卡, 玩) also finds the words it begins (断开, 卡顿, 玩具).
+                return quote(text) + ":*";
             }
             Set<String> alternatives = new LinkedHashSet<>();
-            List<String> chars = text.codePoints().mapToObj(Character::toString).toList();
             if (chars.size() <= ALL_CUTS_UP_TO) {
                 for (List<String> cut : cuts(chars)) {
-                    alternatives.add(phrase(cut));
+                    alternatives.add(phrase(cut, false));
                 }
             } else {
-                alternatives.add(phrase(pieces));
-                alternatives.add(phrase(chars));
-                alternatives.add(phrase(List.of(text)));
+                alternatives.add(phrase(pieces, false));
+                alternatives.add(phrase(chars, false));
+                alternatives.add(phrase(List.of(text), false));
             }
             return alternatives.size() == 1 ? alternatives.iterator().next()
                     : "(" + String.join(" | ", alternatives) + ")";
         }
 
-        private static String phrase(List<String> cut) {
+        /** Pieces in a row: Chinese pieces take a position per character, English ones a position each. */
+        private static String phrase(List<String> cut, boolean english) {
             StringBuilder out = new StringBuilder(quote(cut.get(0)));
             for (int i = 1; i < cut.size(); i++) {
-                out.append(" <").append(cut.get(i - 1).length()).append("> ").append(quote(cut.get(i)));
+                out.append(" <").append(english ? 1 : cut.get(i - 1).length()).append("> ").append(quote(cut.get(i)));
             }
             return cut.size() == 1 ? out.toString() : "(" + out + ")";
         }
@@ -92,27 +99,17 @@ public final class SearchTerms {
     /** The units of a query; with {@code prefixLast}, a last English word still being typed also matches longer words. */
     public static SearchTerms of(List<Token> tokens, boolean prefixLast) {
         List<List<Token>> groups = new ArrayList<>();
-        for (Token token : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
             List<Token> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-            if (last != null && token.singleHan() && last.stream().allMatch(Token::singleHan) && follows(last, token)) {
+            if (token.parts() > 0) {
+                // A hyphenated word: one unit, its joined form first, then its parts.
+                groups.add(new ArrayList<>(tokens.subList(i, Math.min(tokens.size(), i + 1 + token.parts()))));
+                i += token.parts();
+            } else if (last != null && token.singleHan() && last.stream().allMatch(Token::singleHan) && follows(last, token)) {
                 last.add(token);
             } else {
                 groups.add(new ArrayList<>(List.of(token)));
-            }
-        }
-        // A lone character belongs with the word right before it, else the word right after it.
-        for (int i = 0; i < groups.size(); i++) {
-            List<Token> group = groups.get(i);
-            if (group.size() != 1 || !group.get(0).singleHan()) {
-                continue;
-            }
-            if (i > 0 && groups.get(i - 1).get(0).han() && follows(groups.get(i - 1), group.get(0))) {
-                groups.get(i - 1).addAll(group);
-                groups.remove(i--);
-            } else if (i + 1 < groups.size() && groups.get(i + 1).get(0).han()
-                    && follows(group, groups.get(i + 1).get(0))) {
-                groups.get(i + 1).addAll(0, group);
-                groups.remove(i--);
             }
         }
         List<Unit> units = new ArrayList<>();
@@ -120,8 +117,9 @@ public final class SearchTerms {
         for (int i = 0; i < groups.size() && units.size() < MAX_UNITS; i++) {
             List<Token> group = groups.get(i);
             boolean han = group.get(0).han();
-            List<String> pieces = group.stream().map(Token::term).toList();
-            String text = String.join("", pieces);
+            boolean joined = group.get(0).parts() > 0;
+            List<String> pieces = (joined ? group.subList(1, group.size()) : group).stream().map(Token::term).toList();
+            String text = joined ? group.get(0).term() : String.join("", pieces);
             boolean prefix = prefixLast && !han && i == groups.size() - 1;
             if (seen.add(text + (prefix ? "*" : ""))) {
                 units.add(new Unit(text, han, pieces, prefix));
