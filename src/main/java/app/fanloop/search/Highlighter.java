@@ -53,15 +53,14 @@ public class Highlighter {
         }
         String text = fullText.length() > SNIPPET_SCAN ? fullText.substring(0, SNIPPET_SCAN) : fullText;
         List<Span> spans = spans(text, terms);
+        // The start of the text unless a later window holds more of the query's units.
         int bestStart = 0;
-        int bestUnits = 0;
+        int bestUnits = unitsIn(spans, 0, windowEnd(text, 0));
         for (Span anchor : spans) {
             int start = wordStart(text, Math.max(0, anchor.start() - CONTEXT_BEFORE), anchor.start());
-            int end = windowEnd(text, start);
-            Set<Integer> units = new HashSet<>();
-            spans.stream().filter(s -> s.start() >= start && s.end() <= end).forEach(s -> units.add(s.unit()));
-            if (units.size() > bestUnits) {
-                bestUnits = units.size();
+            int units = unitsIn(spans, start, windowEnd(text, start));
+            if (units > bestUnits) {
+                bestUnits = units;
                 bestStart = start;
             }
         }
@@ -75,6 +74,12 @@ public class Highlighter {
             parts.add(new Part("…", false));
         }
         return parts;
+    }
+
+    private static int unitsIn(List<Span> spans, int start, int end) {
+        Set<Integer> units = new HashSet<>();
+        spans.stream().filter(s -> s.start() >= start && s.end() <= end).forEach(s -> units.add(s.unit()));
+        return units.size();
     }
 
     /** Where the query's units occur in the text. */
@@ -141,9 +146,21 @@ public class Highlighter {
         return parts;
     }
 
+    /** Adds a part; marked words side by side (锁屏显示农历, dark mode) become one mark. */
     private static void add(List<Part> parts, String text, boolean match) {
         String flat = text.replaceAll("\\s+", " ");
-        if (!flat.isEmpty()) {
+        if (flat.isEmpty()) {
+            return;
+        }
+        Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+        Part beforeLast = parts.size() < 2 ? null : parts.get(parts.size() - 2);
+        if (last != null && last.match() && match) {
+            parts.set(parts.size() - 1, new Part(last.text() + flat, true));
+        } else if (match && beforeLast != null && beforeLast.match() && last.text().isBlank()) {
+            // "dark mode" is one mark, not two.
+            parts.remove(parts.size() - 1);
+            parts.set(parts.size() - 1, new Part(beforeLast.text() + last.text() + flat, true));
+        } else {
             parts.add(new Part(flat, match));
         }
     }

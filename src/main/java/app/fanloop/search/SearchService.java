@@ -286,11 +286,20 @@ public class SearchService {
             if (s == null || row.commentId() != null && c == null) {
                 continue;
             }
-            String text = SearchText.of(c != null ? c.body : s.body);
+            String text = c != null ? SearchText.of(c.body) : text(s);
             hits.add(new SearchHit(row.type(), s, c, highlighter.whole(s.title, terms),
                     snippets ? highlighter.snippet(text, terms) : List.of()));
         }
         return hits;
+    }
+
+    /** What a suggestion's snippet is cut from: its text, then a bug report's details, where they may have matched. */
+    private static String text(Suggestion s) {
+        String body = SearchText.of(s.body);
+        if (!s.isBug()) {
+            return body;
+        }
+        return body + " · " + s.deviceModel + " " + s.systemVersion + " · " + SearchText.of(s.steps);
     }
 
     private void limitTime() {
