@@ -13,6 +13,7 @@ import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.moderation.RateLimiter;
+import app.fanloop.search.SearchIndex;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -36,11 +37,13 @@ public class SuggestionService {
     private final DomainEvents events;
     private final RateLimiter limits;
     private final AuditLog audit;
+    private final SearchIndex searchIndex;
 
     SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
-            DomainEvents events, RateLimiter limits, AuditLog audit) {
+            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex) {
         this.limits = limits;
         this.audit = audit;
+        this.searchIndex = searchIndex;
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
@@ -76,6 +79,7 @@ public class SuggestionService {
         s.createdAt = now;
         s.trending = trending.exponent(now);
         s.persist();
+        searchIndex.suggestionWritten(s);
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
         follow(s, author);
@@ -109,6 +113,7 @@ public class SuggestionService {
         previous.persist();
         apply(s, sameKind);
         s.editedAt = Instant.now();
+        searchIndex.suggestionWritten(s);
         return s;
     }
 
@@ -228,6 +233,7 @@ public class SuggestionService {
         c.official = form.official();
         c.createdAt = Instant.now();
         c.persist();
+        searchIndex.commentWritten(c);
         em.createNativeQuery("update suggestion set comment_count = comment_count + 1 where id = :id")
                 .setParameter("id", s.id).executeUpdate();
         if (c.official) {
@@ -267,6 +273,7 @@ public class SuggestionService {
         c.body = text;
         c.bodyHtml = markdown.toHtml(text);
         c.editedAt = Instant.now();
+        searchIndex.commentWritten(c);
         return c;
     }
 

@@ -1,0 +1,18 @@
+package app.fanloop.search;
+
+import app.fanloop.web.AppMessages;
+import app.fanloop.web.Locales;
+import io.quarkus.qute.TemplateExtension;
+
+/** {type.label} in the reader's language. */
+@TemplateExtension
+public class SearchLabels {
+
+    static String label(SearchType type, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = Locales.messages(locale);
+        return switch (type) {
+            case SUGGESTION -> msg.search_type_suggestion();
+            case COMMENT -> msg.search_type_comment();
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package app.fanloop.search;
+
+import java.util.List;
+import java.util.Set;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import app.fanloop.board.Board;
+import app.fanloop.member.Viewer;
+import app.fanloop.suggestion.SuggestionService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The search page, and the similar-suggestion hints under the new-suggestion form. */
+@Path("/search")
+@Produces(MediaType.TEXT_HTML)
+public class SearchResource {
+
+    /** How many similar suggestions the form shows. */
+    static final int HINTS = 5;
+
+    /** The hints: suggestions like the title being typed, and which of them the member has voted for. */
+    public record Hints(List<SearchHit> hits, Set<Long> voted) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(SearchResults results);
+
+        static native TemplateInstance similar(Hints hints);
+    }
+
+    private final SearchService search;
+    private final SuggestionService suggestions;
+    private final Viewer viewer;
+    private final SearchConfig config;
+
+    SearchResource(SearchService search, SuggestionService suggestions, Viewer viewer, SearchConfig config) {
+        this.search = search;
+        this.suggestions = suggestions;
+        this.viewer = viewer;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance search(@RestQuery String q, @RestQuery String board, @RestQuery String status,
+            @RestQuery String kind, @RestQuery String type, @RestQuery String page) {
+        return Templates.search(search.search(SearchQuery.of(q, board, status, kind, type, page, config)));
+    }
+
+    /** An htmx fragment: up to five suggestions like {@code title}, those on {@code board} first among equals. */
+    @GET
+    @Path("similar")
+    public TemplateInstance similar(@RestQuery String title, @RestQuery String board) {
+        List<SearchHit> hits = List.of();
+        if (title != null && title.strip().codePointCount(0, title.strip().length()) >= 2) {
+            Long boardId = board == null ? null : Board.findBySlug(board).map(b -> b.id).orElse(null);
+            hits = search.similar(title, boardId, null, HINTS);
+        }
+        Set<Long> voted = suggestions.votedAmong(hits.stream().map(h -> h.suggestion().id).toList(), viewer.id());
+        return Templates.similar(new Hints(hits, voted));
+    }
+}

@@ -1,0 +1,319 @@
+package app.fanloop.search;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jboss.logging.Logger;
+
+import app.fanloop.board.Board;
+import app.fanloop.member.Viewer;
+import app.fanloop.suggestion.Comment;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.Page;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * Full-text search over suggestions and comments, in Chinese and English.
+ * <p>
+ * <b>Matching.</b> The query is analyzed like the texts were (SearchAnalyzer) into units
+ * (SearchTerms). A result must hold every unit; when nothing does, the search relaxes to results
+ * holding at least half of them and the page says so.
+ * <p>
+ * <b>Ranking.</b> First by how many of the query's units a result holds, then by relevance
+ * (PostgreSQL's ts_rank: title words weigh most, then the text, then a bug's details; divided by
+ * the log of the length), rounded to two significant digits so that near-equal relevance counts
+ * as equal, then by votes.
+ * <p>
+ * <b>Visibility.</b> Read from the rows at query time, as SuggestionService.visible does: hidden
+ * suggestions and comments only for admins and their author, merged suggestions (and their
+ * comments) only for admins. Nothing else needs the index to change when a post is hidden,
+ * merged or restored.
+ * <p>
+ * <b>Types.</b> Each SearchType is one branch of a UNION; release notes will add one more.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
+    /** ts_rank weights for D, C, B, A: a bug's details (C), the text (B), the title (A). */
+    private static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
+    /** PostgreSQL's "query canceled" (statement_timeout). */
+    private static final String QUERY_CANCELED = "57014";
+
+    private final EntityManager em;
+    private final SearchAnalyzer analyzer;
+    private final Highlighter highlighter;
+    private final Viewer viewer;
+    private final SearchConfig config;
+
+    SearchService(EntityManager em, SearchAnalyzer analyzer, Highlighter highlighter, Viewer viewer,
+            SearchConfig config) {
+        this.em = em;
+        this.analyzer = analyzer;
+        this.highlighter = highlighter;
+        this.viewer = viewer;
+        this.config = config;
+    }
+
+    /** One page of results for what the viewer may see. */
+    public SearchResults search(SearchQuery query) {
+        boolean admin = viewer.isAdmin();
+        List<Board> boards = Board.all();
+        SearchTerms terms = SearchTerms.of(analyzer.tokens(query.q()), false);
+        if (terms.isEmpty()) {
+            return SearchResults.none(query, boards, admin);
+        }
+        Long boardId = query.board() == null ? null
+                : boards.stream().filter(b -> b.slug.equals(query.board())).map(b -> b.id).findFirst().orElse(-1L);
+        Filters filters = new Filters(boardId, query, admin, viewer.id(), null);
+        int size = config.pageSize();
+        int offset = (query.page() - 1) * size;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                limitTime();
+                List<Row> rows = rows(terms, filters, terms.size(), offset, size + 1);
+                boolean partial = false;
+                if (rows.isEmpty() && terms.size() > 1 && (query.page() == 1 || rows(terms, filters, terms.size(), 0, 1).isEmpty())) {
+                    rows = rows(terms, filters, (terms.size() + 1) / 2, offset, size + 1);
+                    partial = true;
+                }
+                Page<SearchHit> page = Page.of(hits(rows, terms, true), query.page(), size);
+                return new SearchResults(query, page, partial, false, boards, admin);
+            });
+        } catch (RuntimeException e) {
+            if (!canceled(e)) {
+                throw e;
+            }
+            LOG.warnf("Search stopped after %s: %s", config.timeout(), query.q());
+            return new SearchResults(query, new Page<>(List.of(), query.page(), false), false, true, boards, admin);
+        }
+    }
+
+    /**
+     * Suggestions like a title being written, best first: for the hints under the new-suggestion
+     * form and for PMs looking for duplicates to merge. Holds at least half the title's words, the
+     * last one possibly still being typed; never merged suggestions; hidden ones only for who may see them.
+     */
+    public List<SearchHit> similar(String title, Long excludeId, int limit) {
+        return similar(title, null, excludeId, limit);
+    }
+
+    /** As {@link #similar(String, Long, int)}, preferring suggestions on the given board among equally good ones. */
+    public List<SearchHit> similar(String title, Long preferredBoardId, Long excludeId, int limit) {
+        String words = SearchQuery.words(title, config.maxQueryLength());
+        boolean stillTyping = !words.isEmpty() && !title.endsWith(" ");
+        SearchTerms terms = SearchTerms.of(analyzer.tokens(words), stillTyping);
+        if (terms.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        Filters filters = new Filters(null, null, viewer.isAdmin(), viewer.id(), excludeId);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                limitTime();
+                String sql = """
+                        select type, suggestion_id, comment_id from (
+                          select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
+                                 %s as coverage, %s as rank, s.board_id = :preferred as preferred,
+                                 s.vote_count as votes
+                          from suggestion s
+                          where s.search_vector @@ cast(:match as tsquery) and s.status <> 'MERGED' and %s
+                        ) hits
+                        where coverage >= :minimum
+                        order by coverage desc, preferred desc, %s desc, votes desc, suggestion_id desc
+                        limit :limit""".formatted(coverage("s", terms), rank("s"), filters.suggestionVisibility(),
+                        significant("rank"));
+                Query q = em.createNativeQuery(sql)
+                        .setParameter("match", terms.any())
+                        .setParameter("ranked", terms.any())
+                        .setParameter("minimum", (terms.size() + 1) / 2)
+                        .setParameter("preferred", preferredBoardId == null ? -1L : preferredBoardId)
+                        .setParameter("limit", limit);
+                bindUnits(q, terms);
+                filters.bind(q);
+                return hits(rows(q), terms, false);
+            });
+        } catch (RuntimeException e) {
+            if (!canceled(e)) {
+                throw e;
+            }
+            return List.of();
+        }
+    }
+
+    /** Who is asking and what they filter by. */
+    private record Filters(Long boardId, SearchQuery query, boolean admin, Long me, Long excludeId) {
+
+        String suggestionVisibility() {
+            StringBuilder where = new StringBuilder(
+                    "(:admin or ((not s.hidden or s.author_id = :me) and s.status <> 'MERGED'))");
+            if (boardId != null) {
+                where.append(" and s.board_id = :board");
+            }
+            if (query != null && query.status() != null) {
+                where.append(" and s.status = :status");
+            }
+            if (query != null && query.kind() != null) {
+                where.append(" and s.kind = :kind");
+            }
+            if (excludeId != null) {
+                where.append(" and s.id <> :exclude");
+            }
+            return where.toString();
+        }
+
+        String commentVisibility() {
+            return "(:admin or not c.hidden or c.author_id = :me)";
+        }
+
+        boolean includes(SearchType type) {
+            return query == null || query.type() == null || query.type() == type;
+        }
+
+        void bind(Query q) {
+            q.setParameter("admin", admin).setParameter("me", me == null ? -1L : me);
+            if (boardId != null) {
+                q.setParameter("board", boardId);
+            }
+            if (query != null && query.status() != null) {
+                q.setParameter("status", query.status().name());
+            }
+            if (query != null && query.kind() != null) {
+                q.setParameter("kind", query.kind().name());
+            }
+            if (excludeId != null) {
+                q.setParameter("exclude", excludeId);
+            }
+        }
+    }
+
+    private record Row(SearchType type, long suggestionId, Long commentId) {
+    }
+
+    /** Results holding at least {@code minimum} of the units, best first. */
+    private List<Row> rows(SearchTerms terms, Filters filters, int minimum, int offset, int limit) {
+        boolean all = minimum >= terms.size();
+        List<String> branches = new ArrayList<>();
+        if (filters.includes(SearchType.SUGGESTION)) {
+            branches.add("""
+                    select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
+                           %s as coverage, %s as rank, s.vote_count as votes
+                    from suggestion s
+                    where s.search_vector @@ cast(:match as tsquery) and %s""".formatted(
+                    coverage("s", terms), rank("s"), filters.suggestionVisibility()));
+        }
+        if (filters.includes(SearchType.COMMENT)) {
+            branches.add("""
+                    select 'COMMENT' as type, s.id as suggestion_id, c.id as comment_id,
+                           %s as coverage, %s as rank, s.vote_count as votes
+                    from comment c join suggestion s on s.id = c.suggestion_id
+                    where c.search_vector @@ cast(:match as tsquery) and %s and %s""".formatted(
+                    coverage("c", terms), rank("c"), filters.suggestionVisibility(), filters.commentVisibility()));
+        }
+        String sql = "select type, suggestion_id, comment_id from (" + String.join(" union all ", branches) + ") hits"
+                + (all ? "" : " where coverage >= :minimum")
+                + " order by coverage desc, " + significant("rank")
+                + " desc, votes desc, suggestion_id desc, comment_id nulls first"
+                + " offset :offset limit :limit";
+        Query q = em.createNativeQuery(sql)
+                .setParameter("match", all ? terms.all() : terms.any())
+                .setParameter("ranked", terms.any())
+                .setParameter("offset", offset)
+                .setParameter("limit", limit);
+        if (!all) {
+            q.setParameter("minimum", minimum);
+        }
+        bindUnits(q, terms);
+        filters.bind(q);
+        return rows(q);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Row> rows(Query q) {
+        List<Object[]> raw = q.getResultList();
+        return raw.stream().map(r -> new Row(SearchType.valueOf((String) r[0]), ((Number) r[1]).longValue(),
+                r[2] == null ? null : ((Number) r[2]).longValue())).toList();
+    }
+
+    /** How many of the query's units a row holds. */
+    private static String coverage(String alias, SearchTerms terms) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            parts.add("cast(" + alias + ".search_vector @@ cast(:u" + i + " as tsquery) as int)");
+        }
+        return "(" + String.join(" + ", parts) + ")";
+    }
+
+    /** ts_rank over every unit, divided by 1 + the log of the text's length (normalization 1). */
+    private static String rank(String alias) {
+        return "ts_rank(" + WEIGHTS + ", " + alias + ".search_vector, cast(:ranked as tsquery), 1)";
+    }
+
+    /** A rank rounded to two significant digits, so that votes decide between near-equals. */
+    private static String significant(String rank) {
+        return "round(cast(" + rank + " as numeric), cast(1 - floor(log(greatest(" + rank + ", 1e-9))) as int))";
+    }
+
+    private static void bindUnits(Query q, SearchTerms terms) {
+        for (int i = 0; i < terms.size(); i++) {
+            q.setParameter("u" + i, terms.units().get(i).tsquery());
+        }
+    }
+
+    /** The rows as results, with their suggestions, boards, authors and comments loaded in three statements. */
+    private List<SearchHit> hits(List<Row> rows, SearchTerms terms, boolean snippets) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> suggestionIds = rows.stream().map(Row::suggestionId).distinct().toList();
+        Map<Long, Suggestion> suggestions = Suggestion.<Suggestion> find(
+                "from Suggestion s join fetch s.board join fetch s.author where s.id in ?1", suggestionIds)
+                .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        List<Long> commentIds = rows.stream().map(Row::commentId).filter(id -> id != null).toList();
+        Map<Long, Comment> comments = commentIds.isEmpty() ? Map.of()
+                : Comment.<Comment> find("from Comment c join fetch c.author where c.id in ?1", commentIds)
+                        .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        List<SearchHit> hits = new ArrayList<>();
+        for (Row row : rows) {
+            Suggestion s = suggestions.get(row.suggestionId());
+            Comment c = row.commentId() == null ? null : comments.get(row.commentId());
+            if (s == null || row.commentId() != null && c == null) {
+                continue;
+            }
+            String text = c != null ? SearchText.of(c.body) : text(s);
+            hits.add(new SearchHit(row.type(), s, c, highlighter.whole(s.title, terms),
+                    snippets ? highlighter.snippet(text, terms) : List.of()));
+        }
+        return hits;
+    }
+
+    /** What a suggestion's snippet is cut from: its text, then a bug report's details, where they may have matched. */
+    private static String text(Suggestion s) {
+        String body = SearchText.of(s.body);
+        if (!s.isBug()) {
+            return body;
+        }
+        return body + " · " + s.deviceModel + " " + s.systemVersion + " · " + SearchText.of(s.steps);
+    }
+
+    private void limitTime() {
+        em.createNativeQuery("select set_config('statement_timeout', :ms, true)")
+                .setParameter("ms", String.valueOf(config.timeout().toMillis()))
+                .getSingleResult();
+    }
+
+    private static boolean canceled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
