@@ -99,7 +99,7 @@ class BoardAdminTest {
         Document editForm = html(page().get("/admin/boards/" + board.id + "/edit").then().statusCode(200)
                 .extract().response());
         assertEquals(board.slug, editForm.selectFirst("input#slug").val());
-        assertEquals("/admin/boards/" + board.id, editForm.selectFirst("form").attr("action"));
+        assertEquals("/admin/boards/" + board.id, editForm.selectFirst("form[method=post]").attr("action"));
 
         String slug = unique("renamed");
         Response saved = boardForm(slug, "New name").formParam("acceptsBugs", "true").post("/admin/boards/" + board.id);

@@ -26,7 +26,7 @@ import jakarta.inject.Inject;
 @TestProfile(RateLimitTest.SmallLimits.class)
 class RateLimitTest {
 
-    /** Three comments per ten minutes for everyone, one for new members; two sign-ins per minute per address. */
+    /** Three comments per ten minutes, one for new members; two sign-ins and two anonymous searches per minute per address. */
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -35,7 +35,9 @@ class RateLimitTest {
                     "fanloop.rate-limit.actions.comment.new-member-count", "1",
                     "fanloop.rate-limit.actions.comment.window", "PT10M",
                     "fanloop.rate-limit.actions.login.count", "2",
-                    "fanloop.rate-limit.actions.login.window", "PT1M");
+                    "fanloop.rate-limit.actions.login.window", "PT1M",
+                    "fanloop.rate-limit.actions.anonymous-search.count", "2",
+                    "fanloop.rate-limit.actions.anonymous-search.window", "PT1M");
         }
     }
 
@@ -88,6 +90,16 @@ class RateLimitTest {
     }
 
     @Test
+    void anonymous_searches_are_limited_per_address_and_get_429_with_retry_after() {
+        for (int i = 0; i < 2; i++) {
+            io.restassured.RestAssured.given().queryParam("q", "limit " + i).get("/search").then().statusCode(200);
+        }
+        var refused = io.restassured.RestAssured.given().queryParam("q", "limit 3").get("/search");
+        assertEquals(429, refused.statusCode());
+        assertNotNull(refused.getHeader("Retry-After"));
+    }
+
+    @Test
     @TestSecurity(user = "paula", roles = "pm")
     void staff_are_exempt() {
         Board board = fx.board();
@@ -100,14 +112,14 @@ class RateLimitTest {
     @Test
     void limits_hold_across_two_app_nodes_sharing_the_database() throws Exception {
         // Two independent limiter instances stand for two nodes: only the database is shared.
-        SignInLimit nodeA = new SignInLimit(dataSource, config, clock);
-        SignInLimit nodeB = new SignInLimit(dataSource, config, clock);
+        AddressLimit nodeA = new AddressLimit(dataSource, config, clock);
+        AddressLimit nodeB = new AddressLimit(dataSource, config, clock);
         RateLimitConfig.Limit two = config.actions().get("login");
         String address = "ip" + unique("10.0.0");
 
-        assertEquals(0, nodeA.hit(address, two));
-        assertEquals(0, nodeB.hit(address, two));
-        assertTrue(nodeA.hit(address, two) > 0);
-        assertTrue(nodeB.hit(address, two) > 0);
+        assertEquals(0, nodeA.hit("login", address, two));
+        assertEquals(0, nodeB.hit("login", address, two));
+        assertTrue(nodeA.hit("login", address, two) > 0);
+        assertTrue(nodeB.hit("login", address, two) > 0);
     }
 }

@@ -21,31 +21,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Sign-in attempts per IP address: each visit to /login that would start the provider's code flow
- * counts, in the same table and with the same sliding window as member limits, so it holds across nodes.
- * Runs before the sign-in challenge, on a worker thread, with its own short transaction.
+ * Limits per IP address for requests without a session: sign-in attempts (each visit to /login that
+ * would start the provider's code flow) and anonymous searches, the one costly page visitors can
+ * call at will. Counted in the same table and sliding windows as member limits, so they hold across
+ * nodes. Runs before the sign-in challenge and the resource, on a worker thread, in its own short transaction.
  */
 @ApplicationScoped
-public class SignInLimit {
+public class AddressLimit {
 
-    private static final Logger LOG = Logger.getLogger(SignInLimit.class);
+    private static final Logger LOG = Logger.getLogger(AddressLimit.class);
+
+    /** The anonymous-search bucket. */
+    public static final String SEARCH = "anonymous-search";
 
     private final DataSource dataSource;
     private final RateLimitConfig config;
     private final SiteClock clock;
 
-    SignInLimit(DataSource dataSource, RateLimitConfig config, SiteClock clock) {
+    AddressLimit(DataSource dataSource, RateLimitConfig config, SiteClock clock) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
     }
 
     void install(@Observes Router router) {
-        router.get("/login").order(Integer.MIN_VALUE + 30).blockingHandler(this::check, false);
+        router.get("/login").order(Integer.MIN_VALUE + 30).blockingHandler(rc -> check(rc, RateLimiter.LOGIN), false);
+        router.get("/search").order(Integer.MIN_VALUE + 30).blockingHandler(rc -> check(rc, SEARCH), false);
     }
 
-    private void check(RoutingContext rc) {
-        RateLimitConfig.Limit limit = config.actions().get(RateLimiter.LOGIN);
+    private void check(RoutingContext rc, String bucket) {
+        RateLimitConfig.Limit limit = config.actions().get(bucket);
         boolean signedIn = rc.request().cookies().stream().anyMatch(c -> c.getName().startsWith("q_session"));
         if (limit == null || signedIn) {
             rc.next();
@@ -53,11 +58,11 @@ public class SignInLimit {
         }
         String ip = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
         try {
-            long retryAfter = hit("ip" + ip, limit);
+            long retryAfter = hit(bucket, "ip" + ip, limit);
             if (retryAfter > 0) {
                 rc.response().setStatusCode(429).putHeader("Retry-After", Long.toString(retryAfter))
                         .putHeader("Content-Type", "text/plain; charset=UTF-8")
-                        .end("429 请求过于频繁，请稍后再试 / Too many sign-in attempts, try again later");
+                        .end("429 请求过于频繁，请稍后再试 / Too many requests, try again later");
                 return;
             }
         } catch (SQLException e) {
@@ -68,19 +73,19 @@ public class SignInLimit {
     }
 
     /** Records the attempt and returns 0, or returns the seconds until one is allowed again. */
-    long hit(String subject, RateLimitConfig.Limit limit) throws SQLException {
+    long hit(String bucket, String subject, RateLimitConfig.Limit limit) throws SQLException {
         Instant now = clock.now();
         Duration window = limit.window();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, RateLimiter.LOGIN + ":" + subject);
+                    lock.setString(1, bucket + ":" + subject);
                     lock.execute();
                 }
                 try (PreparedStatement prune = c.prepareStatement(
                         "delete from rate_hit where bucket = ? and subject = ? and at <= ?")) {
-                    prune.setString(1, RateLimiter.LOGIN);
+                    prune.setString(1, bucket);
                     prune.setString(2, subject);
                     prune.setTimestamp(3, Timestamp.from(now.minus(window)));
                     prune.executeUpdate();
@@ -88,7 +93,7 @@ public class SignInLimit {
                 List<Instant> hits = new ArrayList<>();
                 try (PreparedStatement read = c.prepareStatement(
                         "select at from rate_hit where bucket = ? and subject = ? order by at")) {
-                    read.setString(1, RateLimiter.LOGIN);
+                    read.setString(1, bucket);
                     read.setString(2, subject);
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
@@ -103,7 +108,7 @@ public class SignInLimit {
                 }
                 try (PreparedStatement insert = c.prepareStatement(
                         "insert into rate_hit (bucket, subject, at) values (?, ?, ?)")) {
-                    insert.setString(1, RateLimiter.LOGIN);
+                    insert.setString(1, bucket);
                     insert.setString(2, subject);
                     insert.setTimestamp(3, Timestamp.from(now));
                     insert.executeUpdate();
