@@ -54,6 +54,10 @@ public class Board extends PanacheEntityBase {
         return "/boards/" + slug + "/suggestions";
     }
 
+    public String followPath() {
+        return "/boards/" + slug + "/follow";
+    }
+
     public String adminPath() {
         return "/admin/boards/" + id;
     }

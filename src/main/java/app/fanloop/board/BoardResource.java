@@ -1,8 +1,10 @@
 package app.fanloop.board;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -14,13 +16,17 @@ import app.fanloop.suggestion.SuggestionService;
 import app.fanloop.suggestion.SuggestionSort;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.Page;
+import app.fanloop.web.SafeRedirect;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 /**
  * A board's list of suggestions. Rooted at "/" like SuggestionResource: a class rooted at "/boards"
@@ -32,7 +38,7 @@ public class BoardResource {
 
     /** What the board page shows. */
     public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<Suggestion> suggestions,
-            Set<Long> voted) {
+            Set<Long> voted, boolean following) {
         public List<SuggestionSort> sorts() {
             return List.of(SuggestionSort.values());
         }
@@ -52,10 +58,12 @@ public class BoardResource {
     }
 
     private final SuggestionService suggestions;
+    private final BoardFollows follows;
     private final Viewer viewer;
 
-    BoardResource(SuggestionService suggestions, Viewer viewer) {
+    BoardResource(SuggestionService suggestions, BoardFollows follows, Viewer viewer) {
         this.suggestions = suggestions;
+        this.follows = follows;
         this.viewer = viewer;
     }
 
@@ -67,6 +75,16 @@ public class BoardResource {
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
         Page<Suggestion> rows = query.run(board);
         Set<Long> voted = suggestions.votedAmong(rows.items().stream().map(s -> s.id).toList(), viewer.id());
-        return Templates.show(new BoardPage(board, Board.listed(), query, rows, voted));
+        return Templates.show(new BoardPage(board, Board.listed(), query, rows, voted,
+                follows.isFollowing(board.id, viewer.id())));
+    }
+
+    /** Follows or unfollows the board (new suggestions there are notified), then goes back. */
+    @POST
+    @Path("boards/{slug}/follow")
+    public Response follow(@RestPath String slug, @RestForm Boolean on, @RestForm String to) {
+        follows.follow(slug, on);
+        return Response.seeOther(to == null ? UriBuilder.fromPath("/boards/{slug}").build(slug)
+                : URI.create(SafeRedirect.localPath(to))).build();
     }
 }

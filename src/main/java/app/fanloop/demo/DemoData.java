@@ -10,6 +10,12 @@ import org.jboss.logging.Logger;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
+import app.fanloop.release.Release;
+import app.fanloop.release.ReleaseChannel;
+import app.fanloop.release.ReleaseItem;
+import app.fanloop.release.ReleaseSection;
+import app.fanloop.release.ReleaseService;
+import app.fanloop.release.ReleaseState;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Frequency;
 import app.fanloop.suggestion.StatusChange;
@@ -28,7 +34,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Demo content for dev mode only: four MIUI-like boards and about forty suggestions with votes,
- * comments, statuses and official responses. Created once, on the first start with an empty database.
+ * comments, statuses and official responses, feature items and release notes. Created once, on the
+ * first start with an empty database.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -39,11 +46,13 @@ public class DemoData {
     private final EntityManager em;
     private final Markdown markdown;
     private final Trending trending;
+    private final ReleaseService releases;
     private final Random random = new Random(42);
     private final Instant now = Instant.now();
 
-    DemoData(EntityManager em, Markdown markdown, Trending trending) {
+    DemoData(EntityManager em, Markdown markdown, Trending trending, ReleaseService releases) {
         this.em = em;
+        this.releases = releases;
         this.markdown = markdown;
         this.trending = trending;
     }
@@ -145,7 +154,80 @@ public class DemoData {
         em.createNativeQuery("""
                 update feature_item f set demand = (select count(distinct v.member_id) from vote v
                     join suggestion s on s.id = v.suggestion_id where s.feature_item_id = f.id)""").executeUpdate();
-        LOG.infof("Demo data created: %d boards, %d suggestions", Board.count(), Suggestion.count());
+        releases(paula, bob);
+        LOG.infof("Demo data created: %d boards, %d suggestions, %d releases", Board.count(), Suggestion.count(),
+                Release.count());
+    }
+
+    /**
+     * Release notes: a stable release and a weekly dev release that shipped the demo's shipped
+     * feature item (crediting its fans), and next week's dev release scheduled for Friday.
+     */
+    private void releases(Member pm, Member bob) {
+        java.time.LocalDate today = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        Release stable = release("OS2.0.150.0", ReleaseChannel.STABLE, today.minusWeeks(3), pm,
+                "稳定版更新：系统更流畅，续航更持久。\n\nA smoother, longer-lasting stable build.");
+        line(stable, ReleaseSection.IMPROVED, "优化桌面动画帧率 / Smoother home screen animations", null);
+        line(stable, ReleaseSection.FIXED, "修复部分机型偶现的发热问题 / Fixed occasional heating on some models", null);
+        publishAt(stable, pm, now.minus(Duration.ofDays(20)));
+
+        Long shippedItem = ((Number) em.createNativeQuery("select id from feature_item where status = 'SHIPPED' order by id limit 1")
+                .getSingleResult()).longValue();
+        Release dev = release("OS2.0.200.0.DEV", ReleaseChannel.DEV, today.minusWeeks(1), pm,
+                "本周开发版带来了米粉呼声最高的几项功能，感谢每一位提建议的米粉！\n\nThis week's dev build ships some of the most wanted fan suggestions. Thank you!");
+        line(dev, ReleaseSection.NEW, "**米粉建议合集**：深色模式跟随日出日落、专业模式 RAW + JPEG、按位置触发的智能场景 / "
+                + "**From fans**: dark mode by sunrise and sunset, RAW + JPEG in Pro mode, location-triggered smart scenes", shippedItem);
+        line(dev, ReleaseSection.IMPROVED, "相册打开大图更快 / Gallery opens large photos faster", null);
+        line(dev, ReleaseSection.FIXED, "修复重启后桌面小部件设置丢失 / Fixed widgets losing their settings after a restart", null);
+        publishAt(dev, pm, now.minus(Duration.ofDays(6)));
+
+        Long inProgress = ((Number) em.createNativeQuery(
+                "select id from feature_item where status = 'IN_PROGRESS' order by id limit 1").getSingleResult()).longValue();
+        Release next = release("OS2.0.250.0.DEV", ReleaseChannel.DEV, releases.defaultSchedule().toLocalDate(), pm,
+                "下周开发版预告。\n\nNext week's dev build.");
+        line(next, ReleaseSection.NEW, "相机水印支持自定义文字 / Custom watermark text in the camera", inProgress);
+        next.state = ReleaseState.SCHEDULED;
+        next.scheduledAt = releases.defaultSchedule().toInstant();
+        next.scheduledBy = pm;
+
+        em.createNativeQuery("insert into channel_follow (channel, member_id) values ('DEV', ?1) on conflict do nothing")
+                .setParameter(1, bob.id).executeUpdate();
+    }
+
+    private Release release(String version, ReleaseChannel channel, java.time.LocalDate week, Member pm, String summary) {
+        Release r = new Release();
+        r.version = version;
+        r.channel = channel;
+        r.week = ReleaseService.isoWeek(week);
+        r.summary = summary;
+        r.summaryHtml = markdown.toHtml(summary);
+        r.createdBy = pm;
+        r.createdAt = now.minus(Duration.ofDays(30));
+        r.updatedAt = r.createdAt;
+        r.persist();
+        return r;
+    }
+
+    private void line(Release release, ReleaseSection section, String text, Long featureItemId) {
+        ReleaseItem item = new ReleaseItem();
+        item.release = release;
+        item.section = section;
+        item.position = (int) ReleaseItem.count("release.id = ?1 and section = ?2", release.id, section) + 1;
+        item.text = text;
+        item.textHtml = markdown.toHtml(text);
+        item.featureItem = featureItemId == null ? null : em.find(app.fanloop.triage.FeatureItem.class, featureItemId);
+        item.persist();
+    }
+
+    /** Publishes through the service (shipping, credits, the event fans are told of), dated in the past. */
+    private void publishAt(Release release, Member pm, Instant at) {
+        em.flush();
+        releases.publish(release, pm);
+        release.publishedAt = at;
+        release.updatedAt = at;
+        em.flush();
+        em.createNativeQuery("update domain_event set created_at = ?1 where release_id = ?2")
+                .setParameter(1, at).setParameter(2, release.id).executeUpdate();
     }
 
     /** One feature item per roadmap status, each behind the demo suggestions of that status. */

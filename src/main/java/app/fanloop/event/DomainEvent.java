@@ -38,6 +38,7 @@ public class DomainEvent extends PanacheEntityBase {
     public Long suggestionId;
     public Long featureItemId;
     public Long commentId;
+    public Long releaseId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> payload = Map.of();

@@ -102,6 +102,62 @@ public class DomainEvents {
                 .setParameter("e", event.id).setParameter("ids", suggestionIds).executeUpdate();
     }
 
+    /** A reply to a comment: its audience is the author of the comment replied to. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent reply(Member actor, long suggestionId, long commentId, long repliedToAuthorId,
+            Map<String, Object> payload) {
+        DomainEvent event = event(EventKind.COMMENT_REPLY, actor, payload);
+        event.suggestionId = suggestionId;
+        event.commentId = commentId;
+        event.persist();
+        em.flush();
+        em.createNativeQuery("""
+                insert into domain_event_audience (event_id, member_id, reason) values (:e, :m, 'AUTHOR')
+                on conflict do nothing""").setParameter("e", event.id).setParameter("m", repliedToAuthorId)
+                .executeUpdate();
+        return event;
+    }
+
+    /** A new suggestion on a board: its audience is the board's followers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent boardPost(Member actor, long boardId, long suggestionId, Map<String, Object> payload) {
+        DomainEvent event = event(EventKind.SUGGESTION_POSTED, actor, payload);
+        event.suggestionId = suggestionId;
+        event.persist();
+        em.flush();
+        em.createNativeQuery("""
+                insert into domain_event_audience (event_id, member_id, reason)
+                select :e, member_id, 'FOLLOWER' from board_follow where board_id = :b
+                on conflict do nothing""").setParameter("e", event.id).setParameter("b", boardId).executeUpdate();
+        return event;
+    }
+
+    /**
+     * A published release. Its audience, each member once with the strongest reason: the authors of
+     * the suggestions it shipped, their voters, their followers, then the followers of the channel.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent release(Member actor, long releaseId, String channel, List<Long> shipped,
+            Map<String, Object> payload) {
+        DomainEvent event = event(EventKind.RELEASE_PUBLISHED, actor, payload);
+        event.releaseId = releaseId;
+        event.persist();
+        em.flush();
+        if (!shipped.isEmpty()) {
+            em.createNativeQuery("""
+                    insert into domain_event_audience (event_id, member_id, reason)
+                    select distinct :e, author_id, 'AUTHOR' from suggestion where id in (:ids) and not hidden
+                    on conflict do nothing""")
+                    .setParameter("e", event.id).setParameter("ids", shipped).executeUpdate();
+            addAudience(event, shipped);
+        }
+        em.createNativeQuery("""
+                insert into domain_event_audience (event_id, member_id, reason)
+                select :e, member_id, 'CHANNEL' from channel_follow where channel = :c
+                on conflict do nothing""").setParameter("e", event.id).setParameter("c", channel).executeUpdate();
+        return event;
+    }
+
     /** The members an event concerns, for tests and the notification job. */
     @SuppressWarnings("unchecked")
     public List<Long> audience(long eventId) {

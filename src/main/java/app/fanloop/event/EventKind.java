@@ -4,6 +4,12 @@ package app.fanloop.event;
 public enum EventKind {
     SUGGESTION_STATUS_CHANGED,
     OFFICIAL_RESPONSE,
+    /** Someone replied to a member's comment; its author is told. */
+    COMMENT_REPLY,
+    /** A new suggestion on a board; the board's followers are told. */
+    SUGGESTION_POSTED,
+    /** A release was published; the authors, voters and followers of what it shipped and the channel's followers are told. */
+    RELEASE_PUBLISHED,
     SUGGESTION_MERGED,
     SUGGESTION_UNMERGED,
     FEATURE_ITEM_CREATED,

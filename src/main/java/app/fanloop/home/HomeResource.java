@@ -6,6 +6,9 @@ import java.util.stream.Stream;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
+import app.fanloop.release.Release;
+import app.fanloop.release.ReleaseNotes;
+import app.fanloop.release.ReleaseService;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
 import io.quarkus.qute.CheckedTemplate;
@@ -15,7 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The home page: boards, what is trending, and what fans' suggestions recently shipped. */
+/** The home page: boards, what is trending, the latest release and what fans' suggestions recently shipped. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class HomeResource {
@@ -23,7 +26,8 @@ public class HomeResource {
     static final int TRENDING = 10;
     static final int SHIPPED = 5;
 
-    public record HomePage(List<Board> boards, List<Suggestion> trending, List<Suggestion> shipped, Set<Long> voted) {
+    public record HomePage(List<Board> boards, List<Suggestion> trending, List<Suggestion> shipped, Set<Long> voted,
+            ReleaseNotes latest) {
     }
 
     @CheckedTemplate
@@ -32,10 +36,12 @@ public class HomeResource {
     }
 
     private final SuggestionService suggestions;
+    private final ReleaseService releases;
     private final Viewer viewer;
 
-    HomeResource(SuggestionService suggestions, Viewer viewer) {
+    HomeResource(SuggestionService suggestions, ReleaseService releases, Viewer viewer) {
         this.suggestions = suggestions;
+        this.releases = releases;
         this.viewer = viewer;
     }
 
@@ -44,6 +50,8 @@ public class HomeResource {
         List<Suggestion> trending = Suggestion.trendingEverywhere(TRENDING);
         List<Suggestion> shipped = Suggestion.recentlyShipped(SHIPPED);
         List<Long> ids = Stream.concat(trending.stream(), shipped.stream()).map(s -> s.id).distinct().toList();
-        return Templates.home(new HomePage(Board.listed(), trending, shipped, suggestions.votedAmong(ids, viewer.id())));
+        ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
+        return Templates.home(new HomePage(Board.listed(), trending, shipped, suggestions.votedAmong(ids, viewer.id()),
+                latest));
     }
 }

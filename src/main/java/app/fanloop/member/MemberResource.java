@@ -1,10 +1,19 @@
 package app.fanloop.member;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
+import app.fanloop.board.Board;
+import app.fanloop.board.BoardFollows;
+import app.fanloop.notification.EmailMode;
+import app.fanloop.notification.NotificationService;
+import app.fanloop.release.ReleaseChannel;
+import app.fanloop.release.ReleaseService;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.Page;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -13,14 +22,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Profiles: a member's own (/me) and everyone's public one. */
+/** Profiles: a member's own (/me, with what they follow and their e-mail setting) and everyone's public one. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class MemberResource {
 
     static final int RECENT = 20;
+    static final int FOLLOWED_PER_PAGE = 20;
 
-    public record Profile(Member member, List<Suggestion> suggestions, boolean own) {
+    public record Profile(Member member, List<Suggestion> suggestions, boolean own, Settings settings) {
+    }
+
+    /** What only the member sees on /me: what they follow (to unfollow) and how they get e-mail. */
+    public record Settings(Page<Suggestion> followed, List<Board> boards, Set<ReleaseChannel> channels,
+            EmailMode emailMode, boolean saved) {
+        public List<EmailMode> modes() {
+            return EmailMode.ALL;
+        }
+
+        public List<ReleaseChannel> allChannels() {
+            return List.of(ReleaseChannel.values());
+        }
     }
 
     @CheckedTemplate
@@ -29,16 +51,26 @@ public class MemberResource {
     }
 
     private final Viewer viewer;
+    private final BoardFollows boardFollows;
+    private final ReleaseService releases;
+    private final NotificationService notifications;
 
-    MemberResource(Viewer viewer) {
+    MemberResource(Viewer viewer, BoardFollows boardFollows, ReleaseService releases, NotificationService notifications) {
         this.viewer = viewer;
+        this.boardFollows = boardFollows;
+        this.releases = releases;
+        this.notifications = notifications;
     }
 
     @GET
     @Path("me")
-    public TemplateInstance me() {
+    public TemplateInstance me(@RestQuery Integer fpage, @RestQuery String saved) {
         Member me = viewer.require();
-        return Templates.profile(new Profile(me, suggestionsOf(me, true), true));
+        int page = fpage == null ? 1 : Math.max(1, Math.min(fpage, 1000));
+        Settings settings = new Settings(Page.of(followed(me, page), page, FOLLOWED_PER_PAGE),
+                boardFollows.followedBy(me.id), releases.followedChannels(me.id), notifications.emailMode(me.id),
+                "email".equals(saved));
+        return Templates.profile(new Profile(me, suggestionsOf(me, true), true, settings));
     }
 
     @GET
@@ -46,12 +78,23 @@ public class MemberResource {
     public TemplateInstance show(@RestPath long id) {
         Member member = Member.<Member> findByIdOptional(id).orElseThrow(NotFoundException::new);
         boolean own = viewer.is(member);
-        return Templates.profile(new Profile(member, suggestionsOf(member, own || viewer.isAdmin()), own));
+        return Templates.profile(new Profile(member, suggestionsOf(member, own || viewer.isAdmin()), own, null));
     }
 
     private static List<Suggestion> suggestionsOf(Member member, boolean withHidden) {
         return Suggestion.<Suggestion> find("from Suggestion s join fetch s.board where s.author.id = ?1"
                 + (withHidden ? "" : " and s.hidden = false") + " order by s.createdAt desc", member.id)
                 .page(0, RECENT).list();
+    }
+
+    /** The suggestions the member follows, most recently followed first, one page plus one row. */
+    @SuppressWarnings("unchecked")
+    private static List<Suggestion> followed(Member member, int page) {
+        return Suggestion.getEntityManager().createNativeQuery("""
+                select s.* from suggestion s join suggestion_follow f on f.suggestion_id = s.id
+                where f.member_id = :m and (not s.hidden or s.author_id = :m)
+                order by f.created_at desc, s.id desc offset :offset limit :limit""", Suggestion.class)
+                .setParameter("m", member.id).setParameter("offset", (page - 1) * FOLLOWED_PER_PAGE)
+                .setParameter("limit", FOLLOWED_PER_PAGE + 1).getResultList();
     }
 }

@@ -44,6 +44,9 @@ public class StatusChange extends PanacheEntityBase {
 
     /** The feature item whose status change moved this suggestion. */
     public Long featureItemId;
+
+    /** The release that shipped it. */
+    public Long releaseId;
     public Instant createdAt = Instant.now();
 
     public static List<StatusChange> timeline(long suggestionId) {

@@ -28,7 +28,15 @@ public record SuggestionPage(
         Sparkline spark,
         LinkedFeature feature,
         List<Merged> mergedFrom,
-        List<Board> boards) {
+        List<Board> boards,
+        ShippedIn shippedIn) {
+
+    /** The published release that shipped the suggestion. */
+    public record ShippedIn(long id, String version, String channel) {
+        public String path() {
+            return "/releases/" + id;
+        }
+    }
 
     /** The feature item behind the suggestion, as much as the page shows of it. */
     public record LinkedFeature(long id, String title, String status, boolean onRoadmap) {
@@ -98,7 +106,17 @@ public record SuggestionPage(
                 VoteHistory.sparklines(em, List.of(s.id)).get(s.id),
                 feature(s, viewer.isStaff()),
                 mergedFrom(s, viewer.isAdmin()),
-                viewer.isAdmin() ? Board.all() : List.of());
+                viewer.isAdmin() ? Board.all() : List.of(),
+                shippedIn(s.id));
+    }
+
+    private static ShippedIn shippedIn(long suggestionId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Suggestion.getEntityManager().createNativeQuery("""
+                select r.id, r.version, r.channel from suggestion s join release r on r.id = s.shipped_release_id
+                where s.id = :id and r.state = 'PUBLISHED'""").setParameter("id", suggestionId).getResultList();
+        return rows.isEmpty() ? null
+                : new ShippedIn(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1], (String) rows.get(0)[2]);
     }
 
     private static LinkedFeature feature(Suggestion s, boolean staff) {

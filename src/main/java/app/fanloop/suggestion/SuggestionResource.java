@@ -136,12 +136,13 @@ public class SuggestionResource {
 
     @POST
     @Path("suggestions/{id}/follow")
-    public Response follow(@RestPath long id, @RestForm Boolean on, @RestHeader("HX-Request") String htmx) {
+    public Response follow(@RestPath long id, @RestForm Boolean on, @RestForm String to,
+            @RestHeader("HX-Request") String htmx) {
         SuggestionService.FollowState state = service.follow(id, on);
         if (htmx != null) {
             return Response.ok(Templates.follow(Suggestion.findById(id), state.following(), state.followers())).build();
         }
-        return backTo(null, id);
+        return backTo(to, id);
     }
 
     @POST

@@ -83,6 +83,7 @@ public class SuggestionService {
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
         follow(s, author);
+        events.boardPost(author, board.id, s.id, Map.of("title", s.title, "board", board.slug));
         return s;
     }
 
@@ -247,6 +248,10 @@ public class SuggestionService {
         if (parent != null) {
             em.createNativeQuery("update comment set reply_count = reply_count + 1 where id = :id")
                     .setParameter("id", parent.id).executeUpdate();
+            // An official answer already tells everyone who follows; the replied-to author needs no second word.
+            if (!parent.author.id.equals(author.id) && !c.official) {
+                events.reply(author, s.id, c.id, parent.author.id, Map.of("excerpt", excerpt(c.body)));
+            }
         }
         follow(s, author);
         return c;

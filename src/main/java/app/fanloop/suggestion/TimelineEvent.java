@@ -13,5 +13,7 @@ public enum TimelineEvent {
     /** The related suggestion was taken out of this one again. */
     UNMERGED_FROM,
     /** The status followed its feature item's status. */
-    FEATURE
+    FEATURE,
+    /** A published release shipped it. */
+    RELEASE
 }

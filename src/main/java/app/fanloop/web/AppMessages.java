@@ -416,6 +416,261 @@ public interface AppMessages {
     String error_parent();
 
     @Message
+    String nav_releases();
+
+    @Message
+    String board_follow();
+
+    @Message
+    String board_follow_hint();
+
+    @Message
+    String unfollow();
+
+    @Message
+    String channel_dev();
+
+    @Message
+    String channel_stable();
+
+    @Message
+    String section_new();
+
+    @Message
+    String section_improved();
+
+    @Message
+    String section_fixed();
+
+    @Message
+    String release_channel();
+
+    @Message
+    String release_week_of(int year, int week);
+
+    @Message
+    String release_credits();
+
+    @Message
+    String release_credits_intro();
+
+    @Message
+    String release_credits_empty();
+
+    @Message
+    String release_line_feature();
+
+    @Message
+    String release_no_lines();
+
+    @Message
+    String releases_title();
+
+    @Message
+    String releases_intro();
+
+    @Message
+    String releases_all_channels();
+
+    @Message
+    String releases_empty();
+
+    @Message
+    String releases_fan_count(long count);
+
+    @Message
+    String releases_feed();
+
+    @Message
+    String releases_follow_title();
+
+    @Message
+    String releases_follow_hint();
+
+    @Message
+    String releases_read();
+
+    @Message
+    String shipped_in();
+
+    @Message
+    String timeline_release(String name);
+
+    @Message
+    String feed_title();
+
+    @Message
+    String feed_title_channel(String channel);
+
+    @Message
+    String home_latest_release();
+
+    @Message
+    String home_all_releases();
+
+    @Message
+    String home_release_credits(int count);
+
+    @Message
+    String notifications_title();
+
+    @Message
+    String notifications_intro();
+
+    @Message
+    String notifications_settings();
+
+    @Message
+    String notifications_empty();
+
+    @Message
+    String notifications_unread();
+
+    @Message
+    String notifications_mark_read();
+
+    @Message
+    String notifications_read_all();
+
+    @Message
+    String notification_status(String title, String status);
+
+    @Message
+    String notification_official(String title);
+
+    @Message
+    String notification_reply(String name, String title);
+
+    @Message
+    String notification_mine_shipped(String title, String version, String channel);
+
+    @Message
+    String notification_mine_shipped_many(int count, String version, String channel);
+
+    @Message
+    String notification_shipped(String title, String version, String channel);
+
+    @Message
+    String notification_shipped_many(int count, String version, String channel);
+
+    @Message
+    String notification_merged(String title, String into);
+
+    @Message
+    String notification_release(String channel, String version);
+
+    @Message
+    String notification_posted(String board, String title);
+
+    @Message
+    String me_following();
+
+    @Message
+    String me_following_hint();
+
+    @Message
+    String me_following_suggestions();
+
+    @Message
+    String me_following_none();
+
+    @Message
+    String me_following_boards();
+
+    @Message
+    String me_following_boards_none();
+
+    @Message
+    String me_following_channels();
+
+    @Message
+    String me_email();
+
+    @Message
+    String me_email_mode();
+
+    @Message
+    String me_email_to(String email);
+
+    @Message
+    String me_email_none();
+
+    @Message
+    String me_email_saved();
+
+    @Message
+    String email_mode_off();
+
+    @Message
+    String email_mode_immediate();
+
+    @Message
+    String email_mode_weekly();
+
+    @Message
+    String mail_heading(String name);
+
+    @Message
+    String mail_intro_now();
+
+    @Message
+    String mail_subject_many(int count);
+
+    @Message
+    String mail_more(int count);
+
+    @Message
+    String mail_open_notifications();
+
+    @Message
+    String mail_footer_why();
+
+    @Message
+    String mail_settings();
+
+    @Message
+    String mail_unsubscribe();
+
+    @Message
+    String digest_heading(int week);
+
+    @Message
+    String digest_intro(int count);
+
+    @Message
+    String digest_subject(int count, int week);
+
+    @Message
+    String unsubscribe_title();
+
+    @Message
+    String unsubscribe_question(String name);
+
+    @Message
+    String unsubscribe_submit();
+
+    @Message
+    String unsubscribe_done(String name);
+
+    @Message
+    String unsubscribe_again();
+
+    @Message
+    String error_release_empty();
+
+    @Message
+    String error_release_published();
+
+    @Message
+    String error_already_in_release();
+
+    @Message
+    String error_suggestion_missing();
+
+    @Message
+    String error_schedule_past();
+
+    @Message
     String error_400_title();
 
     @Message

@@ -61,6 +61,11 @@ public final class FieldErrors {
             case "same_status" -> msg.error_same_status();
             case "status_not_allowed" -> msg.error_status_not_allowed();
             case "parent" -> msg.error_parent();
+            case "release_empty" -> msg.error_release_empty();
+            case "release_published" -> msg.error_release_published();
+            case "already_in_release" -> msg.error_already_in_release();
+            case "suggestion_missing" -> msg.error_suggestion_missing();
+            case "schedule_past" -> msg.error_schedule_past();
             case "none_selected" -> msg.error_none_selected();
             case "merge_self" -> msg.error_merge_self();
             case "merge_target_missing" -> msg.error_merge_target_missing();

@@ -20,7 +20,7 @@ public class LocaleInitializer implements TemplateInstance.Initializer {
 
     @Override
     public void accept(TemplateInstance instance) {
-        if (Arc.container().requestContext().isActive() && instance.getAttribute(TemplateInstance.LOCALE) == null) {
+        if (instance.getAttribute(TemplateInstance.LOCALE) == null && Locales.inHttpRequest()) {
             instance.setAttribute(TemplateInstance.LOCALE, Arc.container().instance(RequestLocale.class).get().get());
         }
     }

@@ -3,6 +3,7 @@ package app.fanloop.web;
 import java.util.Locale;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -21,10 +22,19 @@ public final class Locales {
         if (templateAttribute != null) {
             return Locale.forLanguageTag(templateAttribute.toString());
         }
-        if (Arc.container() != null && Arc.container().requestContext().isActive()) {
+        if (inHttpRequest()) {
             return Arc.container().instance(RequestLocale.class).get().get();
         }
         return RequestLocale.CHINESE;
+    }
+
+    /**
+     * Whether an HTTP request is being served, so the reader's language is known. A scheduled job
+     * or a test method has an active request context but no request.
+     */
+    static boolean inHttpRequest() {
+        return Arc.container() != null && Arc.container().requestContext().isActive()
+                && Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() != null;
     }
 
     public static OpsMessages ops(Object templateAttribute) {

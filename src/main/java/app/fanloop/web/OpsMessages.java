@@ -83,6 +83,120 @@ public interface OpsMessages {
     String triage_features();
 
     @Message
+    String triage_releases();
+
+    @Message
+    String releases_public();
+
+    @Message
+    String release_new();
+
+    @Message
+    String release_create();
+
+    @Message
+    String release_version();
+
+    @Message
+    String release_week();
+
+    @Message
+    String release_summary();
+
+    @Message
+    String release_summary_hint();
+
+    @Message
+    String release_lines();
+
+    @Message
+    String release_section();
+
+    @Message
+    String release_line_add();
+
+    @Message
+    String release_line_edit();
+
+    @Message
+    String release_line_delete();
+
+    @Message
+    String release_line_text();
+
+    @Message
+    String release_line_text_hint();
+
+    @Message
+    String release_line_feature_item();
+
+    @Message
+    String release_line_no_feature();
+
+    @Message
+    String release_line_suggestions();
+
+    @Message
+    String release_line_hint();
+
+    @Message
+    String release_publishing();
+
+    @Message
+    String release_is_published();
+
+    @Message
+    String release_schedule_at();
+
+    @Message
+    String release_reschedule();
+
+    @Message
+    String release_schedule();
+
+    @Message
+    String release_schedule_hint();
+
+    @Message
+    String release_unschedule();
+
+    @Message
+    String release_publish_hint();
+
+    @Message
+    String release_publish_now();
+
+    @Message
+    String release_preview();
+
+    @Message
+    String release_view();
+
+    @Message
+    String release_updated();
+
+    @Message
+    String release_published_at();
+
+    @Message
+    String release_scheduled_for();
+
+    @Message
+    String release_preview_notice();
+
+    @Message
+    String release_back_to_editor();
+
+    @Message
+    String release_state_draft();
+
+    @Message
+    String release_state_scheduled();
+
+    @Message
+    String release_state_published();
+
+    @Message
     String triage_all_boards();
 
     @Message

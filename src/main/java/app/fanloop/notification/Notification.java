@@ -1,0 +1,90 @@
+package app.fanloop.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import app.fanloop.event.DomainEvent;
+import app.fanloop.member.Member;
+import app.fanloop.release.Release;
+import app.fanloop.suggestion.Suggestion;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+/**
+ * 通知: what one member is told about one recorded event. Created only by the delivery job (one per
+ * event and member); its text is written when shown, in the reader's language.
+ */
+@Entity
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public Long memberId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public DomainEvent event;
+
+    @Enumerated(EnumType.STRING)
+    public NotificationKind kind;
+
+    /** Why this member: AUTHOR, VOTER, FOLLOWER or CHANNEL. */
+    public String reason;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Member actor;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Suggestion suggestion;
+
+    public Long commentId;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Release release;
+
+    /** For a release: how many of the suggestions it shipped concern this member. */
+    public int itemCount;
+
+    public Instant createdAt;
+    public Instant readAt;
+    public boolean mailPending;
+    public Instant mailedAt;
+
+    public boolean isUnread() {
+        return readAt == null;
+    }
+
+    /** Opening it marks it read and goes to what it is about. */
+    public String openPath() {
+        return "/me/notifications/" + id;
+    }
+
+    public String readPath() {
+        return openPath() + "/read";
+    }
+
+    /** A member's notifications, newest first, with everything their text needs, one page plus one row. */
+    public static List<Notification> page(long memberId, int page, int size) {
+        return find("""
+                from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
+                left join fetch s.board left join fetch n.release
+                where n.memberId = ?1 order by n.id desc""", memberId).<Notification> range((page - 1) * size, page * size)
+                .list();
+    }
+
+    /** Notifications by id, with everything their text needs, in id order. */
+    public static List<Notification> withText(List<Long> ids) {
+        return list("""
+                from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
+                left join fetch s.board left join fetch n.release
+                where n.id in ?1 order by n.id""", ids);
+    }
+}

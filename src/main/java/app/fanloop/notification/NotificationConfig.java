@@ -1,0 +1,41 @@
+package app.fanloop.notification;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "fanloop.notification")
+public interface NotificationConfig {
+
+    /** How often recorded events are turned into notifications; "off" stops the job (tests call it themselves). */
+    @WithDefault("5s")
+    String deliverEvery();
+
+    /** How often "immediately" e-mails go out; "off" stops the job. */
+    @WithDefault("30s")
+    String mailEvery();
+
+    /** How often the digest job looks whether a week's digest is due; "off" stops it. */
+    @WithDefault("15m")
+    String digestEvery();
+
+    /** Events claimed per transaction by the delivery job. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** The weekly digest covers Monday to Sunday (in fanloop.site.zone) and goes out from this day and time on. */
+    @WithDefault("MONDAY")
+    DayOfWeek digestDay();
+
+    @WithDefault("09:00")
+    LocalTime digestTime();
+
+    /** Notifications per page on /me/notifications. */
+    @WithDefault("30")
+    int pageSize();
+
+    /** Signs the one-click unsubscribe links in e-mail; set FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET in production. */
+    String unsubscribeSecret();
+}

@@ -1,0 +1,83 @@
+package app.fanloop.notification;
+
+import java.net.URI;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import app.fanloop.web.Page;
+import app.fanloop.web.RequestLocale;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+/** /me/notifications: the list, opening one (which marks it read), marking read, and the e-mail setting. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class NotificationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page<Notification> notifications);
+    }
+
+    private final NotificationService service;
+    private final RequestLocale locale;
+
+    NotificationResource(NotificationService service, RequestLocale locale) {
+        this.service = service;
+        this.locale = locale;
+    }
+
+    @GET
+    @Path("me/notifications")
+    public TemplateInstance list(@RestQuery Integer page) {
+        return Templates.list(service.page(page == null ? 1 : Math.max(1, Math.min(page, 1000))));
+    }
+
+    /** Opens a notification: marks it read and goes to what it is about. */
+    @GET
+    @Path("me/notifications/{id}")
+    public Response open(@RestPath long id) {
+        Notification n = service.open(id);
+        return Response.seeOther(URI.create(NotificationText.targetPath(n))).build();
+    }
+
+    @POST
+    @Path("me/notifications/{id}/read")
+    public Response read(@RestPath long id, @RestForm Integer page) {
+        service.markRead(id);
+        return backToList(page);
+    }
+
+    @POST
+    @Path("me/notifications/read-all")
+    public Response readAll() {
+        service.markAllRead();
+        return backToList(null);
+    }
+
+    /** Saves how the member wants e-mail, from the settings on /me. */
+    @POST
+    @Path("me/email")
+    public Response email(@RestForm String emailMode) {
+        service.setEmailMode(emailMode, locale.get());
+        return Response.seeOther(UriBuilder.fromPath("/me").fragment("email").queryParam("saved", "email").build())
+                .build();
+    }
+
+    private static Response backToList(Integer page) {
+        UriBuilder uri = UriBuilder.fromPath("/me/notifications");
+        if (page != null && page > 1) {
+            uri.queryParam("page", page);
+        }
+        return Response.seeOther(uri.build()).build();
+    }
+}

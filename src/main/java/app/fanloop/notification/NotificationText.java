@@ -1,0 +1,91 @@
+package app.fanloop.notification;
+
+import java.util.Locale;
+import java.util.Map;
+
+import app.fanloop.release.ReleaseLabels;
+import app.fanloop.suggestion.SuggestionLabels;
+import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.web.AppMessages;
+import app.fanloop.web.Locales;
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * The words of a notification, in the reader's language: a headline, an optional detail (a note or
+ * an excerpt) and where it leads. Pages use {n.headline} and {n.detail}; e-mail calls the same methods.
+ */
+@TemplateExtension
+public class NotificationText {
+
+    static String headline(Notification n, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return headline(n, Locales.messages(locale), Locales.of(locale));
+    }
+
+    static String detail(Notification n, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return detail(n);
+    }
+
+    static String target(Notification n) {
+        return targetPath(n);
+    }
+
+    static String label(EmailMode mode, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        AppMessages msg = Locales.messages(locale);
+        return switch (mode) {
+            case OFF -> msg.email_mode_off();
+            case IMMEDIATE -> msg.email_mode_immediate();
+            case WEEKLY -> msg.email_mode_weekly();
+        };
+    }
+
+    public static String headline(Notification n, AppMessages msg, Locale locale) {
+        Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
+        String title = n.suggestion == null ? text(payload.get("title")) : n.suggestion.title;
+        String actor = n.actor == null ? "" : n.actor.name;
+        String version = n.release == null ? text(payload.get("version")) : n.release.version;
+        String channel = n.release == null ? "" : ReleaseLabels.label(n.release.channel, msg);
+        return switch (n.kind) {
+            case STATUS_CHANGED -> msg.notification_status(title, status(payload.get("to"), msg));
+            case OFFICIAL_RESPONSE -> msg.notification_official(title);
+            case COMMENT_REPLY -> msg.notification_reply(actor, title);
+            case SUGGESTION_SHIPPED -> n.itemCount > 1 ? msg.notification_mine_shipped_many(n.itemCount, version, channel)
+                    : msg.notification_mine_shipped(title, version, channel);
+            case SUGGESTIONS_SHIPPED -> n.itemCount > 1 ? msg.notification_shipped_many(n.itemCount, version, channel)
+                    : msg.notification_shipped(title, version, channel);
+            case SUGGESTION_MERGED -> msg.notification_merged(title, text(payload.get("intoTitle")));
+            case RELEASE_PUBLISHED -> msg.notification_release(channel, version);
+            case SUGGESTION_POSTED -> msg.notification_posted(
+                    n.suggestion == null ? "" : n.suggestion.board.name(locale), title);
+        };
+    }
+
+    /** A note of the status change, or the beginning of the answer or reply; may be empty. */
+    public static String detail(Notification n) {
+        Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
+        return switch (n.kind) {
+            case STATUS_CHANGED -> text(payload.get("note"));
+            case OFFICIAL_RESPONSE, COMMENT_REPLY -> text(payload.get("excerpt"));
+            default -> "";
+        };
+    }
+
+    /** Where the notification leads: the suggestion (at the comment), or the release. */
+    public static String targetPath(Notification n) {
+        return switch (n.kind) {
+            case SUGGESTION_SHIPPED, SUGGESTIONS_SHIPPED, RELEASE_PUBLISHED ->
+                n.release == null ? "/releases" : n.release.path();
+            case OFFICIAL_RESPONSE -> n.suggestion.path() + "#official-title";
+            case COMMENT_REPLY -> n.suggestion.path() + (n.commentId == null ? "" : "#comment-" + n.commentId);
+            default -> n.suggestion == null ? "/" : n.suggestion.path();
+        };
+    }
+
+    private static String status(Object name, AppMessages msg) {
+        SuggestionStatus status = SuggestionStatus.parse(text(name));
+        return status == null ? text(name) : SuggestionLabels.label(status, msg);
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

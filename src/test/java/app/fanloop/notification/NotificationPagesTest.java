@@ -1,0 +1,123 @@
+package app.fanloop.notification;
+
+import static app.fanloop.Fixtures.unique;
+import static app.fanloop.web.Browser.form;
+import static app.fanloop.web.Browser.html;
+import static app.fanloop.web.Browser.location;
+import static app.fanloop.web.Browser.page;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import app.fanloop.Fixtures;
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
+import app.fanloop.member.Member;
+import app.fanloop.release.ReleaseFixtures;
+import app.fanloop.suggestion.Suggestion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+class NotificationPagesTest {
+
+    @Inject
+    Fixtures fx;
+
+    @Inject
+    ReleaseFixtures rf;
+
+    @Inject
+    DomainEvents events;
+
+    @Test
+    @TestSecurity(user = "reader-bell", roles = "fan")
+    void the_bell_counts_unread_and_marking_read_clears_it() {
+        Member me = fx.member("reader-bell");
+        List<Suggestion> about = told(me, 3);
+
+        Document home = html(page().get("/").then().statusCode(200).extract().response());
+        assertEquals("3", home.selectFirst("header .bell .bell-count").text());
+        assertEquals("/me/notifications", home.selectFirst("header .bell").attr("href"));
+
+        Document list = html(page().get("/me/notifications").then().statusCode(200).extract().response());
+        List<String> titles = list.select(".notification .notification-title").eachText();
+        assertEquals(3, titles.size());
+        assertTrue(titles.get(0).contains(about.get(2).title), "newest first: " + titles);
+        assertTrue(titles.get(0).contains("Planned"), "what changed: " + titles.get(0));
+        assertEquals(3, list.select(".notification.unread").size());
+
+        Element newest = list.selectFirst(".notification");
+        String readPath = newest.selectFirst("form").attr("action");
+        assertEquals(303, form().post(readPath).statusCode());
+        assertEquals("2", bell());
+
+        String open = list.select(".notification").get(1).selectFirst("a.notification-title").attr("href");
+        var opened = page().get(open);
+        assertEquals(303, opened.statusCode());
+        assertEquals("/suggestions/" + about.get(1).id, location(opened), "it leads to what it is about");
+        assertEquals("1", bell());
+
+        var all = form().post("/me/notifications/read-all");
+        assertEquals(303, all.statusCode());
+        assertEquals("/me/notifications", location(all));
+        assertNull(html(page().get("/").then().extract().response()).selectFirst("header .bell .bell-count"));
+        assertEquals(0, html(page().get("/me/notifications").then().extract().response()).select(".notification.unread").size());
+    }
+
+    @Test
+    @TestSecurity(user = "reader-pages", roles = "fan")
+    void the_list_is_paginated_and_other_members_notifications_are_not_reachable() {
+        Member me = fx.member("reader-pages");
+        told(me, 32);
+        Member other = fx.someone();
+        told(other, 1);
+        long theirs = fx.number("select max(id) from notification where member_id = ?1", other.id);
+
+        Document first = html(page().get("/me/notifications").then().statusCode(200).extract().response());
+        assertEquals(30, first.select(".notification").size());
+        assertNotNull(first.selectFirst(".pager a[rel=next]"));
+        Document second = html(page().get("/me/notifications?page=2").then().statusCode(200).extract().response());
+        assertEquals(2, second.select(".notification").size());
+
+        assertEquals(404, page().get("/me/notifications/" + theirs).statusCode());
+        assertEquals(404, form().post("/me/notifications/" + theirs + "/read").statusCode());
+        assertEquals(0, fx.number("select count(*) from notification where id = ?1 and read_at is not null", theirs));
+    }
+
+    @Test
+    void visitors_are_sent_to_sign_in() {
+        var response = page().get("/me/notifications");
+        assertEquals(303, response.statusCode());
+        assertTrue(location(response).startsWith("/login"));
+    }
+
+    private String bell() {
+        Element count = html(page().get("/").then().extract().response()).selectFirst("header .bell .bell-count");
+        return count == null ? null : count.text();
+    }
+
+    /** {@code n} suggestions the member follows, each moved to PLANNED by paula and delivered, oldest first. */
+    private List<Suggestion> told(Member member, int n) {
+        List<Suggestion> suggestions = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Followed " + i));
+            fx.followAs(s.id, member);
+            QuarkusTransaction.requiringNew().run(() -> events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED,
+                    fx.member("paula"), s.id, null, Map.of("from", "OPEN", "to", "PLANNED")));
+            suggestions.add(s);
+        }
+        rf.deliver();
+        return suggestions;
+    }
+}
