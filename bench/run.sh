@@ -104,5 +104,11 @@ ratio() { awk -v a="$1" -v b="$CEILING" 'BEGIN { if (b > 0) printf "%.0f%%", 100
   echo
   echo "- votes after the toggles: $(q "select count(*) from vote") (before: $VOTES_BEFORE); suggestions whose vote_count differs from their votes: **$MISMATCH**"
   echo "- app RSS after the run: $((RSS_KB / 1024)) MB (heap limit ${BENCH_JAVA_OPTS:--Xmx512m})"
+  echo
+  echo "## Query plans (EXPLAIN (ANALYZE, BUFFERS), after the run)"
+  echo
+  echo '```'
+  BENCH_DB="$BENCH_DB" psql -d "$BENCH_DB" -q -f "$BENCH_DIR/explain.sql" 2>&1
+  echo '```'
 } > "$BENCH_DIR/RESULTS.md"
 cat "$BENCH_DIR/RESULTS.md"
