@@ -7,7 +7,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres
 export BENCH_DB="${BENCH_DB:-fanloop_bench}"
-export BENCH_PORT="${BENCH_PORT:-8097}"
+export BENCH_PORT="${BENCH_PORT:-18097}"
 KEYS="$BENCH_DIR/.keys"
 mkdir -p "$KEYS"
 if [ ! -f "$KEYS/private.pem" ]; then
@@ -39,6 +39,10 @@ bench_token() {
 
 # start_app LOGFILE: starts the packaged app against the bench database and waits until it is ready.
 start_app() {
+  if curl -s -m 2 -o /dev/null "http://127.0.0.1:$BENCH_PORT/"; then
+    echo "port $BENCH_PORT is already in use; choose another with BENCH_PORT=..." >&2
+    return 1
+  fi
   java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$1" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do

@@ -30,12 +30,12 @@ echo "board $BOARD, suggestion $SUGGESTION ($(q "select comment_count from sugge
 # Signed-in members for the vote toggle: bearer tokens checked against the bench key (see env.sh).
 : > "$WORK/tokens"
 for i in $(seq 1 64); do bench_token "bench-voter-$i" "Bench voter $i" >> "$WORK/tokens"; echo >> "$WORK/tokens"; done
-curl -s -m 10 -c "$WORK/cookies" "$BASE/" -o "$WORK/home.html"
+curl -s -m 120 -c "$WORK/cookies" "$BASE/" -o "$WORK/home.html"
 export BENCH_CSRF_COOKIE=$(awk '$6 == "fanloop-csrf" {print $7}' "$WORK/cookies")
 export BENCH_CSRF_TOKEN=$(grep -o 'X-CSRF-TOKEN": "[^"]*' "$WORK/home.html" | sed 's/.*"//')
 export BENCH_TOKENS="$WORK/tokens" BENCH_THREADS="$THREADS" BENCH_VOTE_FIRST=$((FIRST + 1000)) BENCH_VOTE_SPAN=200
 # First requests create the 64 members, as a first sign-in would.
-while read -r t; do curl -s -m 10 -o /dev/null -H "Authorization: Bearer $t" "$BASE/me"; done < "$WORK/tokens"
+while read -r t; do curl -s -m 120 -o /dev/null -H "Authorization: Bearer $t" "$BASE/me" || echo "warm-up request for a bench member failed" >&2; done < "$WORK/tokens"
 VOTES_BEFORE=$(q "select count(*) from vote")
 
 declare -a NAMES PATHS
@@ -46,7 +46,7 @@ add "board, trending" "/boards/$BOARD?sort=trending"
 add "board, top" "/boards/$BOARD?sort=top"
 add "board, new" "/boards/$BOARD?sort=new"
 add "suggestion, 50 comments" "/suggestions/$SUGGESTION"
-SEARCH_STATUS=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$BASE/search?q=%E7%9B%B8%E6%9C%BA")
+SEARCH_STATUS=$(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/search?q=%E7%9B%B8%E6%9C%BA")
 if [ "$SEARCH_STATUS" = 200 ]; then add "search (相机)" "/search?q=%E7%9B%B8%E6%9C%BA"; fi
 
 # run NAME PATH [script]: prints "rps p50 p99 errors"
@@ -59,7 +59,7 @@ run() {
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
-  errs=$(awk '/Non-2xx/ {print $NF} /Socket errors/ {print "socket errors"}' "$out" | tr '\n' ' ')
+  errs=$(awk '/Non-2xx/ {print "non-2xx: " $NF} /Socket errors/ {sub(/^ *Socket errors: */, ""); print}' "$out" | tr '\n' ' ')
   echo "$rps|$p50|$p99|${errs:-none}"
 }
 
