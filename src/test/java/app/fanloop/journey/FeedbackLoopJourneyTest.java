@@ -1,5 +1,6 @@
 package app.fanloop.journey;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
@@ -104,7 +104,7 @@ class FeedbackLoopJourneyTest {
         bob.locator("#comments .comment", new Page.LocatorOptions().setHasText("shortcut on the lock screen")).waitFor();
         Chromium.shot(bob, "04-fan-voted-and-commented");
         bob.reload();
-        assertEquals("1", bob.locator("#vote-" + other.id + " .count").first().innerText(), "the vote is stored");
+        assertThat(bob.locator("#vote-" + other.id + " .count").first()).hasText("1");
         assertTrue(bob.locator("#comments").innerText().contains("shortcut on the lock screen"), "the comment is stored");
 
         // The PM finds it in the triage console and answers from there.
@@ -115,16 +115,7 @@ class FeedbackLoopJourneyTest {
         paula.locator("li.triage-row:has(input[value='" + mine + "']) details.quick-answer summary").click();
         paula.fill("#answer-" + mine, "Thanks Bob — we are looking at it for the next weekly build.");
         paula.locator("#answer-" + mine).locator("xpath=ancestor::form").locator("button[type=submit]").click();
-        paula.waitForLoadState();
-
-        // Sets the status on the suggestion page.
-        paula.navigate(chromium.url("/suggestions/" + mine));
-        assertTrue(paula.locator("section.official").innerText().contains("next weekly build"), "the official answer is on top");
-        paula.selectOption("#status", "UNDER_REVIEW");
-        paula.fill("#note", "Collected for the gallery team.");
-        paula.locator("#status").locator("xpath=ancestor::form").locator("button[type=submit]").click();
-        paula.waitForURL(url -> url.endsWith("/suggestions/" + mine));
-        assertTrue(paula.locator("main").innerText().contains("Collected for the gallery team."), "the timeline has the note");
+        assertThat(paula.locator("li.triage-row:has(input[value='" + mine + "']) .answered")).isVisible();
 
         // Selects it in the console and makes a feature item of it.
         paula.navigate(chromium.url("/triage?board=" + board.id));
@@ -138,10 +129,19 @@ class FeedbackLoopJourneyTest {
         assertTrue(paula.locator("main").innerText().contains(title), "the feature item lists the suggestion");
         Chromium.shot(paula, "06-pm-feature-item");
 
-        // The fan sees the answer and the feature item on the suggestion.
+        // Sets the status on the suggestion page.
+        paula.navigate(chromium.url("/suggestions/" + mine));
+        assertTrue(paula.locator("section.official").innerText().contains("next weekly build"), "the official answer is on top");
+        assertTrue(paula.locator("main").innerText().contains("Gallery dark mode"), "staff see the linked feature item");
+        paula.selectOption("#status", "UNDER_REVIEW");
+        paula.fill("#note", "Collected for the gallery team.");
+        paula.locator("#status").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+        assertThat(paula.locator("main")).containsText("Collected for the gallery team.");
+
+        // The fan sees the answer and the new status (a backlog feature item is not public until it is planned).
         bob.navigate(chromium.url("/suggestions/" + mine));
         assertTrue(bob.locator("section.official").innerText().contains("next weekly build"));
-        assertTrue(bob.locator("main").innerText().contains("Gallery dark mode"), "the linked feature item is shown");
+        assertTrue(bob.locator("main").innerText().contains("Collected for the gallery team."), "the fan sees the status note");
         Chromium.shot(bob, "07-fan-sees-answer");
         bobs.close();
         paulas.close();
@@ -159,7 +159,8 @@ class FeedbackLoopJourneyTest {
         bob.locator("#comment-" + rude + " a[href='/comments/" + rude + "/report']").click();
         bob.locator("input[name=reason][value=SPAM]").check();
         bob.fill("#text", "Advertising");
-        bob.locator("main form button[type=submit]").click();
+        bob.waitForResponse(response -> "POST".equals(response.request().method()),
+                () -> bob.locator("main form button[type=submit]").click());
         bob.waitForLoadState();
         Chromium.shot(bob, "08-fan-reported-comment");
 
@@ -170,8 +171,10 @@ class FeedbackLoopJourneyTest {
         Chromium.shot(alice, "09-admin-report-queue");
         item.first().locator("summary", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Hide")).click();
         item.first().locator("input[name=reason]").fill("Spam");
-        item.first().locator("form[action$='/hide'] button[type=submit]").click();
+        alice.waitForResponse(response -> response.url().endsWith("/hide"),
+                () -> item.first().locator("form[action$='/hide'] button[type=submit]").click());
         alice.waitForLoadState();
+        Chromium.shot(alice, "10-admin-hid-comment");
 
         bob.navigate(chromium.url("/suggestions/" + s.id));
         assertTrue(bob.locator("#comment-" + rude).innerText().contains("hidden") || bob.locator("#comment-" + rude).count() == 0,
