@@ -81,7 +81,9 @@ final class Chromium implements AutoCloseable {
     private void watch(Page page) {
         // Only the app's own pages: the dev sign-in server (another port, test-only) has no favicon.
         page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) && page.url().startsWith(base)) {
+            // A form re-rendered with its errors is answered 400 on purpose; Chromium logs every 4xx.
+            boolean invalidForm = message.text().contains("status of 400 (Bad Request)");
+            if ("error".equals(message.type()) && page.url().startsWith(base) && !invalidForm) {
                 problems.add("console error on " + page.url() + ": " + message.text());
             }
         });
