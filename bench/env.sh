@@ -24,6 +24,7 @@ export QUARKUS_OIDC_TOKEN_ISSUER=fanloop-bench
 # Rate limits raised for this run only: one bench member toggles hundreds of votes a second.
 export FANLOOP_RATE_LIMIT_ACTIONS_VOTE_COUNT=1000000000
 export FANLOOP_RATE_LIMIT_ACTIONS_VOTE_NEW_MEMBER_COUNT=1000000000
+export FANLOOP_RATE_LIMIT_ACTIONS_ANONYMOUS_SEARCH_COUNT=1000000000
 export QUARKUS_LOG_LEVEL=WARN
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
