@@ -42,13 +42,16 @@ bench_token() {
   printf '%s.%s.%s' "$header" "$payload" "$sig"
 }
 
+# The app's memory budget for the run (the target is RSS under 400 MB): a fixed small heap, the serial
+# collector (two cores: no concurrent GC threads to feed) and bounded metaspace and code cache.
+DEFAULT_JAVA_OPTS="-Xms200m -Xmx200m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"
 # start_app LOGFILE: starts the packaged app against the bench database and waits until it is ready.
 start_app() {
   if curl -s -m 2 -o /dev/null "http://127.0.0.1:$BENCH_PORT/"; then
     echo "port $BENCH_PORT is already in use; choose another with BENCH_PORT=..." >&2
     return 1
   fi
-  java ${BENCH_JAVA_OPTS:--Xmx512m} -jar "$ROOT/target/quarkus-app/quarkus-run.jar" > "$1" 2>&1 &
+  java ${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -jar "${BENCH_APP_DIR:-$ROOT/target/quarkus-app}/quarkus-run.jar" > "$1" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 240); do
     curl -sf -m 5 "http://127.0.0.1:$BENCH_PORT/q/health/ready" > /dev/null && return 0

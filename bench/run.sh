@@ -6,7 +6,8 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 DURATION="${DURATION:-20}"
-WARMUP="${WARMUP:-5}"
+# A long warm-up: the JIT and Hibernate's query interpretation cache must be warm before measuring.
+WARMUP="${WARMUP:-15}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 WORK="$BENCH_DIR/work"
@@ -16,7 +17,10 @@ command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&
 if [ "${SKIP_PACKAGE:-0}" != 1 ]; then
   echo "packaging (with the bench-only ceiling page)"
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests -Dfanloop.bench.ceiling=true)
+  # Run from a copy, so that a build in the working tree during the run cannot pull jars from under it.
+  rm -rf "$WORK/app" && cp -r "$ROOT/target/quarkus-app" "$WORK/app"
 fi
+[ -d "$WORK/app" ] && export BENCH_APP_DIR="$WORK/app"
 trap stop_app EXIT
 start_app "$WORK/app.log"
 BASE="http://127.0.0.1:$BENCH_PORT"
@@ -103,7 +107,7 @@ ratio() { awk -v a="$1" -v b="$CEILING" 'BEGIN { if (b > 0) printf "%.0f%%", 100
   [ "$SEARCH_STATUS" = 200 ] || echo "| search | \`/search?q=相机\` | not measured: GET /search answered $SEARCH_STATUS (search is not on this branch) | | | | |"
   echo
   echo "- votes after the toggles: $(q "select count(*) from vote") (before: $VOTES_BEFORE); suggestions whose vote_count differs from their votes: **$MISMATCH**"
-  echo "- app RSS after the run: $((RSS_KB / 1024)) MB (heap limit ${BENCH_JAVA_OPTS:--Xmx512m})"
+  echo "- app RSS after the run: $((RSS_KB / 1024)) MB (JVM options: ${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS})"
   echo
   echo "## Query plans (EXPLAIN (ANALYZE, BUFFERS), after the run)"
   echo

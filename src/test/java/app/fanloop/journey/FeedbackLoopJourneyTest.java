@@ -120,6 +120,10 @@ class FeedbackLoopJourneyTest {
         paula.fill("#answer-" + mine, "Thanks Bob — we are looking at it for the next weekly build.");
         paula.locator("#answer-" + mine).locator("xpath=ancestor::form").locator("button[type=submit]").click();
         assertThat(paula.locator("li.triage-row:has(input[value='" + mine + "']) .answered")).isVisible();
+        // Looks for duplicates to merge it into: htmx loads the look-alikes when the row's list is opened.
+        var row = paula.locator("li.triage-row:has(input[value='" + mine + "'])");
+        row.locator("details.duplicates summary").click();
+        row.locator("details.duplicates ul.merge-candidates").waitFor();
 
         // Selects it in the console and makes a feature item of it.
         paula.navigate(chromium.url("/triage?board=" + board.id));
