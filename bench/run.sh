@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 DURATION="${DURATION:-20}"
 # A long warm-up: the JIT and Hibernate's query interpretation cache must be warm before measuring.
-WARMUP="${WARMUP:-15}"
+WARMUP="${WARMUP:-30}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 WORK="$BENCH_DIR/work"
