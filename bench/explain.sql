@@ -20,3 +20,10 @@ explain (analyze, buffers, costs off) select c.*, m.* from comment c join member
 \echo '### suggestion page, vote sparkline'
 explain (analyze, buffers, costs off) select suggestion_id, cast((created_at at time zone 'Asia/Shanghai') as date) as day, count(*)
  from vote where suggestion_id in (:sid) and created_at >= now() - interval '30 days' group by 1, 2;
+\echo '### home, recently shipped (suggestion_recently_shipped, V35)'
+explain (analyze, buffers, costs off) select s.*, m.* from suggestion s join member m on m.id = s.author_id
+ where s.hidden = false and s.status = 'SHIPPED' order by s.status_changed_at desc, s.id desc limit 5;
+\echo '### search for a word in 17% of all suggestions (相机): every match is read to be ranked'
+explain (analyze, buffers, costs off) select s.id, ts_rank('{0.1, 0.2, 0.4, 1.0}', s.search_vector, to_tsquery('simple', '相机'), 1) as rank
+ from suggestion s where s.search_vector @@ to_tsquery('simple', '相机') and not s.hidden and s.status <> 'MERGED'
+ order by rank desc, s.vote_count desc, s.id desc limit 21;

@@ -107,7 +107,7 @@ ratio() { awk -v a="$1" -v b="$CEILING" 'BEGIN { if (b > 0) printf "%.0f%%", 100
   [ "$SEARCH_STATUS" = 200 ] || echo "| search | \`/search?q=相机\` | not measured: GET /search answered $SEARCH_STATUS (search is not on this branch) | | | | |"
   echo
   echo "- votes after the toggles: $(q "select count(*) from vote") (before: $VOTES_BEFORE); suggestions whose vote_count differs from their votes: **$MISMATCH**"
-  echo "- app RSS after the run: $((RSS_KB / 1024)) MB (JVM options: ${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS})"
+  echo "- app RSS after the run: $((RSS_KB / 1024)) MB (JVM options: ${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; worker threads: $QUARKUS_THREAD_POOL_MAX_THREADS)"
   echo
   echo "## Query plans (EXPLAIN (ANALYZE, BUFFERS), after the run)"
   echo
