@@ -6,6 +6,7 @@ import java.util.Map;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
+import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Comment;
@@ -53,9 +54,11 @@ public class ModerationService {
     private final ModerationConfig config;
     private final DomainEvents events;
     private final SiteClock clock;
+    private final Honours honours;
 
     ModerationService(EntityManager em, Viewer viewer, SuggestionService suggestions, RateLimiter limits, AuditLog audit,
-            ModerationConfig config, DomainEvents events, SiteClock clock) {
+            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours) {
+        this.honours = honours;
         this.em = em;
         this.viewer = viewer;
         this.suggestions = suggestions;
@@ -235,6 +238,7 @@ public class ModerationService {
 
     private void purgeSuggestion(Suggestion s) {
         long id = s.id;
+        honours.suggestionPurged(id);
         List<Long> comments = ids("select id from comment where suggestion_id = :id", id);
         exec("update suggestion set official_comment_id = null where id = :id", id);
         exec("delete from domain_event_audience where event_id in (select id from domain_event where suggestion_id = :id"
@@ -266,6 +270,7 @@ public class ModerationService {
         long id = c.id;
         long suggestionId = c.suggestion.id;
         List<Long> thread = ids("select id from comment where id = :id or parent_id = :id", id);
+        honours.commentsPurged(thread);
         int visibleRemoved = ((Number) em.createNativeQuery(
                 "select count(*) from comment where (id = :id or parent_id = :id) and not hidden")
                 .setParameter("id", id).getSingleResult()).intValue();
@@ -295,6 +300,11 @@ public class ModerationService {
                 + " hidden_at = :at where id = :id")
                 .setParameter("h", hidden).setParameter("r", byReports).setParameter("why", reason)
                 .setParameter("at", hidden ? clock.now() : null).setParameter("id", id).executeUpdate();
+        if (target == Target.SUGGESTION) {
+            honours.suggestionHidden(id, hidden);
+        } else {
+            honours.commentHidden(id, hidden);
+        }
         if (target == Target.COMMENT) {
             em.createNativeQuery("update suggestion set comment_count = comment_count " + (hidden ? "- 1" : "+ 1")
                     + " where id = (select suggestion_id from comment where id = :id)").setParameter("id", id).executeUpdate();
@@ -302,11 +312,16 @@ public class ModerationService {
         em.clear();
     }
 
+    /** Closes the item's open reports; upheld ones earn their reporters points. */
     private void resolveReports(Target target, long id, Report.Status status, Member admin) {
-        em.createNativeQuery("update report set status = :st, resolved_at = :at, resolved_by_id = :m where "
-                + target.param() + "_id = :id and status = 'OPEN'")
+        @SuppressWarnings("unchecked")
+        List<Object[]> resolved = em.createNativeQuery("update report set status = :st, resolved_at = :at,"
+                + " resolved_by_id = :m where " + target.param() + "_id = :id and status = 'OPEN' returning id, reporter_id")
                 .setParameter("st", status.name()).setParameter("at", clock.now()).setParameter("m", admin.id)
-                .setParameter("id", id).executeUpdate();
+                .setParameter("id", id).getResultList();
+        if (status == Report.Status.UPHELD) {
+            honours.reportsUpheld(resolved);
+        }
         em.createNativeQuery("update " + table(target) + " set open_reports = 0 where id = :id").setParameter("id", id)
                 .executeUpdate();
     }
