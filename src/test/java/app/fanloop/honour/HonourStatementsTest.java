@@ -118,7 +118,7 @@ class HonourStatementsTest {
         Board board = fx.board();
         for (int i = 0; i < n; i++) {
             Member author = fx.someone();
-            hx.grant(author, 10 * i);
+            hx.grant(author, 10 * i + 1);
             fx.suggestion(board, author, unique("Row " + i));
         }
         return board;
