@@ -98,6 +98,22 @@ public class HonourFixtures {
                 .setParameter("l", config.levelFor(total)).setParameter("m", member.id).executeUpdate();
     }
 
+    /** A new member with a display name (for pages that are looked at). */
+    @Transactional
+    public Member named(String name) {
+        Member m = fx.someone();
+        em.createNativeQuery("update member set name = :n where id = :m").setParameter("n", name).setParameter("m", m.id)
+                .executeUpdate();
+        m.name = name;
+        return m;
+    }
+
+    @Transactional
+    public void rename(Board board, String name, String description) {
+        em.createNativeQuery("update board set name = :n, name_en = null, description = :d where id = :b")
+                .setParameter("n", name).setParameter("d", description).setParameter("b", board.id).executeUpdate();
+    }
+
     /** The take-back of a moderator's hide (the hide itself is Fixtures.hide). */
     @Transactional
     public void hidden(long suggestionId) {
