@@ -36,7 +36,7 @@ public class Honours {
     private final HonourConfig config;
     private final SiteClock clock;
     private final Viewer viewer;
-    private String levelOf;
+    private String levelArray;
 
     Honours(EntityManager em, HonourConfig config, SiteClock clock, Viewer viewer) {
         this.em = em;
@@ -57,8 +57,12 @@ public class Honours {
                 throw new IllegalStateException("fanloop.honours.levels must ascend: " + levels);
             }
         }
-        levelOf = "greatest(1, width_bucket(points + :delta, array["
-                + levels.stream().map(String::valueOf).collect(Collectors.joining(",")) + "]))";
+        levelArray = "array[" + levels.stream().map(String::valueOf).collect(Collectors.joining(",")) + "]";
+    }
+
+    /** The SQL for the level (1–10) a points expression reaches, from the configured thresholds. */
+    String levelOf(String points) {
+        return "greatest(1, width_bucket(" + points + ", " + levelArray + "))";
     }
 
     /** The signed-in member keeps their honours private (off the boards, a bare profile) or shows them. */
@@ -255,7 +259,8 @@ public class Honours {
     private void move(Map<Long, Integer> deltas) {
         deltas.forEach((memberId, delta) -> {
             if (delta != 0) {
-                em.createNativeQuery("update member set points = points + :delta, level = " + levelOf + " where id = :m")
+                em.createNativeQuery("update member set points = points + :delta, level = " + levelOf("points + :delta")
+                        + " where id = :m")
                         .setParameter("delta", delta).setParameter("m", memberId).executeUpdate();
             }
         });

@@ -120,6 +120,19 @@ public class HonourFixtures {
         honours.suggestionHidden(suggestionId, true);
     }
 
+    /** The open reports on a suggestion, upheld as if before honours existed (no points written). */
+    @Transactional
+    public void uphold(long suggestionId) {
+        em.createNativeQuery("update report set status = 'UPHELD', resolved_at = now() where suggestion_id = :s")
+                .setParameter("s", suggestionId).executeUpdate();
+    }
+
+    /** Lets the one-time backfill run again (as on a database that has never had it). */
+    @Transactional
+    public void reopenBackfill() {
+        em.createNativeQuery("delete from honour_backfill").executeUpdate();
+    }
+
     @Transactional
     public void keepPrivate(Member member) {
         em.createNativeQuery("update member set honours_private = true where id = :m").setParameter("m", member.id)

@@ -122,7 +122,13 @@ class HonoursInBrowserTest {
         Chromium.shot(page, shot);
         Object wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
         int extra = ((Number) wide).intValue();
-        return extra > 0 ? List.of(path + " scrolls sideways by " + extra + " px") : List.of();
+        if (extra <= 0) {
+            return List.of();
+        }
+        Object culprits = page.evaluate("""
+                () => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                      .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ')""");
+        return List.of(path + " scrolls sideways by " + extra + " px: " + culprits);
     }
 
     record Community(Board board, Member star) {
