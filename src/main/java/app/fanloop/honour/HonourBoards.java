@@ -113,21 +113,21 @@ public class HonourBoards {
 
     /** 来自米粉的建议: every visible shipped suggestion, newest first, one page plus one row. */
     public List<Shipped> wall(int page, int size) {
-        return shipped("s.status = ?1 and s.hidden = false", page, size, SuggestionStatus.SHIPPED);
+        return shipped("s.status = ?1 and s.hidden = false", (page - 1) * size, size + 1, SuggestionStatus.SHIPPED);
     }
 
     /** A member's shipped suggestions with their releases; hidden ones only when asked. */
     public List<Shipped> shippedBy(long memberId, boolean withHidden, int limit) {
-        return shipped("s.status = ?1 and s.author.id = ?2" + (withHidden ? "" : " and s.hidden = false"), 1, limit - 1,
+        return shipped("s.status = ?1 and s.author.id = ?2" + (withHidden ? "" : " and s.hidden = false"), 0, limit,
                 SuggestionStatus.SHIPPED, memberId);
     }
 
-    private List<Shipped> shipped(String where, int page, int size, Object... params) {
+    private List<Shipped> shipped(String where, int first, int max, Object... params) {
         var query = em.createQuery("""
                 select s, r from Suggestion s join fetch s.author join fetch s.board
                 left join Release r on r.id = s.shippedReleaseId
                 where\s""" + where + " order by s.statusChangedAt desc nulls last, s.id desc", Object[].class)
-                .setFirstResult((page - 1) * size).setMaxResults(size + 1);
+                .setFirstResult(first).setMaxResults(max);
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);
         }

@@ -24,6 +24,10 @@ import jakarta.transaction.Transactional;
  * ledger row, unique per reason and source, and moves {@code member.points} and {@code member.level}
  * by the same amount in the same transaction; a take-back marks rows revoked and moves them back, so
  * a member's total is always the sum of their unrevoked rows.
+ * <p>
+ * Callers award after they have written the suggestion or comment row, so every transaction locks
+ * member rows last (and several members in id order): a vote, a comment, a status change and a hide
+ * touching the same suggestion and author cannot deadlock each other.
  */
 @ApplicationScoped
 @Startup

@@ -139,8 +139,9 @@ public class ModerationService {
         if (item.hidden() && !item.hiddenByReports()) {
             throw new Conflict();
         }
-        resolveReports(target, id, Report.Status.UPHELD, admin);
+        List<Object[]> upheld = resolveReports(target, id, Report.Status.UPHELD, admin);
         setHidden(target, id, true, false, why);
+        honours.reportsUpheld(upheld);
         audit.record(admin, "hide", target.param(), id, AuditLog.of("hidden", item.hidden()), AuditLog.of("hidden", true),
                 why);
     }
@@ -238,7 +239,6 @@ public class ModerationService {
 
     private void purgeSuggestion(Suggestion s) {
         long id = s.id;
-        honours.suggestionPurged(id);
         List<Long> comments = ids("select id from comment where suggestion_id = :id", id);
         exec("update suggestion set official_comment_id = null where id = :id", id);
         exec("delete from domain_event_audience where event_id in (select id from domain_event where suggestion_id = :id"
@@ -259,6 +259,7 @@ public class ModerationService {
         em.clear();
         exec("delete from suggestion where id = :id", id);
         exec("update board set suggestion_count = suggestion_count - 1 where id = :id", s.board.id);
+        honours.suggestionPurged(id);
         if (item != null) {
             exec("""
                     update feature_item set demand = (select count(distinct v.member_id) from vote v
@@ -270,7 +271,6 @@ public class ModerationService {
         long id = c.id;
         long suggestionId = c.suggestion.id;
         List<Long> thread = ids("select id from comment where id = :id or parent_id = :id", id);
-        honours.commentsPurged(thread);
         int visibleRemoved = ((Number) em.createNativeQuery(
                 "select count(*) from comment where (id = :id or parent_id = :id) and not hidden")
                 .setParameter("id", id).getSingleResult()).intValue();
@@ -291,6 +291,7 @@ public class ModerationService {
         }
         em.createNativeQuery("update suggestion set comment_count = comment_count - :n where id = :s")
                 .setParameter("n", visibleRemoved).setParameter("s", suggestionId).executeUpdate();
+        honours.commentsPurged(thread);
     }
 
     /** Hides or shows an item; a comment's visibility moves its suggestion's comment count. */
@@ -312,18 +313,16 @@ public class ModerationService {
         em.clear();
     }
 
-    /** Closes the item's open reports; upheld ones earn their reporters points. */
-    private void resolveReports(Target target, long id, Report.Status status, Member admin) {
+    /** Closes the item's open reports; returns them as [report id, reporter id]. */
+    private List<Object[]> resolveReports(Target target, long id, Report.Status status, Member admin) {
         @SuppressWarnings("unchecked")
         List<Object[]> resolved = em.createNativeQuery("update report set status = :st, resolved_at = :at,"
                 + " resolved_by_id = :m where " + target.param() + "_id = :id and status = 'OPEN' returning id, reporter_id")
                 .setParameter("st", status.name()).setParameter("at", clock.now()).setParameter("m", admin.id)
                 .setParameter("id", id).getResultList();
-        if (status == Report.Status.UPHELD) {
-            honours.reportsUpheld(resolved);
-        }
         em.createNativeQuery("update " + table(target) + " set open_reports = 0 where id = :id").setParameter("id", id)
                 .executeUpdate();
+        return resolved;
     }
 
     /** The moderation state of an item, loaded for an admin. */

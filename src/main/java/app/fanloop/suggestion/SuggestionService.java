@@ -143,11 +143,12 @@ public class SuggestionService {
                     .setParameter("s", s.id).setParameter("m", member.id).setParameter("now", now)
                     .getResultList();
             if (!inserted.isEmpty()) {
-                honours.voted(inserted.get(0).longValue(), s, member.id);
                 Number count = (Number) em.createNativeQuery("update suggestion set vote_count = vote_count + 1, trending = "
                         + Trending.ADD + " where id = :id returning vote_count")
                         .setParameter("x", trending.exponent(now)).setParameter("id", s.id)
                         .getSingleResult();
+                // Member rows are locked last in every transaction (see Honours), after the suggestion's.
+                honours.voted(inserted.get(0).longValue(), s, member.id);
                 follow(s, member);
                 adjustDemand(s, member, true);
                 return new VoteState(s.id, true, count.intValue());
@@ -158,7 +159,6 @@ public class SuggestionService {
                     "delete from vote where suggestion_id = :s and member_id = :m returning id, created_at")
                     .setParameter("s", s.id).setParameter("m", member.id).getResultList();
             List<Instant> removed = removedRows.stream().map(r -> toInstant(r[1])).toList();
-            honours.votesWithdrawn(removedRows.stream().map(r -> ((Number) r[0]).longValue()).toList());
             for (int i = 0; i < removed.size(); i++) {
                 em.createNativeQuery("update suggestion set vote_count = vote_count - " + (i == 0 ? 1 : 0)
                         + ", trending = " + Trending.REMOVE + " where id = :id")
@@ -171,6 +171,7 @@ public class SuggestionService {
             if (!removed.isEmpty()) {
                 adjustDemand(s, member, false);
             }
+            honours.votesWithdrawn(removedRows.stream().map(r -> ((Number) r[0]).longValue()).toList());
         }
         return new VoteState(s.id, hasVoted(s.id, member.id), currentVotes(s.id));
     }
@@ -243,9 +244,9 @@ public class SuggestionService {
         c.createdAt = Instant.now();
         c.persist();
         searchIndex.commentWritten(c);
-        honours.commented(c);
         em.createNativeQuery("update suggestion set comment_count = comment_count + 1 where id = :id")
                 .setParameter("id", s.id).executeUpdate();
+        honours.commented(c);
         if (c.official) {
             em.createNativeQuery("""
                     update suggestion set official_comment_id = :c, first_response_at = coalesce(first_response_at, :at)
@@ -352,7 +353,6 @@ public class SuggestionService {
         SuggestionStatus from = s.status;
         s.status = to;
         s.statusChangedAt = change.createdAt;
-        honours.reached(s, to);
         if (from != to && event != TimelineEvent.MERGED_INTO && event != TimelineEvent.UNMERGED) {
             Map<String, Object> payload = new java.util.HashMap<>();
             payload.put("from", from.name());
@@ -366,6 +366,8 @@ public class SuggestionService {
             em.flush();
             events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED, actor, s.id, null, payload);
         }
+        em.flush(); // the suggestion row first, the author's member row last (see Honours)
+        honours.reached(s, to);
         return change;
     }
 
