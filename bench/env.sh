@@ -26,6 +26,10 @@ export FANLOOP_RATE_LIMIT_ACTIONS_VOTE_COUNT=1000000000
 export FANLOOP_RATE_LIMIT_ACTIONS_VOTE_NEW_MEMBER_COUNT=1000000000
 export FANLOOP_RATE_LIMIT_ACTIONS_ANONYMOUS_SEARCH_COUNT=1000000000
 export QUARKUS_LOG_LEVEL=WARN
+# Production requires these two; the bench run sends no mail (the mock mailer keeps it).
+export FANLOOP_SITE_URL="http://127.0.0.1:$BENCH_PORT"
+export FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET="bench-only-not-secret"
+export QUARKUS_MAILER_MOCK=true
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 # bench_token SUBJECT NAME: a bearer token for that member, valid for two hours.

@@ -21,6 +21,7 @@ import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.member.Viewer;
+import app.fanloop.search.SearchIndex;
 import app.fanloop.suggestion.StatusChange;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
@@ -65,10 +66,13 @@ public class ReleaseService {
     private final ReleaseConfig config;
     private final AuditLog audit;
     private final SiteConfig site;
+    private final SearchIndex searchIndex;
 
     ReleaseService(EntityManager em, Viewer viewer, TriageService triage, SuggestionService suggestions,
-            DomainEvents events, Forms forms, Markdown markdown, SiteClock clock, ReleaseConfig config, SiteConfig site, AuditLog audit) {
+            DomainEvents events, Forms forms, Markdown markdown, SiteClock clock, ReleaseConfig config, SiteConfig site,
+            AuditLog audit, SearchIndex searchIndex) {
         this.audit = audit;
+        this.searchIndex = searchIndex;
         this.em = em;
         this.viewer = viewer;
         this.triage = triage;
@@ -104,6 +108,7 @@ public class ReleaseService {
         release.createdAt = clock.now();
         apply(release, form, true);
         release.persist();
+        searchIndex.releaseWritten(release);
         return release;
     }
 
@@ -113,6 +118,7 @@ public class ReleaseService {
         triage.requireStaff();
         Release release = lock(id);
         apply(release, form, !release.isPublished());
+        searchIndex.releaseWritten(release);
         return release;
     }
 
@@ -129,6 +135,7 @@ public class ReleaseService {
         item.position = last.intValue() + 1;
         item.persist();
         release.updatedAt = clock.now();
+        searchIndex.releaseWritten(release);
         return item;
     }
 
@@ -146,6 +153,7 @@ public class ReleaseService {
             item.position = last.intValue() + 1;
         }
         release.updatedAt = clock.now();
+        searchIndex.releaseWritten(release);
         return item;
     }
 
@@ -155,6 +163,7 @@ public class ReleaseService {
         Release release = editable(releaseId);
         item(release, itemId).delete();
         release.updatedAt = clock.now();
+        searchIndex.releaseWritten(release);
     }
 
     /**

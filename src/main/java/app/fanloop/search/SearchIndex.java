@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.release.Release;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,8 +18,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 /**
- * Keeps the search columns ({@code search_vector}, a tsvector with a GIN index) of suggestions and
- * comments current. The services call it in the same transaction as every write, so a post is
+ * Keeps the search columns ({@code search_vector}, a tsvector with a GIN index) of suggestions,
+ * comments and release notes current. The services call it in the same transaction as every write, so a post is
  * found the moment it is saved. Hiding, merging and status changes need no call: visibility and
  * filters are read from the rows when searching, and a purged row takes its words with it.
  */
@@ -52,6 +53,27 @@ public class SearchIndex {
         update("comment", c.id, commentVector(c.body));
     }
 
+    /**
+     * After a release's head or any of its lines is written or deleted, in the same transaction: the
+     * release's one vector holds its version, summary and every line, so it is written again whole.
+     */
+    public void releaseWritten(Release r) {
+        em.flush();
+        update("release", r.id, releaseVector(r.id, r.version, r.summary));
+    }
+
+    String releaseVector(long releaseId, String version, String summary) {
+        @SuppressWarnings("unchecked")
+        List<String> lines = em.createNativeQuery(
+                "select text from release_item where release_id = :r order by case section when 'NEW' then 0 when 'IMPROVED' then 1 else 2 end, position, id")
+                .setParameter("r", releaseId).getResultList();
+        SearchDocument document = new SearchDocument(analyzer).add(version, 'A').add(SearchText.of(summary), 'B');
+        for (String line : lines) {
+            document.add(SearchText.of(line), 'B');
+        }
+        return document.literal();
+    }
+
     String suggestionVector(String title, String body, String deviceModel, String systemVersion, String steps) {
         return new SearchDocument(analyzer)
                 .add(title, 'A')
@@ -66,7 +88,7 @@ public class SearchIndex {
     }
 
     private void update(String table, long id, String vector) {
-        // The table name is one of two constants; the values are parameters.
+        // The table name is one of three constants; the values are parameters.
         em.createNativeQuery("update " + table
                 + " set search_vector = cast(:vector as tsvector), search_version = :version where id = :id")
                 .setParameter("vector", vector)
@@ -105,6 +127,9 @@ public class SearchIndex {
             total += reindex("comment", """
                     select id, body from comment
                     where id > :after and search_version < :version order by id limit :batch for update skip locked""");
+            total += reindex("release", """
+                    select id, version, summary from release
+                    where id > :after and search_version < :version order by id limit :batch for update skip locked""");
             if (total > 0) {
                 LOG.infof("Search index: %d rows indexed", total);
             }
@@ -128,9 +153,12 @@ public class SearchIndex {
                         .getResultList();
                 for (Object[] row : batch) {
                     long id = ((Number) row[0]).longValue();
-                    String vector = row.length == 2 ? commentVector((String) row[1])
-                            : suggestionVector((String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                                    (String) row[5]);
+                    String vector = switch (table) {
+                        case "comment" -> commentVector((String) row[1]);
+                        case "release" -> releaseVector(id, (String) row[1], (String) row[2]);
+                        default -> suggestionVector((String) row[1], (String) row[2], (String) row[3],
+                                (String) row[4], (String) row[5]);
+                    };
                     update(table, id, vector);
                 }
                 return batch;

@@ -13,6 +13,7 @@ public class SearchLabels {
         return switch (type) {
             case SUGGESTION -> msg.search_type_suggestion();
             case COMMENT -> msg.search_type_comment();
+            case RELEASE -> msg.search_type_release();
         };
     }
 }

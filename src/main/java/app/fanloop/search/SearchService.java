@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
+import app.fanloop.release.Release;
+import app.fanloop.release.ReleaseState;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.Page;
@@ -20,7 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 /**
- * Full-text search over suggestions and comments, in Chinese and English.
+ * Full-text search over suggestions, comments and published release notes, in Chinese and English.
  * <p>
  * <b>Matching.</b> The query is analyzed like the texts were (SearchAnalyzer) into units
  * (SearchTerms). A result must hold every unit; when nothing does, the search relaxes to results
@@ -34,9 +36,11 @@ import jakarta.persistence.Query;
  * <b>Visibility.</b> Read from the rows at query time, as SuggestionService.visible does: hidden
  * suggestions and comments only for admins and their author, merged suggestions (and their
  * comments) only for admins. Nothing else needs the index to change when a post is hidden,
- * merged or restored.
+ * merged or restored. Release notes are searched once published, for everybody (drafts are the
+ * editor's business).
  * <p>
- * <b>Types.</b> Each SearchType is one branch of a UNION; release notes will add one more.
+ * <b>Types.</b> Each SearchType is one branch of a UNION. The board, status and kind filters are
+ * about suggestions: while one of them is set, release notes are left out.
  */
 @ApplicationScoped
 public class SearchService {
@@ -118,7 +122,7 @@ public class SearchService {
             return QuarkusTransaction.requiringNew().call(() -> {
                 limitTime();
                 String sql = """
-                        select type, suggestion_id, comment_id from (
+                        select type, suggestion_id, comment_id, cast(null as bigint) as release_id from (
                           select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
                                  %s as coverage, %s as rank, s.board_id = :preferred as preferred,
                                  s.vote_count as votes
@@ -173,6 +177,10 @@ public class SearchService {
         }
 
         boolean includes(SearchType type) {
+            if (type == SearchType.RELEASE && (boardId != null || query == null || query.status() != null
+                    || query.kind() != null)) {
+                return false;
+            }
             return query == null || query.type() == null || query.type() == type;
         }
 
@@ -193,7 +201,8 @@ public class SearchService {
         }
     }
 
-    private record Row(SearchType type, long suggestionId, Long commentId) {
+    /** A result as the query found it: a suggestion, a comment (with its suggestion) or a release. */
+    private record Row(SearchType type, Long suggestionId, Long commentId, Long releaseId) {
     }
 
     /** Results holding at least {@code minimum} of the units, best first. */
@@ -203,7 +212,7 @@ public class SearchService {
         if (filters.includes(SearchType.SUGGESTION)) {
             branches.add("""
                     select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
-                           %s as coverage, %s as rank, s.vote_count as votes
+                           cast(null as bigint) as release_id, %s as coverage, %s as rank, s.vote_count as votes
                     from suggestion s
                     where s.search_vector @@ cast(:match as tsquery) and %s""".formatted(
                     coverage("s", terms), rank("s"), filters.suggestionVisibility()));
@@ -211,15 +220,25 @@ public class SearchService {
         if (filters.includes(SearchType.COMMENT)) {
             branches.add("""
                     select 'COMMENT' as type, s.id as suggestion_id, c.id as comment_id,
-                           %s as coverage, %s as rank, s.vote_count as votes
+                           cast(null as bigint) as release_id, %s as coverage, %s as rank, s.vote_count as votes
                     from comment c join suggestion s on s.id = c.suggestion_id
                     where c.search_vector @@ cast(:match as tsquery) and %s and %s""".formatted(
                     coverage("c", terms), rank("c"), filters.suggestionVisibility(), filters.commentVisibility()));
         }
-        String sql = "select type, suggestion_id, comment_id from (" + String.join(" union all ", branches) + ") hits"
+        if (filters.includes(SearchType.RELEASE)) {
+            // A release has no votes of its own: among equally relevant results, posts come first.
+            branches.add("""
+                    select 'RELEASE' as type, cast(null as bigint) as suggestion_id, cast(null as bigint) as comment_id,
+                           r.id as release_id, %s as coverage, %s as rank, -1 as votes
+                    from release r
+                    where r.search_vector @@ cast(:match as tsquery) and r.state = 'PUBLISHED'""".formatted(
+                    coverage("r", terms), rank("r")));
+        }
+        String sql = "select type, suggestion_id, comment_id, release_id from ("
+                + String.join(" union all ", branches) + ") hits"
                 + (all ? "" : " where coverage >= :minimum")
                 + " order by coverage desc, " + significant("rank")
-                + " desc, votes desc, suggestion_id desc, comment_id nulls first"
+                + " desc, votes desc, suggestion_id desc nulls last, comment_id nulls first, release_id desc"
                 + " offset :offset limit :limit";
         Query q = em.createNativeQuery(sql)
                 .setParameter("match", all ? terms.all() : terms.any())
@@ -230,15 +249,20 @@ public class SearchService {
             q.setParameter("minimum", minimum);
         }
         bindUnits(q, terms);
-        filters.bind(q);
+        if (filters.includes(SearchType.SUGGESTION) || filters.includes(SearchType.COMMENT)) {
+            filters.bind(q);
+        }
         return rows(q);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Row> rows(Query q) {
         List<Object[]> raw = q.getResultList();
-        return raw.stream().map(r -> new Row(SearchType.valueOf((String) r[0]), ((Number) r[1]).longValue(),
-                r[2] == null ? null : ((Number) r[2]).longValue())).toList();
+        return raw.stream().map(r -> new Row(SearchType.valueOf((String) r[0]), id(r[1]), id(r[2]), id(r[3]))).toList();
+    }
+
+    private static Long id(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 
     /** How many of the query's units a row holds. */
@@ -266,31 +290,63 @@ public class SearchService {
         }
     }
 
-    /** The rows as results, with their suggestions, boards, authors and comments loaded in three statements. */
+    /**
+     * The rows as results, with their suggestions, boards, authors and comments loaded in three
+     * statements, and releases with their lines in two more when there are any.
+     */
     private List<SearchHit> hits(List<Row> rows, SearchTerms terms, boolean snippets) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> suggestionIds = rows.stream().map(Row::suggestionId).distinct().toList();
-        Map<Long, Suggestion> suggestions = Suggestion.<Suggestion> find(
-                "from Suggestion s join fetch s.board join fetch s.author where s.id in ?1", suggestionIds)
-                .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        List<Long> suggestionIds = rows.stream().map(Row::suggestionId).filter(id -> id != null).distinct().toList();
+        Map<Long, Suggestion> suggestions = suggestionIds.isEmpty() ? Map.of()
+                : Suggestion.<Suggestion> find(
+                        "from Suggestion s join fetch s.board join fetch s.author where s.id in ?1", suggestionIds)
+                        .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        List<Long> releaseIds = rows.stream().map(Row::releaseId).filter(id -> id != null).toList();
+        Map<Long, Release> releases = releaseIds.isEmpty() ? Map.of()
+                : Release.<Release> find("from Release r where r.id in ?1 and r.state = ?2", releaseIds,
+                        ReleaseState.PUBLISHED).stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+        Map<Long, List<String>> lines = releases.isEmpty() ? Map.of() : releaseLines(releases.keySet());
         List<Long> commentIds = rows.stream().map(Row::commentId).filter(id -> id != null).toList();
         Map<Long, Comment> comments = commentIds.isEmpty() ? Map.of()
                 : Comment.<Comment> find("from Comment c join fetch c.author where c.id in ?1", commentIds)
                         .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
         List<SearchHit> hits = new ArrayList<>();
         for (Row row : rows) {
+            if (row.releaseId() != null) {
+                Release r = releases.get(row.releaseId());
+                if (r != null) {
+                    String text = SearchText.of(r.summary) + " · " + String.join(" · ", lines.getOrDefault(r.id, List.of()));
+                    hits.add(new SearchHit(row.type(), null, null, r, highlighter.whole(r.version, terms),
+                            snippets ? highlighter.snippet(text, terms) : List.of()));
+                }
+                continue;
+            }
             Suggestion s = suggestions.get(row.suggestionId());
             Comment c = row.commentId() == null ? null : comments.get(row.commentId());
             if (s == null || row.commentId() != null && c == null) {
                 continue;
             }
             String text = c != null ? SearchText.of(c.body) : text(s);
-            hits.add(new SearchHit(row.type(), s, c, highlighter.whole(s.title, terms),
+            hits.add(new SearchHit(row.type(), s, c, null, highlighter.whole(s.title, terms),
                     snippets ? highlighter.snippet(text, terms) : List.of()));
         }
         return hits;
+    }
+
+    /** The lines of the releases' notes as plain text, in the order they are shown. */
+    private Map<Long, List<String>> releaseLines(java.util.Collection<Long> releaseIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> raw = em.createNativeQuery("""
+                select release_id, text from release_item where release_id in (:ids)
+                order by release_id, case section when 'NEW' then 0 when 'IMPROVED' then 1 else 2 end, position, id""").setParameter("ids", releaseIds).getResultList();
+        Map<Long, List<String>> lines = new java.util.HashMap<>();
+        for (Object[] row : raw) {
+            lines.computeIfAbsent(((Number) row[0]).longValue(), ignored -> new ArrayList<>())
+                    .add(SearchText.of((String) row[1]));
+        }
+        return lines;
     }
 
     /** What a suggestion's snippet is cut from: its text, then a bug report's details, where they may have matched. */

@@ -2,10 +2,10 @@ package app.fanloop.search;
 
 /**
  * What a search result is. Each type is one branch of the search query (SearchService) and one
- * kind of row on the results page; release notes become a third type when they exist.
+ * kind of row on the results page.
  */
 public enum SearchType {
-    SUGGESTION, COMMENT;
+    SUGGESTION, COMMENT, RELEASE;
 
     public static SearchType parse(String value) {
         if (value == null || value.isBlank()) {

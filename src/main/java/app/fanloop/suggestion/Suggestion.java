@@ -129,6 +129,11 @@ public class Suggestion extends PanacheEntityBase {
         return path() + "/merge";
     }
 
+    /** Staff: suggestions that look like this one, to merge it into. */
+    public String duplicatesPath() {
+        return path() + "/duplicates";
+    }
+
     public String unmergePath() {
         return path() + "/unmerge";
     }

@@ -7,6 +7,8 @@ import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.moderation.AuditLog;
+import app.fanloop.search.SearchHit;
+import app.fanloop.search.SearchService;
 import app.fanloop.suggestion.StatusChange;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
@@ -17,6 +19,7 @@ import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.transaction.Transactional;
 
 /**
@@ -27,6 +30,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MergeService {
 
+    /** How many merge candidates the console offers. */
+    static final int CANDIDATES = 5;
+
     private final EntityManager em;
     private final TriageService triage;
     private final SuggestionService suggestions;
@@ -34,16 +40,35 @@ public class MergeService {
     private final Trending trending;
     private final FeatureItemService features;
     private final AuditLog audit;
+    private final SearchService search;
 
     MergeService(EntityManager em, TriageService triage, SuggestionService suggestions, DomainEvents events,
-            Trending trending, FeatureItemService features, AuditLog audit) {
+            Trending trending, FeatureItemService features, AuditLog audit, SearchService search) {
         this.audit = audit;
+        this.search = search;
         this.em = em;
         this.triage = triage;
         this.suggestions = suggestions;
         this.events = events;
         this.trending = trending;
         this.features = features;
+    }
+
+    /** A suggestion and those that look like it (merge candidates), best first. */
+    public record Candidates(Suggestion suggestion, List<SearchHit> hits) {
+    }
+
+    /**
+     * Merge candidates for staff: the suggestions whose titles and texts are most like this one's
+     * title (the similarity search behind the new-suggestion hints), same board first among equals.
+     */
+    public Candidates candidates(long id) {
+        triage.requireStaff();
+        Suggestion s = Suggestion.<Suggestion> find("from Suggestion s join fetch s.board where s.id = ?1", id)
+                .firstResultOptional().orElseThrow(NotFoundException::new);
+        List<SearchHit> hits = s.status == SuggestionStatus.MERGED ? List.of()
+                : search.similar(s.title, s.board.id, s.id, CANDIDATES);
+        return new Candidates(s, hits);
     }
 
     /** Merges {@code duplicateId} into {@code targetId}. */

@@ -860,6 +860,9 @@ public interface AppMessages {
     String search_type_comment();
 
     @Message
+    String search_type_release();
+
+    @Message
     String search_type_suggestion();
 
     @Message

@@ -341,6 +341,21 @@ public interface OpsMessages {
     String merge_target();
 
     @Message
+    String merge_candidates_title();
+
+    @Message
+    String merge_candidates_hint();
+
+    @Message
+    String merge_candidates_none();
+
+    @Message
+    String merge_candidates_open();
+
+    @Message
+    String merge_into_this();
+
+    @Message
     String merge_submit();
 
     @Message
