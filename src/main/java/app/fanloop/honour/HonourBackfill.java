@@ -41,6 +41,20 @@ public class HonourBackfill {
         if (run()) {
             LOG.infof("Honours: ledger built from existing posts, votes and comments");
         }
+        int moved = relevel();
+        if (moved > 0) {
+            LOG.infof("Honours: %d member(s) moved to the level the configured thresholds give them", moved);
+        }
+    }
+
+    /**
+     * Puts every member on the level their points reach under the configured thresholds, so changing
+     * fanloop.honours.levels applies to everyone at the next start. Writes only the rows that change.
+     */
+    @Transactional
+    public int relevel() {
+        String level = honours.levelOf("points");
+        return em.createNativeQuery("update member set level = " + level + " where level <> " + level).executeUpdate();
     }
 
     /** Returns whether this call claimed and did the backfill. */

@@ -13,8 +13,8 @@ public interface HonourConfig {
     Points points();
 
     /**
-     * Where Lv1 … Lv10 start, ascending, ten numbers, the first 0. Changing them moves the levels of new
-     * awards at once; existing members' levels follow on their next award (or a recompute).
+     * Where Lv1 … Lv10 start, ascending, ten numbers, the first 0 (checked at start). Every member's
+     * level follows a change at the next start (HonourBackfill.relevel).
      */
     @WithDefault("0,20,60,150,300,600,1000,1800,3000,5000")
     List<Integer> levels();

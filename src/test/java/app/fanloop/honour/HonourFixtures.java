@@ -127,6 +127,12 @@ public class HonourFixtures {
                 .setParameter("s", suggestionId).executeUpdate();
     }
 
+    @Transactional
+    public void setLevel(Member member, int level) {
+        em.createNativeQuery("update member set level = :l where id = :m").setParameter("l", level)
+                .setParameter("m", member.id).executeUpdate();
+    }
+
     /** Lets the one-time backfill run again (as on a database that has never had it). */
     @Transactional
     public void reopenBackfill() {

@@ -38,6 +38,9 @@ class HonourProfileTest {
     @Inject
     HonourConfig config;
 
+    @Inject
+    HonourBackfill backfill;
+
     @AfterEach
     void totals_equal_the_ledger() {
         hx.assertLedgerConsistent();
@@ -52,6 +55,18 @@ class HonourProfileTest {
         assertEquals(9, config.levelFor(4999));
         assertEquals(10, config.levelFor(5000));
         assertEquals(10, config.levelFor(1_000_000));
+    }
+
+    @Test
+    void a_start_puts_members_on_the_level_the_configured_thresholds_give() {
+        Member member = fx.someone();
+        hx.grant(member, 70);
+        hx.setLevel(member, 7); // as if the thresholds had been different
+
+        assertTrue(backfill.relevel() >= 1);
+
+        assertEquals(3, hx.level(member));
+        assertEquals(0, backfill.relevel(), "only rows that change are written");
     }
 
     @Test
