@@ -41,6 +41,16 @@ public class Member extends PanacheEntityBase {
     public Instant createdAt;
     public Instant lastSeenAt;
 
+    /** 荣誉: experience points and the level they reach; kept by SQL with the points ledger (see Honours). */
+    @Column(insertable = false, updatable = false)
+    public int points;
+    @Column(insertable = false, updatable = false)
+    public int level = 1;
+
+    /** The member keeps their honours private: off the contributor boards, a bare public profile. */
+    @Column(insertable = false, updatable = false)
+    public boolean honoursPrivate;
+
     /** Product managers and admins, by the roles they signed in with or were granted. */
     @SuppressWarnings("unchecked")
     public static java.util.List<Member> staff() {
@@ -51,6 +61,10 @@ public class Member extends PanacheEntityBase {
 
     public static Optional<Member> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();
+    }
+
+    public String path() {
+        return "/members/" + id;
     }
 
     public String adminPath() {

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
+import app.fanloop.honour.HonourBoards;
 import app.fanloop.notification.EmailMode;
 import app.fanloop.notification.NotificationService;
 import app.fanloop.release.ReleaseChannel;
@@ -30,12 +31,17 @@ public class MemberResource {
     static final int RECENT = 20;
     static final int FOLLOWED_PER_PAGE = 20;
 
-    public record Profile(Member member, List<Suggestion> suggestions, boolean own, Settings settings) {
+    /**
+     * A profile. {@code honours} is null when the member keeps their honours private and someone else
+     * looks: then only the name and level show.
+     */
+    public record Profile(Member member, List<Suggestion> suggestions, boolean own, Settings settings,
+            HonourBoards.Card honours) {
     }
 
     /** What only the member sees on /me: what they follow (to unfollow) and how they get e-mail. */
     public record Settings(Page<Suggestion> followed, List<Board> boards, Set<ReleaseChannel> channels,
-            EmailMode emailMode, boolean saved) {
+            EmailMode emailMode, boolean saved, boolean privacySaved) {
         public List<EmailMode> modes() {
             return EmailMode.ALL;
         }
@@ -54,8 +60,11 @@ public class MemberResource {
     private final BoardFollows boardFollows;
     private final ReleaseService releases;
     private final NotificationService notifications;
+    private final HonourBoards honours;
 
-    MemberResource(Viewer viewer, BoardFollows boardFollows, ReleaseService releases, NotificationService notifications) {
+    MemberResource(Viewer viewer, BoardFollows boardFollows, ReleaseService releases, NotificationService notifications,
+            HonourBoards honours) {
+        this.honours = honours;
         this.viewer = viewer;
         this.boardFollows = boardFollows;
         this.releases = releases;
@@ -69,8 +78,8 @@ public class MemberResource {
         int page = fpage == null ? 1 : Math.max(1, Math.min(fpage, 1000));
         Settings settings = new Settings(Page.of(followed(me, page), page, FOLLOWED_PER_PAGE),
                 boardFollows.followedBy(me.id), releases.followedChannels(me.id), notifications.emailMode(me.id),
-                "email".equals(saved));
-        return Templates.profile(new Profile(me, suggestionsOf(me, true), true, settings));
+                "email".equals(saved), "privacy".equals(saved));
+        return Templates.profile(new Profile(me, suggestionsOf(me, true), true, settings, honours.card(me, true, true)));
     }
 
     @GET
@@ -78,7 +87,12 @@ public class MemberResource {
     public TemplateInstance show(@RestPath long id) {
         Member member = Member.<Member> findByIdOptional(id).orElseThrow(NotFoundException::new);
         boolean own = viewer.is(member);
-        return Templates.profile(new Profile(member, suggestionsOf(member, own || viewer.isAdmin()), own, null));
+        boolean withHidden = own || viewer.isAdmin();
+        if (member.honoursPrivate && !withHidden) {
+            return Templates.profile(new Profile(member, List.of(), false, null, null));
+        }
+        return Templates.profile(new Profile(member, suggestionsOf(member, withHidden), own, null,
+                honours.card(member, withHidden, own)));
     }
 
     private static List<Suggestion> suggestionsOf(Member member, boolean withHidden) {

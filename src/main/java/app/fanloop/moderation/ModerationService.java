@@ -6,6 +6,7 @@ import java.util.Map;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
+import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Comment;
@@ -53,9 +54,11 @@ public class ModerationService {
     private final ModerationConfig config;
     private final DomainEvents events;
     private final SiteClock clock;
+    private final Honours honours;
 
     ModerationService(EntityManager em, Viewer viewer, SuggestionService suggestions, RateLimiter limits, AuditLog audit,
-            ModerationConfig config, DomainEvents events, SiteClock clock) {
+            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours) {
+        this.honours = honours;
         this.em = em;
         this.viewer = viewer;
         this.suggestions = suggestions;
@@ -136,8 +139,9 @@ public class ModerationService {
         if (item.hidden() && !item.hiddenByReports()) {
             throw new Conflict();
         }
-        resolveReports(target, id, Report.Status.UPHELD, admin);
+        List<Object[]> upheld = resolveReports(target, id, Report.Status.UPHELD, admin);
         setHidden(target, id, true, false, why);
+        honours.reportsUpheld(upheld);
         audit.record(admin, "hide", target.param(), id, AuditLog.of("hidden", item.hidden()), AuditLog.of("hidden", true),
                 why);
     }
@@ -255,6 +259,7 @@ public class ModerationService {
         em.clear();
         exec("delete from suggestion where id = :id", id);
         exec("update board set suggestion_count = suggestion_count - 1 where id = :id", s.board.id);
+        honours.suggestionPurged(id);
         if (item != null) {
             exec("""
                     update feature_item set demand = (select count(distinct v.member_id) from vote v
@@ -286,6 +291,7 @@ public class ModerationService {
         }
         em.createNativeQuery("update suggestion set comment_count = comment_count - :n where id = :s")
                 .setParameter("n", visibleRemoved).setParameter("s", suggestionId).executeUpdate();
+        honours.commentsPurged(thread);
     }
 
     /** Hides or shows an item; a comment's visibility moves its suggestion's comment count. */
@@ -295,6 +301,11 @@ public class ModerationService {
                 + " hidden_at = :at where id = :id")
                 .setParameter("h", hidden).setParameter("r", byReports).setParameter("why", reason)
                 .setParameter("at", hidden ? clock.now() : null).setParameter("id", id).executeUpdate();
+        if (target == Target.SUGGESTION) {
+            honours.suggestionHidden(id, hidden);
+        } else {
+            honours.commentHidden(id, hidden);
+        }
         if (target == Target.COMMENT) {
             em.createNativeQuery("update suggestion set comment_count = comment_count " + (hidden ? "- 1" : "+ 1")
                     + " where id = (select suggestion_id from comment where id = :id)").setParameter("id", id).executeUpdate();
@@ -302,13 +313,16 @@ public class ModerationService {
         em.clear();
     }
 
-    private void resolveReports(Target target, long id, Report.Status status, Member admin) {
-        em.createNativeQuery("update report set status = :st, resolved_at = :at, resolved_by_id = :m where "
-                + target.param() + "_id = :id and status = 'OPEN'")
+    /** Closes the item's open reports; returns them as [report id, reporter id]. */
+    private List<Object[]> resolveReports(Target target, long id, Report.Status status, Member admin) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> resolved = em.createNativeQuery("update report set status = :st, resolved_at = :at,"
+                + " resolved_by_id = :m where " + target.param() + "_id = :id and status = 'OPEN' returning id, reporter_id")
                 .setParameter("st", status.name()).setParameter("at", clock.now()).setParameter("m", admin.id)
-                .setParameter("id", id).executeUpdate();
+                .setParameter("id", id).getResultList();
         em.createNativeQuery("update " + table(target) + " set open_reports = 0 where id = :id").setParameter("id", id)
                 .executeUpdate();
+        return resolved;
     }
 
     /** The moderation state of an item, loaded for an admin. */

@@ -69,6 +69,10 @@ public class Suggestion extends PanacheEntityBase {
     @JoinColumn(name = "official_comment_id", insertable = false, updatable = false)
     public Comment officialComment;
 
+    /** The release that shipped it, if a release did; set when the release is published. */
+    @Column(name = "shipped_release_id", insertable = false, updatable = false)
+    public Long shippedReleaseId;
+
     /** The feature item (需求) this suggestion is tracked under, if any. */
     public Long featureItemId;
 

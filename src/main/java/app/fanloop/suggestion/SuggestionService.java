@@ -9,6 +9,7 @@ import java.util.Map;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
+import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.moderation.AuditLog;
@@ -38,9 +39,11 @@ public class SuggestionService {
     private final RateLimiter limits;
     private final AuditLog audit;
     private final SearchIndex searchIndex;
+    private final Honours honours;
 
     SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
-            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex) {
+            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours) {
+        this.honours = honours;
         this.limits = limits;
         this.audit = audit;
         this.searchIndex = searchIndex;
@@ -83,6 +86,7 @@ public class SuggestionService {
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
         follow(s, author);
+        honours.posted(s);
         events.boardPost(author, board.id, s.id, Map.of("title", s.title, "board", board.slug));
         return s;
     }
@@ -132,25 +136,29 @@ public class SuggestionService {
         boolean want = wanted == null ? !has : wanted;
         if (want && !has) {
             Instant now = Instant.now();
-            boolean inserted = em.createNativeQuery("""
+            @SuppressWarnings("unchecked")
+            List<Number> inserted = em.createNativeQuery("""
                     insert into vote (suggestion_id, cast_on_id, member_id, created_at)
-                    values (:s, :s, :m, :now) on conflict (cast_on_id, member_id) do nothing""")
+                    values (:s, :s, :m, :now) on conflict (cast_on_id, member_id) do nothing returning id""")
                     .setParameter("s", s.id).setParameter("m", member.id).setParameter("now", now)
-                    .executeUpdate() == 1;
-            if (inserted) {
+                    .getResultList();
+            if (!inserted.isEmpty()) {
                 Number count = (Number) em.createNativeQuery("update suggestion set vote_count = vote_count + 1, trending = "
                         + Trending.ADD + " where id = :id returning vote_count")
                         .setParameter("x", trending.exponent(now)).setParameter("id", s.id)
                         .getSingleResult();
+                // Member rows are locked last in every transaction (see Honours), after the suggestion's.
+                honours.voted(inserted.get(0).longValue(), s, member.id);
                 follow(s, member);
                 adjustDemand(s, member, true);
                 return new VoteState(s.id, true, count.intValue());
             }
         } else if (!want && has) {
             @SuppressWarnings("unchecked")
-            List<Instant> removed = em.createNativeQuery(
-                    "delete from vote where suggestion_id = :s and member_id = :m returning created_at", Instant.class)
+            List<Object[]> removedRows = em.createNativeQuery(
+                    "delete from vote where suggestion_id = :s and member_id = :m returning id, created_at")
                     .setParameter("s", s.id).setParameter("m", member.id).getResultList();
+            List<Instant> removed = removedRows.stream().map(r -> toInstant(r[1])).toList();
             for (int i = 0; i < removed.size(); i++) {
                 em.createNativeQuery("update suggestion set vote_count = vote_count - " + (i == 0 ? 1 : 0)
                         + ", trending = " + Trending.REMOVE + " where id = :id")
@@ -163,6 +171,7 @@ public class SuggestionService {
             if (!removed.isEmpty()) {
                 adjustDemand(s, member, false);
             }
+            honours.votesWithdrawn(removedRows.stream().map(r -> ((Number) r[0]).longValue()).toList());
         }
         return new VoteState(s.id, hasVoted(s.id, member.id), currentVotes(s.id));
     }
@@ -237,6 +246,7 @@ public class SuggestionService {
         searchIndex.commentWritten(c);
         em.createNativeQuery("update suggestion set comment_count = comment_count + 1 where id = :id")
                 .setParameter("id", s.id).executeUpdate();
+        honours.commented(c);
         if (c.official) {
             em.createNativeQuery("""
                     update suggestion set official_comment_id = :c, first_response_at = coalesce(first_response_at, :at)
@@ -356,6 +366,8 @@ public class SuggestionService {
             em.flush();
             events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED, actor, s.id, null, payload);
         }
+        em.flush(); // the suggestion row first, the author's member row last (see Honours)
+        honours.reached(s, to);
         return change;
     }
 
@@ -371,6 +383,16 @@ public class SuggestionService {
         change.event = event;
         change.relatedSuggestion = related;
         change.persist();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String excerpt(String text) {

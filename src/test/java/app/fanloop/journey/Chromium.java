@@ -63,10 +63,15 @@ final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile (cookies, storage) in English, with JavaScript on or off. */
     BrowserContext context(boolean javaScript) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        return context(new Browser.NewContextOptions()
                 .setLocale("en-US")
                 .setJavaScriptEnabled(javaScript)
                 .setViewportSize(1280, 900));
+    }
+
+    /** A fresh browser profile with these options (language, viewport, colour scheme), watched like every other. */
+    BrowserContext context(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
         context.setDefaultTimeout(15_000);
         context.onRequest(request -> {
             String host = URI.create(request.url()).getHost();

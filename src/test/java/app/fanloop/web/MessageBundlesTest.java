@@ -46,7 +46,8 @@ class MessageBundlesTest {
     }
 
     static List<Bundle> bundles() {
-        return List.of(new Bundle("msg", AppMessages.class), new Bundle("ops", OpsMessages.class));
+        return List.of(new Bundle("msg", AppMessages.class), new Bundle("ops", OpsMessages.class),
+                new Bundle("hon", app.fanloop.honour.HonourMessages.class));
     }
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
     private static final Pattern KEY_LINE = Pattern.compile("^\\s*([^#!\\s=:][^=:\\s]*)\\s*[=:]");

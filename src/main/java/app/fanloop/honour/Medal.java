@@ -1,0 +1,26 @@
+package app.fanloop.honour;
+
+import java.util.List;
+
+/** 勋章: awarded automatically, each once per member. Icons live in /static/medals/. */
+public enum Medal {
+    FIRST_SUGGESTION, FIRST_ADOPTED, FIRST_SHIPPED, TEN_SHIPPED, TOP_WEEKLY, ONE_YEAR;
+
+    public static final List<Medal> ALL = List.of(values());
+
+    /** How many shipped suggestions the TEN_SHIPPED medal takes. */
+    public static final int MANY_SHIPPED = 10;
+
+    public String icon() {
+        return "/static/medals/" + name().toLowerCase().replace('_', '-') + ".svg";
+    }
+
+    public static Medal parse(String value) {
+        for (Medal m : values()) {
+            if (m.name().equals(value)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

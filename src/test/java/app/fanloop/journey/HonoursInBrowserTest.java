@@ -1,0 +1,182 @@
+package app.fanloop.journey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+
+import app.fanloop.Fixtures;
+import app.fanloop.board.Board;
+import app.fanloop.honour.HonourFixtures;
+import app.fanloop.honour.HonourJobs;
+import app.fanloop.member.Member;
+import app.fanloop.release.ReleaseChannel;
+import app.fanloop.release.ReleaseFixtures;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.web.SiteClock;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/**
+ * The honour pages in a real browser: the honours page, a profile with medals and a board with level
+ * badges render without console errors, fetch nothing from elsewhere (the medal icons are the app's)
+ * and fit a 360 px phone. With -Dfanloop.screenshots=true they are saved for the README.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HonoursInBrowserTest {
+
+    @TestHTTPResource("/")
+    URL app;
+
+    @Inject
+    Fixtures fx;
+
+    @Inject
+    HonourFixtures hx;
+
+    @Inject
+    ReleaseFixtures rx;
+
+    @Inject
+    HonourJobs jobs;
+
+    @Inject
+    SiteClock clock;
+
+    private Chromium chromium;
+
+    @BeforeAll
+    void startBrowser() {
+        Chromium.assumeInstalled();
+        chromium = new Chromium(app.toString());
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @AfterEach
+    void nothingWentWrongInTheBrowser() {
+        clock.reset();
+        if (chromium != null) {
+            List<String> problems = chromium.problems();
+            chromium.problems.clear();
+            assertEquals(List.of(), problems, "console errors, page errors or requests off this machine");
+        }
+    }
+
+    @Test
+    void honours_profile_and_badges_render_on_desktop_and_phone_in_both_themes() {
+        Community c = community();
+
+        List<String> problems = new ArrayList<>();
+        for (boolean dark : List.of(false, true)) {
+            for (int width : List.of(1280, 360)) {
+                BrowserContext context = context(width, dark);
+                Page page = context.newPage();
+                String suffix = (width == 360 ? "-360" : "") + (dark ? "-dark" : "");
+                problems.addAll(visit(page, "/honours", "12-honours" + suffix));
+                assertTrue(page.locator("#all-time .standing").count() >= 3);
+                assertTrue(page.locator("#shipped .wall-item").count() >= 2);
+                problems.addAll(visit(page, "/members/" + c.star.id, "13-profile" + suffix));
+                assertTrue(page.locator("#medals img.medal-icon").count() >= 4);
+                assertTrue((Boolean) page.evaluate("() => [...document.querySelectorAll('#medals img')].every(i => i.naturalWidth > 0)"),
+                        "medal icons load");
+                problems.addAll(visit(page, "/boards/" + c.board.slug, "14-board-level-badges" + suffix));
+                assertTrue(page.locator(".row .by .lv").count() >= 4);
+                problems.addAll(visit(page, "/honours/rules", "15-honour-rules" + suffix));
+                context.close();
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private BrowserContext context(int width, boolean dark) {
+        return chromium.context(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "zh-CN,zh"))
+                .setColorScheme(dark ? ColorScheme.DARK : ColorScheme.LIGHT).setViewportSize(width, width == 360 ? 780 : 900));
+    }
+
+    private List<String> visit(Page page, String path, String shot) {
+        page.navigate(chromium.url(path));
+        Chromium.shot(page, shot);
+        Object wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        int extra = ((Number) wide).intValue();
+        if (extra <= 0) {
+            return List.of();
+        }
+        Object culprits = page.evaluate("""
+                () => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                      .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ')""");
+        return List.of(path + " scrolls sideways by " + extra + " px: " + culprits);
+    }
+
+    record Community(Board board, Member star) {
+    }
+
+    /** A board with fans of several levels, a star with medals and shipped suggestions, a wall. */
+    private Community community() {
+        Board board = fx.board();
+        hx.rename(board, "相机 Camera", "拍照、录像与相册 · Photos, video and the gallery");
+        Member star = hx.named("橙色星球");
+        Member leo = hx.named("Leo");
+        Member mia = hx.named("Mia");
+        Member jie = hx.named("阿杰");
+        Member rain = hx.named("小雨");
+        List<Member> voters = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            voters.add(fx.someone());
+        }
+        fx.memberSince(star.subject, Duration.ofDays(420));
+        jobs.awardAnniversaries();
+
+        Suggestion night = hx.posted(board, star, "夜景模式支持手动曝光时间");
+        Suggestion lock = hx.posted(board, star, "锁屏支持自定义快捷方式");
+        Suggestion watermark = hx.posted(board, star, "Custom photo watermark with the device name");
+        Suggestion burst = hx.posted(board, leo, "Burst mode in the third-party camera API");
+        Suggestion album = hx.posted(board, mia, "相册按地点自动分组");
+        Suggestion raw = hx.posted(board, jie, "专业模式支持 RAW+JPEG 同时保存");
+        hx.posted(board, rain, "Video: keep the zoom level between clips");
+        for (int i = 0; i < voters.size(); i++) {
+            hx.voted(night, voters.get(i));
+            if (i % 2 == 0) {
+                hx.voted(album, voters.get(i));
+            }
+            if (i % 3 == 0) {
+                hx.voted(burst, voters.get(i));
+            }
+        }
+        hx.commented(night, leo);
+        hx.commented(night, mia);
+        hx.commented(raw, rain);
+        hx.reached(watermark.id, SuggestionStatus.PLANNED);
+        hx.reached(raw.id, SuggestionStatus.PLANNED);
+        rx.publish(rx.draft(ReleaseChannel.DEV, "OS2.0.210.0.DEV", null, night.id, lock.id).id);
+        rx.publish(rx.draft(ReleaseChannel.STABLE, "OS2.0.8.0.STABLE", null, album.id).id);
+        fx.topTrending(night.id);
+        clock.advance(Duration.ofDays(7));
+        jobs.closeLastWeek();
+        clock.reset();
+        return new Community(board, star);
+    }
+}
