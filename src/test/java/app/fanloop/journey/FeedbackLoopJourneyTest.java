@@ -218,7 +218,7 @@ class FeedbackLoopJourneyTest {
                 paula.locator("#featureItemId option", new Page.LocatorOptions().setHasText(feature)).innerText()));
         paula.locator("#text").locator("xpath=ancestor::form").locator("button[type=submit]").click();
         assertThat(paula.locator("#lines")).containsText("New clock styles for the always-on display");
-        Chromium.shot(paula, "12-pm-release-editor");
+        Chromium.shot(paula, "16-pm-release-editor");
         paula.locator("form[action$='/publish'] button[type=submit]").click();
         paula.waitForLoadState();
         assertEquals("PUBLISHED", fx.text("select state from release where version = ?1", version));
@@ -231,18 +231,18 @@ class FeedbackLoopJourneyTest {
         Page bob = chromium.signIn(bobs, "bob", "/");
         assertThat(bob.locator("header a.bell .bell-count")).isVisible();
         assertTrue(Integer.parseInt(bob.locator("header a.bell .bell-count").innerText().strip()) >= 1);
-        Chromium.shot(bob, "13-fan-bell");
+        Chromium.shot(bob, "17-fan-bell");
         bob.locator("header a.bell").click();
         bob.waitForURL(url -> url.endsWith("/me/notifications"));
         var notice = bob.locator("li.notification.unread", new Page.LocatorOptions().setHasText(version));
         assertThat(notice).hasCount(1);
-        Chromium.shot(bob, "14-fan-notification");
+        Chromium.shot(bob, "18-fan-notification");
         notice.locator("a.notification-title").click();
         bob.waitForURL(url -> url.endsWith(releasePath));
         assertThat(bob.locator("main h1").first()).containsText(version);
         assertThat(bob.locator("#credits")).containsText("Bob");
         assertThat(bob.locator("main")).containsText("New clock styles for the always-on display");
-        Chromium.shot(bob, "15-fan-credited-in-release");
+        Chromium.shot(bob, "19-fan-credited-in-release");
 
         // The notification is read now, and the suggestion says it shipped in this release.
         bob.navigate(chromium.url("/me/notifications"));
