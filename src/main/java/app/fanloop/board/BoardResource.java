@@ -17,6 +17,7 @@ import app.fanloop.suggestion.SuggestionSort;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.Page;
 import app.fanloop.web.SafeRedirect;
+import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -67,6 +68,7 @@ public class BoardResource {
         this.viewer = viewer;
     }
 
+    @VisitorCached
     @GET
     @Path("boards/{slug}")
     public TemplateInstance show(@RestPath String slug, @RestQuery String sort, @RestQuery String status,

@@ -11,6 +11,7 @@ import app.fanloop.release.ReleaseNotes;
 import app.fanloop.release.ReleaseService;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -45,6 +46,7 @@ public class HomeResource {
         this.viewer = viewer;
     }
 
+    @VisitorCached
     @GET
     public TemplateInstance home() {
         List<Suggestion> trending = Suggestion.trendingEverywhere(TRENDING);

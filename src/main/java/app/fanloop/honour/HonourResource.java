@@ -6,6 +6,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.web.Page;
+import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -55,6 +56,7 @@ public class HonourResource {
         this.honours = honours;
     }
 
+    @VisitorCached
     @GET
     @Path("honours")
     public TemplateInstance honours(@RestQuery Integer page) {
@@ -63,6 +65,7 @@ public class HonourResource {
                 boards.allTime(boards.boardSize()), Page.of(boards.wall(number, WALL_PER_PAGE), number, WALL_PER_PAGE)));
     }
 
+    @VisitorCached
     @GET
     @Path("honours/rules")
     public TemplateInstance rules() {

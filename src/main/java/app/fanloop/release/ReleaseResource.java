@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
 import app.fanloop.web.SafeRedirect;
+import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -72,6 +73,7 @@ public class ReleaseResource {
         this.viewer = viewer;
     }
 
+    @VisitorCached
     @GET
     @Path("releases")
     public TemplateInstance list(@RestQuery String channel, @RestQuery Integer page) {
@@ -83,6 +85,7 @@ public class ReleaseResource {
                 service.followedChannels(viewer.id())));
     }
 
+    @VisitorCached
     @GET
     @Path("releases/{id: [0-9]+}")
     public TemplateInstance show(@RestPath long id) {

@@ -14,6 +14,7 @@ import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
+import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
@@ -61,6 +62,7 @@ public class SuggestionResource {
         this.locale = locale;
     }
 
+    @VisitorCached
     @GET
     @Path("suggestions/{id}")
     public TemplateInstance show(@RestPath long id, @RestQuery Integer cpage) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,7 @@ public class RoadmapResource {
     }
 
     /** Two statements whatever the size: the items, then their suggestions. */
+    @VisitorCached
     @GET
     @Path("roadmap")
     public TemplateInstance roadmap() {

@@ -1,0 +1,19 @@
+package app.fanloop.web;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The visitor page cache ({@link VisitorPageCache}). */
+@ConfigMapping(prefix = "fanloop.visitor-cache")
+public interface VisitorCacheConfig {
+
+    /** How long visitors are served the same rendering of a page; zero turns the cache off. */
+    @WithDefault("PT2S")
+    Duration ttl();
+
+    /** Pages kept per node at most (a few MB of HTML). */
+    @WithDefault("2000")
+    int maxEntries();
+}
