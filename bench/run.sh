@@ -42,21 +42,28 @@ export BENCH_TOKENS="$WORK/tokens" BENCH_THREADS="$THREADS" BENCH_VOTE_FIRST=$((
 while read -r t; do curl -s -m 120 -o /dev/null -H "Authorization: Bearer $t" "$BASE/me" || echo "warm-up request for a bench member failed" >&2; done < "$WORK/tokens"
 VOTES_BEFORE=$(q "select count(*) from vote")
 
-declare -a NAMES PATHS
-add() { NAMES+=("$1"); PATHS+=("$2"); }
+# Visitors are returning readers with the CSRF cookie their first page set (a browser keeps it), so
+# they get the visitor page cache (web/VisitorPageCache); the "signed in" rows show the uncached cost.
+VISITOR="Cookie: fanloop-csrf=$BENCH_CSRF_COOKIE"
+MEMBER="Authorization: Bearer $(head -1 "$WORK/tokens")"
+declare -a NAMES PATHS HEADERS
+add() { NAMES+=("$1"); PATHS+=("$2"); HEADERS+=("${3:-$VISITOR}"); }
 add "ceiling (trivial Qute page)" "/bench/ceiling"
 add "home" "/"
 add "board, trending" "/boards/$BOARD?sort=trending"
 add "board, top" "/boards/$BOARD?sort=top"
 add "board, new" "/boards/$BOARD?sort=new"
 add "suggestion, 50 comments" "/suggestions/$SUGGESTION"
+add "board, top, signed in (never cached)" "/boards/$BOARD?sort=top" "$MEMBER"
+add "suggestion, 50 comments, signed in (never cached)" "/suggestions/$SUGGESTION" "$MEMBER"
 SEARCH_STATUS=$(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/search?q=%E7%9B%B8%E6%9C%BA")
 if [ "$SEARCH_STATUS" = 200 ]; then add "search (相机)" "/search?q=%E7%9B%B8%E6%9C%BA"; fi
 
-# run NAME PATH [script]: prints "rps p50 p99 errors"
+# run NAME PATH [script] [header]: prints "rps p50 p99 errors"
 run() {
   local out="$WORK/wrk-$(echo "$1" | tr -c 'a-z0-9' '_').txt" args=()
   [ -n "${3:-}" ] && args=(-s "$3")
+  [ -n "${4:-}" ] && args+=(-H "$4")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$2" > /dev/null 2>&1 || true
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${args[@]}" "$BASE$2" > "$out" 2>&1
   local rps p50 p99 errs
@@ -70,7 +77,7 @@ run() {
 declare -a RESULTS
 for i in "${!NAMES[@]}"; do
   echo "wrk: ${NAMES[$i]} (${PATHS[$i]})"
-  RESULTS[$i]=$(run "${NAMES[$i]}" "${PATHS[$i]}")
+  RESULTS[$i]=$(run "${NAMES[$i]}" "${PATHS[$i]}" "" "${HEADERS[$i]}")
   echo "  ${RESULTS[$i]}"
 done
 echo "wrk: vote toggle"
