@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 import app.fanloop.web.SiteClock;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,8 +36,13 @@ public class HonourBackfill {
         this.clock = clock;
     }
 
-    /** After the migrations (priority 1) and dev-mode demo data (priority 10). */
+    /**
+     * After the migrations (priority 1) and dev-mode demo data (priority 10). The first start on a
+     * large existing database writes one ledger row per post, vote received and comment (10 M votes
+     * took minutes in the benchmark, far past the 60 s default), so this transaction may run long.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 7200)
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (run()) {
             LOG.infof("Honours: ledger built from existing posts, votes and comments");

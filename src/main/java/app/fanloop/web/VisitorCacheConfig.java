@@ -13,7 +13,7 @@ public interface VisitorCacheConfig {
     @WithDefault("PT2S")
     Duration ttl();
 
-    /** Pages kept per node at most (a few MB of HTML). */
-    @WithDefault("2000")
+    /** Pages kept per node at most: 500 pages of ~25 KB are ~12 MB of heap. */
+    @WithDefault("500")
     int maxEntries();
 }
