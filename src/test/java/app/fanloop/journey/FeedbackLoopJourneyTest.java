@@ -4,14 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -21,7 +15,6 @@ import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.notification.NotificationDelivery;
 import app.fanloop.suggestion.Suggestion;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -33,41 +26,13 @@ import jakarta.inject.Inject;
  * admin hides a reported comment.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FeedbackLoopJourneyTest {
-
-    @TestHTTPResource("/")
-    URL app;
+class FeedbackLoopJourneyTest extends BrowserJourney {
 
     @Inject
     Fixtures fx;
 
     @Inject
     NotificationDelivery delivery;
-
-    private Chromium chromium;
-
-    @BeforeAll
-    void startBrowser() {
-        Chromium.assumeInstalled();
-        chromium = new Chromium(app.toString());
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void nothingWentWrongInTheBrowser() {
-        if (chromium != null) {
-            List<String> problems = chromium.problems();
-            chromium.problems.clear();
-            assertEquals(List.of(), problems, "console errors, page errors or requests off this machine");
-        }
-    }
 
     @Test
     void a_suggestion_goes_from_fan_to_feature_item_with_an_official_answer() {

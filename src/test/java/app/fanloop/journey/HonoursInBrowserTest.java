@@ -3,16 +3,12 @@ package app.fanloop.journey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -29,7 +25,6 @@ import app.fanloop.release.ReleaseFixtures;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.SiteClock;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -39,11 +34,7 @@ import jakarta.inject.Inject;
  * and fit a 360 px phone. With -Dfanloop.screenshots=true they are saved for the README.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HonoursInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL app;
+class HonoursInBrowserTest extends BrowserJourney {
 
     @Inject
     Fixtures fx;
@@ -60,29 +51,9 @@ class HonoursInBrowserTest {
     @Inject
     SiteClock clock;
 
-    private Chromium chromium;
-
-    @BeforeAll
-    void startBrowser() {
-        Chromium.assumeInstalled();
-        chromium = new Chromium(app.toString());
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @AfterEach
-    void nothingWentWrongInTheBrowser() {
+    void realTime() {
         clock.reset();
-        if (chromium != null) {
-            List<String> problems = chromium.problems();
-            chromium.problems.clear();
-            assertEquals(List.of(), problems, "console errors, page errors or requests off this machine");
-        }
     }
 
     @Test

@@ -2,17 +2,11 @@ package app.fanloop.journey;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -21,7 +15,6 @@ import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.suggestion.Suggestion;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -30,38 +23,10 @@ import jakarta.inject.Inject;
  * without horizontal scrolling, no console errors, nothing fetched from outside this machine.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PagesInBrowserTest {
-
-    @TestHTTPResource("/")
-    URL app;
+class PagesInBrowserTest extends BrowserJourney {
 
     @Inject
     Fixtures fx;
-
-    private Chromium chromium;
-
-    @BeforeAll
-    void startBrowser() {
-        Chromium.assumeInstalled();
-        chromium = new Chromium(app.toString());
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @AfterEach
-    void nothingWentWrongInTheBrowser() {
-        if (chromium != null) {
-            List<String> problems = chromium.problems();
-            chromium.problems.clear();
-            assertEquals(List.of(), problems, "console errors, page errors or requests off this machine");
-        }
-    }
 
     @Test
     void voting_and_commenting_work_with_javascript_disabled() {
