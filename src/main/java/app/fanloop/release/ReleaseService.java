@@ -129,10 +129,7 @@ public class ReleaseService {
         ReleaseItem item = new ReleaseItem();
         item.release = release;
         apply(item, form);
-        Number last = (Number) em.createNativeQuery(
-                "select coalesce(max(position), 0) from release_item where release_id = :r and section = :s")
-                .setParameter("r", release.id).setParameter("s", item.section.name()).getSingleResult();
-        item.position = last.intValue() + 1;
+        item.position = nextPosition(release, item.section);
         item.persist();
         release.updatedAt = clock.now();
         searchIndex.releaseWritten(release);
@@ -147,14 +144,19 @@ public class ReleaseService {
         ReleaseSection before = item.section;
         apply(item, form);
         if (item.section != before) {
-            Number last = (Number) em.createNativeQuery(
-                    "select coalesce(max(position), 0) from release_item where release_id = :r and section = :s")
-                    .setParameter("r", release.id).setParameter("s", item.section.name()).getSingleResult();
-            item.position = last.intValue() + 1;
+            item.position = nextPosition(release, item.section);
         }
         release.updatedAt = clock.now();
         searchIndex.releaseWritten(release);
         return item;
+    }
+
+    /** A new or moved line goes last in its section. */
+    private int nextPosition(Release release, ReleaseSection section) {
+        Number last = (Number) em.createNativeQuery(
+                "select coalesce(max(position), 0) from release_item where release_id = :r and section = :s")
+                .setParameter("r", release.id).setParameter("s", section.name()).getSingleResult();
+        return last.intValue() + 1;
     }
 
     @Transactional

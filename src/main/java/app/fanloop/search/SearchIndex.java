@@ -29,6 +29,8 @@ public class SearchIndex {
     /** Bump when the analysis changes: rows indexed by an older version are indexed again at start. */
     static final int VERSION = 1;
     private static final int BATCH = 200;
+    /** A release's lines in the order the page shows them: New, Improved, Fixed, then position. */
+    static final String LINE_ORDER = "case section when 'NEW' then 0 when 'IMPROVED' then 1 else 2 end, position, id";
     private static final Logger LOG = Logger.getLogger(SearchIndex.class);
 
     private final EntityManager em;
@@ -65,7 +67,7 @@ public class SearchIndex {
     String releaseVector(long releaseId, String version, String summary) {
         @SuppressWarnings("unchecked")
         List<String> lines = em.createNativeQuery(
-                "select text from release_item where release_id = :r order by case section when 'NEW' then 0 when 'IMPROVED' then 1 else 2 end, position, id")
+                "select text from release_item where release_id = :r order by " + LINE_ORDER)
                 .setParameter("r", releaseId).getResultList();
         SearchDocument document = new SearchDocument(analyzer).add(version, 'A').add(SearchText.of(summary), 'B');
         for (String line : lines) {

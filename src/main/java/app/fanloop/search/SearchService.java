@@ -338,9 +338,10 @@ public class SearchService {
     /** The lines of the releases' notes as plain text, in the order they are shown. */
     private Map<Long, List<String>> releaseLines(java.util.Collection<Long> releaseIds) {
         @SuppressWarnings("unchecked")
-        List<Object[]> raw = em.createNativeQuery("""
-                select release_id, text from release_item where release_id in (:ids)
-                order by release_id, case section when 'NEW' then 0 when 'IMPROVED' then 1 else 2 end, position, id""").setParameter("ids", releaseIds).getResultList();
+        List<Object[]> raw = em.createNativeQuery(
+                "select release_id, text from release_item where release_id in (:ids) order by release_id, "
+                        + SearchIndex.LINE_ORDER)
+                .setParameter("ids", releaseIds).getResultList();
         Map<Long, List<String>> lines = new java.util.HashMap<>();
         for (Object[] row : raw) {
             lines.computeIfAbsent(((Number) row[0]).longValue(), ignored -> new ArrayList<>())

@@ -1,8 +1,8 @@
 package app.fanloop.search;
 
 import java.time.Instant;
-import java.util.UUID;
 
+import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.suggestion.Comment;
@@ -27,8 +27,10 @@ public class SearchFixtures {
     private final Markdown markdown;
     private final Trending trending;
     private final SearchIndex index;
+    private final Fixtures fixtures;
 
-    SearchFixtures(EntityManager em, Markdown markdown, Trending trending, SearchIndex index) {
+    SearchFixtures(EntityManager em, Markdown markdown, Trending trending, SearchIndex index, Fixtures fixtures) {
+        this.fixtures = fixtures;
         this.em = em;
         this.markdown = markdown;
         this.trending = trending;
@@ -36,21 +38,12 @@ public class SearchFixtures {
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return Fixtures.unique(prefix);
     }
 
     /** The member with this subject, as a first sign-in would create it. */
-    @Transactional
     public Member member(String subject) {
-        return Member.findBySubject(subject).orElseGet(() -> {
-            Member m = new Member();
-            m.subject = subject;
-            m.name = subject;
-            m.createdAt = Instant.now();
-            m.lastSeenAt = m.createdAt;
-            m.persist();
-            return m;
-        });
+        return fixtures.member(subject);
     }
 
     @Transactional
