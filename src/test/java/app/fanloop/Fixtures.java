@@ -363,4 +363,38 @@ public class Fixtures {
                 .setParameter("at", Instant.now().minus(age)).setParameter("id", m.id).executeUpdate();
         return m;
     }
+
+    /** Hides a comment as a moderator would, with a reason. */
+    @Transactional
+    public void hideComment(long commentId) {
+        em.createNativeQuery("update comment set hidden = true, hidden_reason = 'spam' where id = :id")
+                .setParameter("id", commentId).executeUpdate();
+    }
+
+    /** An earlier version of a suggestion, as an edit keeps it: the old title and body in the history. */
+    @Transactional
+    public void revision(long suggestionId, Member editor, String oldTitle, String oldBody) {
+        em.createNativeQuery("""
+                insert into revision (suggestion_id, editor_id, title, body, written_at) values (:s, :m, :t, :b, now())""")
+                .setParameter("s", suggestionId).setParameter("m", editor.id).setParameter("t", oldTitle)
+                .setParameter("b", oldBody).executeUpdate();
+        em.createNativeQuery("update suggestion set edited_at = now() where id = :id").setParameter("id", suggestionId)
+                .executeUpdate();
+    }
+
+    /** The member keeps their honours private (the switch on /me). */
+    @Transactional
+    public void keepHonoursPrivate(Member member) {
+        em.createNativeQuery("update member set honours_private = true where id = :id").setParameter("id", member.id)
+                .executeUpdate();
+    }
+
+    /** Gives the member an e-mail address. */
+    @Transactional
+    public String email(Member member) {
+        String email = member.subject + "@example.com";
+        em.createNativeQuery("update member set email = :e where id = :id").setParameter("e", email)
+                .setParameter("id", member.id).executeUpdate();
+        return email;
+    }
 }

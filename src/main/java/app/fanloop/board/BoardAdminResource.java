@@ -46,14 +46,14 @@ public class BoardAdminResource {
 
     @GET
     public TemplateInstance list() {
-        requireAdmin();
+        viewer.requireAdmin();
         return Templates.list(Board.all());
     }
 
     @GET
     @Path("new")
     public TemplateInstance newForm() {
-        requireAdmin();
+        viewer.requireAdmin();
         return Templates.form(null, "/admin/boards", BoardForm.empty(), FieldErrors.none());
     }
 
@@ -71,7 +71,7 @@ public class BoardAdminResource {
     @GET
     @Path("{id}/edit")
     public TemplateInstance editForm(@RestPath long id) {
-        requireAdmin();
+        viewer.requireAdmin();
         Board board = Board.<Board> findByIdOptional(id).orElseThrow(NotFoundException::new);
         return Templates.form(board, board.adminPath(), BoardForm.of(board), FieldErrors.none());
     }
@@ -103,12 +103,6 @@ public class BoardAdminResource {
         return backToList();
     }
 
-    private void requireAdmin() {
-        viewer.require();
-        if (!viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
-    }
 
     private static Response backToList() {
         return Response.seeOther(URI.create("/admin/boards")).build();

@@ -24,7 +24,7 @@ public class BoardFollows {
     /** Follows or unfollows a board; {@code wanted} null toggles. Returns whether the member follows it now. */
     @Transactional
     public boolean follow(String slug, Boolean wanted) {
-        Member member = viewer.require();
+        Member member = viewer.requireMember();
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
         boolean following = isFollowing(board.id, member.id);
         boolean want = wanted == null ? !following : wanted;

@@ -31,7 +31,7 @@ public class BoardService {
 
     @Transactional
     public Board create(BoardForm form) {
-        requireAdmin();
+        viewer.requireAdmin();
         forms.validate(form);
         if (Board.findBySlug(form.slug()).isPresent()) {
             throw new FormInvalid("slug", "taken");
@@ -47,7 +47,7 @@ public class BoardService {
 
     @Transactional
     public Board update(long id, BoardForm form) {
-        requireAdmin();
+        viewer.requireAdmin();
         Board board = load(id);
         forms.validate(form);
         if (!board.slug.equals(form.slug()) && Board.findBySlug(form.slug()).isPresent()) {
@@ -62,7 +62,7 @@ public class BoardService {
     /** Moves a board one place up (-1) or down (+1) among all boards. */
     @Transactional
     public void move(long id, int direction) {
-        requireAdmin();
+        viewer.requireAdmin();
         List<Board> boards = Board.all();
         int index = -1;
         for (int i = 0; i < boards.size(); i++) {
@@ -88,7 +88,7 @@ public class BoardService {
 
     @Transactional
     public void setArchived(long id, boolean archived) {
-        requireAdmin();
+        viewer.requireAdmin();
         Board board = load(id);
         if (board.archived == archived) {
             throw new Conflict();
@@ -99,7 +99,7 @@ public class BoardService {
     }
 
     private Member admin() {
-        return viewer.require();
+        return viewer.requireMember();
     }
 
     private static Map<String, Object> snapshot(Board board) {
@@ -111,12 +111,6 @@ public class BoardService {
         return Board.<Board> findByIdOptional(id).orElseThrow(NotFoundException::new);
     }
 
-    private void requireAdmin() {
-        viewer.require();
-        if (!viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
-    }
 
     private static void apply(Board board, BoardForm form) {
         board.slug = form.slug().strip();

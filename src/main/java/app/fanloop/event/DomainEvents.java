@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.fanloop.member.Member;
+import app.fanloop.member.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -146,8 +147,8 @@ public class DomainEvents {
         if (!shipped.isEmpty()) {
             em.createNativeQuery("""
                     insert into domain_event_audience (event_id, member_id, reason)
-                    select distinct :e, author_id, 'AUTHOR' from suggestion where id in (:ids) and not hidden
-                    on conflict do nothing""")
+                    select distinct :e, author_id, 'AUTHOR' from suggestion s where id in (:ids) and %s
+                    on conflict do nothing""".formatted(Visibility.sqlPublic("s")))
                     .setParameter("e", event.id).setParameter("ids", shipped).executeUpdate();
             addAudience(event, shipped);
         }

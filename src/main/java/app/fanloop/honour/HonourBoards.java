@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.fanloop.member.Member;
+import app.fanloop.member.Visibility;
 import app.fanloop.release.Release;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
@@ -113,12 +114,13 @@ public class HonourBoards {
 
     /** 来自米粉的建议: every visible shipped suggestion, newest first, one page plus one row. */
     public List<Shipped> wall(int page, int size) {
-        return shipped("s.status = ?1 and s.hidden = false", (page - 1) * size, size + 1, SuggestionStatus.SHIPPED);
+        return shipped("s.status = ?1 and " + Visibility.jpqlPublic("s"), (page - 1) * size, size + 1,
+                SuggestionStatus.SHIPPED);
     }
 
     /** A member's shipped suggestions with their releases; hidden ones only when asked. */
     public List<Shipped> shippedBy(long memberId, boolean withHidden, int limit) {
-        return shipped("s.status = ?1 and s.author.id = ?2" + (withHidden ? "" : " and s.hidden = false"), 0, limit,
+        return shipped("s.status = ?1 and s.author.id = ?2" + (withHidden ? "" : " and " + Visibility.jpqlPublic("s")), 0, limit,
                 SuggestionStatus.SHIPPED, memberId);
     }
 

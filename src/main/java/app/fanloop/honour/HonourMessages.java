@@ -205,4 +205,8 @@ public interface HonourMessages {
 
     @Message
     String privacy_saved();
+
+    /** How a fan who keeps honours private is named in public credits. */
+    @Message
+    String anonymous_fan();
 }

@@ -6,6 +6,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -60,7 +61,7 @@ public class HonourResource {
     @GET
     @Path("honours")
     public TemplateInstance honours(@RestQuery Integer page) {
-        int number = page == null ? 1 : Math.max(1, Math.min(page, 10_000));
+        int number = Pages.clamp(page, 10_000);
         return Templates.honours(new HonourPage(boards.thisWeek(boards.boardSize()), boards.thisWeek().toString(),
                 boards.allTime(boards.boardSize()), Page.of(boards.wall(number, WALL_PER_PAGE), number, WALL_PER_PAGE)));
     }

@@ -72,7 +72,7 @@ public class Honours {
     /** The signed-in member keeps their honours private (off the boards, a bare profile) or shows them. */
     @Transactional
     public void keepPrivate(boolean keep) {
-        Member me = viewer.require();
+        Member me = viewer.requireMember();
         em.createNativeQuery("update member set honours_private = :p where id = :m")
                 .setParameter("p", keep).setParameter("m", me.id).executeUpdate();
         me.honoursPrivate = keep;

@@ -59,6 +59,18 @@ public class Member extends PanacheEntityBase {
                 order by name, id""", Member.class).getResultList();
     }
 
+    /** Holds the pm or admin role, by the token they last signed in with or by a grant in the app. */
+    public boolean holdsStaffRole() {
+        for (String[] roles : new String[][] { localRoles, tokenRoles }) {
+            for (String role : roles == null ? new String[0] : roles) {
+                if (Role.PM.equals(role) || Role.ADMIN.equals(role)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public static Optional<Member> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();
     }

@@ -9,12 +9,14 @@ import org.jboss.resteasy.reactive.RestQuery;
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
 import app.fanloop.honour.HonourBoards;
+import app.fanloop.member.Visibility;
 import app.fanloop.notification.EmailMode;
 import app.fanloop.notification.NotificationService;
 import app.fanloop.release.ReleaseChannel;
 import app.fanloop.release.ReleaseService;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -74,12 +76,12 @@ public class MemberResource {
     @GET
     @Path("me")
     public TemplateInstance me(@RestQuery Integer fpage, @RestQuery String saved) {
-        Member me = viewer.require();
-        int page = fpage == null ? 1 : Math.max(1, Math.min(fpage, 1000));
+        Member me = viewer.requireMember();
+        int page = Pages.clamp(fpage, 1000);
         Settings settings = new Settings(Page.of(followed(me, page), page, FOLLOWED_PER_PAGE),
                 boardFollows.followedBy(me.id), releases.followedChannels(me.id), notifications.emailMode(me.id),
                 "email".equals(saved), "privacy".equals(saved));
-        return Templates.profile(new Profile(me, suggestionsOf(me, true), true, settings, honours.card(me, true, true)));
+        return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings, honours.card(me, true, true)));
     }
 
     @GET
@@ -87,17 +89,17 @@ public class MemberResource {
     public TemplateInstance show(@RestPath long id) {
         Member member = Member.<Member> findByIdOptional(id).orElseThrow(NotFoundException::new);
         boolean own = viewer.is(member);
-        boolean withHidden = own || viewer.isAdmin();
+        boolean withHidden = viewer.visibility().mayReadHistory(member.id);
         if (member.honoursPrivate && !withHidden) {
             return Templates.profile(new Profile(member, List.of(), false, null, null));
         }
-        return Templates.profile(new Profile(member, suggestionsOf(member, withHidden), own, null,
+        return Templates.profile(new Profile(member, suggestionsOf(member, viewer.visibility()), own, null,
                 honours.card(member, withHidden, own)));
     }
 
-    private static List<Suggestion> suggestionsOf(Member member, boolean withHidden) {
-        return Suggestion.<Suggestion> find("from Suggestion s join fetch s.board where s.author.id = ?1"
-                + (withHidden ? "" : " and s.hidden = false") + " order by s.createdAt desc", member.id)
+    private static List<Suggestion> suggestionsOf(Member member, Visibility visibility) {
+        return Suggestion.<Suggestion> find("from Suggestion s join fetch s.board where s.author.id = ?1 and "
+                + visibility.jpql("s") + " order by s.createdAt desc", member.id)
                 .page(0, RECENT).list();
     }
 
@@ -106,8 +108,9 @@ public class MemberResource {
     private static List<Suggestion> followed(Member member, int page) {
         return Suggestion.getEntityManager().createNativeQuery("""
                 select s.* from suggestion s join suggestion_follow f on f.suggestion_id = s.id
-                where f.member_id = :m and (not s.hidden or s.author_id = :m)
-                order by f.created_at desc, s.id desc offset :offset limit :limit""", Suggestion.class)
+                where f.member_id = :m and %s
+                order by f.created_at desc, s.id desc offset :offset limit :limit""".formatted(Visibility.member(member.id).sql("s")),
+                Suggestion.class)
                 .setParameter("m", member.id).setParameter("offset", (page - 1) * FOLLOWED_PER_PAGE)
                 .setParameter("limit", FOLLOWED_PER_PAGE + 1).getResultList();
     }

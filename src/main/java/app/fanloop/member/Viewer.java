@@ -8,6 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import jakarta.ws.rs.ForbiddenException;
 
 /**
  * Who is looking at the page: a visitor or a member with their roles. A member's roles are the
@@ -48,11 +49,15 @@ public class Viewer {
         return Optional.of(member);
     }
 
+    // ---------------------------------------------------------------- Permission words
+    // Every service asks these, never the roles directly, so a sanction weighs the same on every role:
+    // a ban takes every power away (a banned admin is a banned member), a silence takes the voice.
+
     /**
      * The signed-in member, or an exception that sends a visitor to the sign-in page. A banned member
      * may not act at all.
      */
-    public Member require() {
+    public Member requireMember() {
         Member member = member().orElseThrow(NotSignedInException::new);
         sanction().filter(ActiveSanction::isBan).ifPresent(ban -> {
             throw new Sanctioned(ban);
@@ -62,11 +67,57 @@ public class Viewer {
 
     /** Like require(), for posting, commenting, voting and reporting, which a silence forbids too. */
     public Member requireVoice() {
-        Member member = require();
+        Member member = requireMember();
         sanction().ifPresent(silence -> {
             throw new Sanctioned(silence);
         });
         return member;
+    }
+
+    /** A product manager or admin in good standing: triage, statuses, feature items, release notes. */
+    public Member requireStaff() {
+        Member member = requireMember();
+        if (!isStaff()) {
+            throw new ForbiddenException();
+        }
+        return member;
+    }
+
+    /** An admin in good standing: moderation, members, boards, the audit log. */
+    public Member requireAdmin() {
+        Member member = requireMember();
+        if (!isAdmin()) {
+            throw new ForbiddenException();
+        }
+        return member;
+    }
+
+    /** The author of a post, or an admin; the post's own state (locked, merged…) is its service's business. */
+    public Member requireAuthorOrAdmin(Long authorId) {
+        Member member = requireMember();
+        if (!isAdmin() && !member.id.equals(authorId)) {
+            throw new ForbiddenException();
+        }
+        return member;
+    }
+
+    /** May this viewer see a post with these facts? For templates; the same rule as {@link #visibility()}. */
+    public boolean maySee(boolean hidden, Long authorId) {
+        return visibility().maySee(hidden, authorId);
+    }
+
+    /** May this viewer read the earlier versions of a post by this author? */
+    public boolean mayReadHistory(Long authorId) {
+        return visibility().mayReadHistory(authorId);
+    }
+
+    /** Which posts this viewer may see (see {@link Visibility}). */
+    public Visibility visibility() {
+        if (isAdmin()) {
+            return Visibility.everything();
+        }
+        Long id = id();
+        return id == null ? Visibility.publicOnly() : Visibility.member(id);
     }
 
     /** The ban or silence in force now, checked on every request so a new one applies at once on every node. */
@@ -121,13 +172,18 @@ public class Viewer {
         return member().map(m -> Arrays.asList(m.localRoles).contains(role)).orElse(false);
     }
 
+    /** An admin in good standing: a banned admin has no admin powers, hidden posts included. */
     public boolean isAdmin() {
-        return hasRole(Role.ADMIN);
+        return hasRole(Role.ADMIN) && !isBanned();
     }
 
-    /** Product managers and admins: the staff who triage and answer. */
+    /** Product managers and admins in good standing: the staff who triage and answer. */
     public boolean isStaff() {
-        return hasRole(Role.PM) || isAdmin();
+        return (hasRole(Role.PM) || hasRole(Role.ADMIN)) && !isBanned();
+    }
+
+    private boolean isBanned() {
+        return sanction().filter(ActiveSanction::isBan).isPresent();
     }
 
     public boolean is(Member other) {

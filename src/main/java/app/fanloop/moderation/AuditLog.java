@@ -13,7 +13,7 @@ public class AuditLog {
 
     /** Every action the log records, for the filter. */
     public static final java.util.List<String> ACTIONS = java.util.List.of("board.archive", "board.create", "board.move",
-            "board.unarchive", "board.update", "ban", "feature.create", "feature.link", "feature.status", "feature.unlink",
+            "board.unarchive", "board.update", "ban", "edit", "feature.create", "feature.link", "feature.status", "feature.unlink",
             "feature.update", "hide", "lift", "lock", "merge", "move", "official_response", "pin", "purge",
             "release.publish", "report.dismiss", "restore", "role.grant", "role.revoke", "silence", "status", "unlock",
             "unmerge", "unpin");

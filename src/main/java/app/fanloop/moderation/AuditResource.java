@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -56,10 +57,7 @@ public class AuditResource {
     @Path("admin/audit")
     public TemplateInstance audit(@RestQuery String actor, @RestQuery String action, @RestQuery String target,
             @RestQuery String from, @RestQuery String to, @RestQuery Integer page) {
-        viewer.require();
-        if (!viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
+        viewer.requireAdmin();
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (actor != null && !actor.isBlank()) {
@@ -94,7 +92,7 @@ public class AuditResource {
             where.append(" and a.createdAt < :to");
             params.and("to", toDay.plusDays(1).atStartOfDay(MemberAdminService.SITE_ZONE).toInstant());
         }
-        int p = page == null ? 1 : Math.max(1, Math.min(page, 1000));
+        int p = Pages.clamp(page, 1000);
         List<AuditEntry> rows = AuditEntry.<AuditEntry> find("from AuditEntry a join fetch a.actor where " + where
                 + " order by a.createdAt desc, a.id desc", params).range((p - 1) * PAGE_SIZE, p * PAGE_SIZE).list();
         return Templates.audit(new AuditPage(Page.of(rows, p, PAGE_SIZE), text(actor), text(action), text(target),

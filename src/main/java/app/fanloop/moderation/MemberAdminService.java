@@ -36,13 +36,13 @@ public class MemberAdminService {
     }
 
     public Member load(long id) {
-        requireAdmin();
+        viewer.requireAdmin();
         return Member.<Member> findByIdOptional(id).orElseThrow(NotFoundException::new);
     }
 
     /** Members matching a name or e-mail, most recently seen first. */
     public List<Member> search(String query, int limit) {
-        requireAdmin();
+        viewer.requireAdmin();
         if (query == null || query.isBlank()) {
             return Member.find("order by lastSeenAt desc, id desc").page(0, limit).list();
         }
@@ -57,7 +57,7 @@ public class MemberAdminService {
      */
     @Transactional
     public Sanction sanction(long memberId, String kind, String until, boolean permanent, String reason) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         Member member = Member.<Member> findByIdOptional(memberId).orElseThrow(NotFoundException::new);
         SanctionKind what;
         try {
@@ -106,7 +106,7 @@ public class MemberAdminService {
 
     @Transactional
     public void lift(long memberId, long sanctionId) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         Sanction s = Sanction.findById(sanctionId);
         if (s == null || !s.member.id.equals(memberId)) {
             throw new NotFoundException();
@@ -124,7 +124,7 @@ public class MemberAdminService {
     /** Grants or revokes a local role; an admin cannot take away their own admin grant. */
     @Transactional
     public void setRole(long memberId, String role, boolean granted) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         if (!Role.PM.equals(role) && !Role.ADMIN.equals(role)) {
             throw new FormInvalid("role", "invalid");
         }
@@ -148,11 +148,4 @@ public class MemberAdminService {
                 AuditLog.of("roles", List.of(member.localRoles)), role);
     }
 
-    private Member requireAdmin() {
-        Member member = viewer.require();
-        if (!viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
-        return member;
-    }
 }

@@ -76,10 +76,7 @@ public class ModerationResource {
     @GET
     @Path("admin/reports")
     public TemplateInstance queue() {
-        viewer.require();
-        if (!viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
+        viewer.requireAdmin();
         List<Suggestion> suggestions = Suggestion.<Suggestion> find(
                 "from Suggestion s join fetch s.author join fetch s.board where s.openReports > 0 order by s.openReports desc, s.id")
                 .page(0, QUEUE_SIZE).list();

@@ -9,6 +9,7 @@ import app.fanloop.event.EventKind;
 import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
@@ -71,7 +72,8 @@ public class ModerationService {
 
     /**
      * A member reports a post. Reports from enough distinct members hide it at once, pending review,
-     * and tell its author.
+     * and tell its author; a post by staff (an official answer, a PM's note) is never hidden by reports,
+     * it waits in the queue for an admin.
      */
     @Transactional
     public void report(Target target, long id, String reason, String text) {
@@ -105,7 +107,7 @@ public class ModerationService {
                 .setParameter("id", id).getSingleResult();
         int open = ((Number) row[0]).intValue();
         boolean hidden = (Boolean) row[1];
-        if (open >= config.hideThreshold() && !hidden) {
+        if (open >= config.hideThreshold() && !hidden && !author.holdsStaffRole()) {
             setHidden(target, id, true, true, null);
             long suggestionId = target == Target.SUGGESTION ? id : suggestions.visibleComment(id).suggestion.id;
             events.forMembers(EventKind.CONTENT_HIDDEN, null, suggestionId, target == Target.COMMENT ? id : null,
@@ -116,7 +118,7 @@ public class ModerationService {
     /** Closes the open reports; an item the reports had hidden comes back. */
     @Transactional
     public void dismiss(Target target, long id) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         Item item = load(target, id);
         resolveReports(target, id, Report.Status.DISMISSED, admin);
         if (item.hiddenByReports()) {
@@ -127,7 +129,7 @@ public class ModerationService {
 
     @Transactional
     public void hide(Target target, long id, String reason) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why == null) {
             throw new FormInvalid("reason", "required");
@@ -148,7 +150,7 @@ public class ModerationService {
 
     @Transactional
     public void restore(Target target, long id) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         Item item = load(target, id);
         if (!item.hidden()) {
             throw new Conflict();
@@ -162,7 +164,7 @@ public class ModerationService {
     /** Locks (no new votes or comments) or unlocks a suggestion. */
     @Transactional
     public void lock(long id, boolean locked) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         Suggestion s = suggestions.visible(id);
         if (s.locked == locked) {
             throw new Conflict();
@@ -175,7 +177,7 @@ public class ModerationService {
     /** Pins a suggestion on top of its board, or unpins it. */
     @Transactional
     public void pin(long id, boolean pinned) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         Suggestion s = suggestions.visible(id);
         if (s.pinned == pinned) {
             throw new Conflict();
@@ -188,7 +190,7 @@ public class ModerationService {
     /** Moves a suggestion to another board that takes its kind. */
     @Transactional
     public void move(long id, Long boardId) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         Suggestion s = suggestions.visible(id);
         Board to = boardId == null ? null : Board.findById(boardId);
         if (to == null) {
@@ -214,7 +216,7 @@ public class ModerationService {
      */
     @Transactional
     public long purge(Target target, long id, String confirm) {
-        Member admin = requireAdmin();
+        Member admin = viewer.requireAdmin();
         if (confirm == null || !confirm.strip().equals(String.valueOf(id))) {
             throw new FormInvalid("confirm", "confirm_mismatch");
         }
@@ -272,7 +274,7 @@ public class ModerationService {
         long suggestionId = c.suggestion.id;
         List<Long> thread = ids("select id from comment where id = :id or parent_id = :id", id);
         int visibleRemoved = ((Number) em.createNativeQuery(
-                "select count(*) from comment where (id = :id or parent_id = :id) and not hidden")
+                "select count(*) from comment c where (id = :id or parent_id = :id) and " + Visibility.sqlPublic("c"))
                 .setParameter("id", id).getSingleResult()).intValue();
         em.createNativeQuery("update suggestion set official_comment_id = null where official_comment_id in (:ids)")
                 .setParameter("ids", thread).executeUpdate();
@@ -340,13 +342,6 @@ public class ModerationService {
         return new Item((Boolean) r[0], (Boolean) r[1], (String) r[2]);
     }
 
-    private Member requireAdmin() {
-        Member member = viewer.require();
-        if (!viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
-        return member;
-    }
 
     private static String table(Target target) {
         return target == Target.SUGGESTION ? "suggestion" : "comment";

@@ -5,6 +5,7 @@ import java.util.List;
 
 import app.fanloop.event.DomainEvent;
 import app.fanloop.member.Member;
+import app.fanloop.member.Visibility;
 import app.fanloop.release.Release;
 import app.fanloop.suggestion.Suggestion;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -71,20 +72,37 @@ public class Notification extends PanacheEntityBase {
         return openPath() + "/read";
     }
 
+    /**
+     * A notification shows (in the bell, the list, e-mail and the digest) only while the suggestion and
+     * the comment it is about are visible to its recipient: the visibility rule for an audience
+     * ({@link Visibility#sqlForRecipient}). Notifications stay stored; they come back with a restored post.
+     */
+    static String shownSql(String n) {
+        return "not exists (select 1 from suggestion vs where vs.id = " + n + ".suggestion_id and not "
+                + Visibility.sqlForRecipient("vs", n + ".member_id") + ")"
+                + " and not exists (select 1 from comment vc where vc.id = " + n + ".comment_id and not "
+                + Visibility.sqlForRecipient("vc", n + ".member_id") + ")";
+    }
+
+    /** {@link #shownSql} for the JPQL queries below, whose suggestion is joined as {@code s}. */
+    private static final String SHOWN = "(s is null or " + Visibility.jpqlForRecipient("s", "n.memberId") + ")"
+            + " and not exists (select 1 from Comment vc where vc.id = n.commentId and not "
+            + Visibility.jpqlForRecipient("vc", "n.memberId") + ")";
+
     /** A member's notifications, newest first, with everything their text needs, one page plus one row. */
     public static List<Notification> page(long memberId, int page, int size) {
         return find("""
                 from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
                 left join fetch s.board left join fetch n.release
-                where n.memberId = ?1 order by n.id desc""", memberId).<Notification> range((page - 1) * size, page * size)
-                .list();
+                where n.memberId = ?1 and """ + SHOWN + " order by n.id desc", memberId)
+                .<Notification> range((page - 1) * size, page * size).list();
     }
 
-    /** Notifications by id, with everything their text needs, in id order. */
+    /** Notifications by id that may still be shown, with everything their text needs, in id order. */
     public static List<Notification> withText(List<Long> ids) {
         return list("""
                 from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
                 left join fetch s.board left join fetch n.release
-                where n.id in ?1 order by n.id""", ids);
+                where n.id in ?1 and """ + SHOWN + " order by n.id", ids);
     }
 }

@@ -1,5 +1,6 @@
 package app.fanloop.notification;
 
+import app.fanloop.member.Visibility;
 import app.fanloop.web.SiteClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,17 +35,18 @@ public class NotificationDelivery {
             exists (select 1 from notification_preference p join member m on m.id = p.member_id
                     where p.member_id = a.member_id and p.email_mode = 'IMMEDIATE' and m.email is not null)""";
 
-    /** One notification per audience member for an event about a suggestion; hidden posts reach only their author. */
+    /** One notification per audience member for an event about a suggestion or comment the member may see (Notification.shownSql). */
     private static final String ABOUT_SUGGESTION = """
             insert into notification (member_id, event_id, kind, reason, actor_id, suggestion_id, comment_id, release_id,
                                       item_count, created_at, mail_pending)
             select a.member_id, e.id, :kind, a.reason, e.actor_id, e.suggestion_id, e.comment_id, e.release_id, 1,
                    e.created_at, %s
             from domain_event e join domain_event_audience a on a.event_id = e.id
-                 left join suggestion s on s.id = e.suggestion_id
+                 left join suggestion s on s.id = e.suggestion_id left join comment c on c.id = e.comment_id
             where e.id = :e and a.member_id is distinct from e.actor_id
-              and (s.id is null or not s.hidden or s.author_id = a.member_id)
-            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW);
+              and (s.id is null or %s) and (c.id is null or %s)
+            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW, Visibility.sqlForRecipient("s", "a.member_id"),
+            Visibility.sqlForRecipient("c", "a.member_id"));
 
     /**
      * One notification per audience member for a release: to an author about their own shipped
@@ -61,12 +63,12 @@ public class NotificationDelivery {
             from (
                 select a.member_id, e.id as event_id, a.reason, e.actor_id, e.release_id, e.created_at,
                        %s as mail_pending,
-                       (select count(*) from suggestion s where s.shipped_release_id = e.release_id and not s.hidden
+                       (select count(*) from suggestion s where s.shipped_release_id = e.release_id and %s
                             and (case when a.reason = 'AUTHOR' then s.author_id = a.member_id
                                       else exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = a.member_id)
                                         or exists (select 1 from suggestion_follow f where f.suggestion_id = s.id and f.member_id = a.member_id)
                                  end)) as concerned,
-                       (select min(s.id) from suggestion s where s.shipped_release_id = e.release_id and not s.hidden
+                       (select min(s.id) from suggestion s where s.shipped_release_id = e.release_id and %s
                             and (case when a.reason = 'AUTHOR' then s.author_id = a.member_id
                                       else exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = a.member_id)
                                         or exists (select 1 from suggestion_follow f where f.suggestion_id = s.id and f.member_id = a.member_id)
@@ -74,7 +76,7 @@ public class NotificationDelivery {
                 from domain_event e join domain_event_audience a on a.event_id = e.id
                 where e.id = :e and a.member_id is distinct from e.actor_id
             ) audience
-            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW);
+            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW, Visibility.sqlPublic("s"), Visibility.sqlPublic("s"));
 
     private final EntityManager em;
     private final SiteClock clock;

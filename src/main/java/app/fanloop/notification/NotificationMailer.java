@@ -139,9 +139,10 @@ public class NotificationMailer {
                 .setParameter("m", memberId).getResultList();
         List<Long> ids = pending.stream().map(Number::longValue).toList();
         Recipient to = recipient(memberId);
-        boolean wanted = to != null && emailMode(memberId) == EmailMode.IMMEDIATE;
+        // Notifications about posts hidden since they were delivered are dropped from the mail (withText).
+        List<Notification> notifications = to == null ? List.of() : Notification.withText(ids);
+        boolean wanted = !notifications.isEmpty() && emailMode(memberId) == EmailMode.IMMEDIATE;
         if (wanted) {
-            List<Notification> notifications = Notification.withText(ids);
             AppMessages msg = to.messages();
             String subject = notifications.size() == 1
                     ? NotificationText.headline(notifications.get(0), msg, to.locale())
@@ -204,8 +205,8 @@ public class NotificationMailer {
     private boolean digest(long memberId, LocalDate weekStart, Instant from, Instant to) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
-                select id from notification where member_id = :m and created_at >= :from and created_at < :to
-                  and read_at is null order by id desc""")
+                select id from notification n where member_id = :m and created_at >= :from and created_at < :to
+                  and read_at is null and %s order by id desc""".formatted(Notification.shownSql("n")))
                 .setParameter("m", memberId).setParameter("from", from).setParameter("to", to).getResultList();
         if (ids.isEmpty()) {
             return false;

@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,7 +40,7 @@ public class NotificationResource {
     @GET
     @Path("me/notifications")
     public TemplateInstance list(@RestQuery Integer page) {
-        return Templates.list(service.page(page == null ? 1 : Math.max(1, Math.min(page, 1000))));
+        return Templates.list(service.page(Pages.clamp(page, 1000)));
     }
 
     /** Opens a notification: marks it read and goes to what it is about. */

@@ -1,11 +1,11 @@
 package app.fanloop.notification;
 
+import app.fanloop.member.Viewer;
 import app.fanloop.web.SiteClock;
 import java.util.List;
 import java.util.Locale;
 
 import app.fanloop.member.Member;
-import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,7 +33,7 @@ public class NotificationService {
 
     /** One page of the signed-in member's notifications, newest first. */
     public Page<Notification> page(int page) {
-        Member me = viewer.require();
+        Member me = viewer.requireMember();
         int size = config.pageSize();
         return Page.of(Notification.page(me.id, page, size), page, size);
     }
@@ -41,7 +41,8 @@ public class NotificationService {
     /** Unread notifications, counted up to {@link #BELL_CAP}. */
     public int unread(long memberId) {
         return ((Number) em.createNativeQuery("""
-                select count(*) from (select 1 from notification where member_id = :m and read_at is null limit :cap) x""")
+                select count(*) from (select 1 from notification n where member_id = :m and read_at is null and %s
+                                      limit :cap) x""".formatted(Notification.shownSql("n")))
                 .setParameter("m", memberId).setParameter("cap", BELL_CAP).getSingleResult()).intValue();
     }
 
@@ -63,7 +64,7 @@ public class NotificationService {
     /** Marks every unread notification of the member read; returns how many. */
     @Transactional
     public int markAllRead() {
-        Member me = viewer.require();
+        Member me = viewer.requireMember();
         return em.createNativeQuery("update notification set read_at = :now where member_id = :m and read_at is null")
                 .setParameter("now", clock.now()).setParameter("m", me.id).executeUpdate();
     }
@@ -78,7 +79,7 @@ public class NotificationService {
 
     @Transactional
     public EmailMode setEmailMode(String value, Locale language) {
-        Member me = viewer.require();
+        Member me = viewer.requireMember();
         EmailMode mode = EmailMode.parse(value);
         if (mode == null) {
             throw new app.fanloop.web.FormInvalid("emailMode", app.fanloop.web.FieldErrors.INVALID);
@@ -111,9 +112,9 @@ public class NotificationService {
     /** The unread count and the remembered language, in one statement, for the bell. */
     public Object[] bellState(long memberId) {
         return (Object[]) em.createNativeQuery("""
-                select (select count(*) from (select 1 from notification where member_id = :m and read_at is null
-                                              limit :cap) x),
-                       (select language from notification_preference where member_id = :m)""")
+                select (select count(*) from (select 1 from notification n where member_id = :m and read_at is null
+                                              and %s limit :cap) x),
+                       (select language from notification_preference where member_id = :m)""".formatted(Notification.shownSql("n")))
                 .setParameter("m", memberId).setParameter("cap", BELL_CAP).getSingleResult();
     }
 
@@ -122,7 +123,7 @@ public class NotificationService {
     }
 
     private Notification own(long id) {
-        Member me = viewer.require();
+        Member me = viewer.requireMember();
         Notification n = Notification.<Notification> find("""
                 from Notification n join fetch n.event left join fetch n.suggestion left join fetch n.release
                 where n.id = ?1""", id).firstResult();

@@ -6,8 +6,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import app.fanloop.member.Viewer;
 import app.fanloop.triage.FeatureItem;
-import app.fanloop.triage.TriageService;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.RequestLocale;
@@ -71,19 +71,19 @@ public class ReleaseEditorResource {
     static final int PUBLISHED_SHOWN = 50;
 
     private final ReleaseService service;
-    private final TriageService triage;
+    private final Viewer viewer;
     private final RequestLocale locale;
 
-    ReleaseEditorResource(ReleaseService service, TriageService triage, RequestLocale locale) {
+    ReleaseEditorResource(ReleaseService service, Viewer viewer, RequestLocale locale) {
         this.service = service;
-        this.triage = triage;
+        this.viewer = viewer;
         this.locale = locale;
     }
 
     @GET
     @Path("triage/releases")
     public TemplateInstance overview() {
-        triage.requireStaff();
+        viewer.requireStaff();
         return Templates.overview(new Overview(
                 Release.list("state = ?1 order by updatedAt desc, id desc", ReleaseState.DRAFT),
                 Release.list("state = ?1 order by scheduledAt, id", ReleaseState.SCHEDULED),
@@ -94,7 +94,7 @@ public class ReleaseEditorResource {
     @GET
     @Path("triage/releases/new")
     public TemplateInstance newForm() {
-        triage.requireStaff();
+        viewer.requireStaff();
         return Templates.create(service.blankForm(), CHANNELS, FieldErrors.none());
     }
 

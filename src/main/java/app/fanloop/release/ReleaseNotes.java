@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import app.fanloop.member.Member;
+import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
 
@@ -28,6 +29,10 @@ public record ReleaseNotes(Release release, List<Section> sections, List<Credit>
 
     /** A fan credited by name, with the suggestions of theirs that this release ships. */
     public record Credit(Member author, List<Suggestion> suggestions) {
+        /** A fan who keeps honours private is credited without name or link (tags/creditedFan, the feed, the home page). */
+        public boolean isAnonymous() {
+            return author.honoursPrivate;
+        }
     }
 
     public static ReleaseNotes load(Release release, ReleaseService service) {
@@ -43,8 +48,8 @@ public record ReleaseNotes(Release release, List<Section> sections, List<Credit>
         if (!wanted.isEmpty() || !features.isEmpty()) {
             found = Suggestion.list("""
                     from Suggestion s join fetch s.author
-                    where (s.id in ?1 or s.featureItemId in ?2) and s.hidden = false and s.status <> ?3
-                    order by s.voteCount desc, s.id""",
+                    where (s.id in ?1 or s.featureItemId in ?2) and %s and s.status <> ?3
+                    order by s.voteCount desc, s.id""".formatted(Visibility.jpqlPublic("s")),
                     wanted.isEmpty() ? List.of(-1L) : wanted, features.isEmpty() ? List.of(-1L) : features,
                     SuggestionStatus.MERGED);
         }

@@ -11,7 +11,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.member.Viewer;
+import app.fanloop.member.Visibility;
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
@@ -78,7 +80,7 @@ public class ReleaseResource {
     @Path("releases")
     public TemplateInstance list(@RestQuery String channel, @RestQuery Integer page) {
         ReleaseChannel filter = ReleaseChannel.parse(channel);
-        int number = page == null ? 1 : Math.max(1, Math.min(page, 1000));
+        int number = Pages.clamp(page, 1000);
         Page<Release> releases = Page.of(Release.published(filter, number, config.pageSize()), number,
                 config.pageSize());
         return Templates.list(new ReleaseList(filter, releases, creditCounts(releases.items()),
@@ -109,7 +111,7 @@ public class ReleaseResource {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Release.getEntityManager().createNativeQuery("""
                 select rs.release_id, count(*) from release_suggestion rs join suggestion s on s.id = rs.suggestion_id
-                where rs.release_id in (:ids) and not s.hidden group by rs.release_id""")
+                where rs.release_id in (:ids) and %s group by rs.release_id""".formatted(Visibility.sqlPublic("s")))
                 .setParameter("ids", releases.stream().map(r -> r.id).toList()).getResultList();
         Map<Long, Long> counts = new HashMap<>();
         rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));

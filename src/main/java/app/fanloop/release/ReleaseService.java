@@ -1,5 +1,7 @@
 package app.fanloop.release;
 
+import app.fanloop.member.Viewer;
+import app.fanloop.member.Visibility;
 import app.fanloop.web.SiteClock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +22,6 @@ import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.moderation.AuditLog;
-import app.fanloop.member.Viewer;
 import app.fanloop.search.SearchIndex;
 import app.fanloop.suggestion.StatusChange;
 import app.fanloop.suggestion.Suggestion;
@@ -87,7 +88,7 @@ public class ReleaseService {
 
     /** A release in the editor: staff only. */
     public Release load(long id) {
-        triage.requireStaff();
+        viewer.requireStaff();
         return find(id);
     }
 
@@ -102,7 +103,7 @@ public class ReleaseService {
 
     @Transactional
     public Release create(ReleaseForm form) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         Release release = new Release();
         release.createdBy = actor;
         release.createdAt = clock.now();
@@ -115,7 +116,7 @@ public class ReleaseService {
     /** Edits the head. A published release keeps its channel; its version, week and summary can still be corrected. */
     @Transactional
     public Release update(long id, ReleaseForm form) {
-        triage.requireStaff();
+        viewer.requireStaff();
         Release release = lock(id);
         apply(release, form, !release.isPublished());
         searchIndex.releaseWritten(release);
@@ -124,7 +125,7 @@ public class ReleaseService {
 
     @Transactional
     public ReleaseItem addItem(long releaseId, ReleaseItemForm form) {
-        triage.requireStaff();
+        viewer.requireStaff();
         Release release = editable(releaseId);
         ReleaseItem item = new ReleaseItem();
         item.release = release;
@@ -138,7 +139,7 @@ public class ReleaseService {
 
     @Transactional
     public ReleaseItem updateItem(long releaseId, long itemId, ReleaseItemForm form) {
-        triage.requireStaff();
+        viewer.requireStaff();
         Release release = editable(releaseId);
         ReleaseItem item = item(release, itemId);
         ReleaseSection before = item.section;
@@ -161,7 +162,7 @@ public class ReleaseService {
 
     @Transactional
     public void deleteItem(long releaseId, long itemId) {
-        triage.requireStaff();
+        viewer.requireStaff();
         Release release = editable(releaseId);
         item(release, itemId).delete();
         release.updatedAt = clock.now();
@@ -174,7 +175,7 @@ public class ReleaseService {
      */
     @Transactional
     public Release schedule(long id, String localDateTime) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         Release release = editable(id);
         Instant at;
         try {
@@ -197,7 +198,7 @@ public class ReleaseService {
     /** Back to draft; only a scheduled release can be. */
     @Transactional
     public Release unschedule(long id) {
-        triage.requireStaff();
+        viewer.requireStaff();
         Release release = lock(id);
         if (!release.isScheduled()) {
             throw new Conflict();
@@ -211,7 +212,7 @@ public class ReleaseService {
     /** A PM publishes now. A second publish is refused (409) and changes nothing. */
     @Transactional
     public Release publishNow(long id) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         Release release = lock(id);
         if (release.isPublished()) {
             throw new Conflict();
@@ -340,7 +341,7 @@ public class ReleaseService {
     /** Follows or unfollows a release channel; {@code wanted} null toggles. Returns whether the member follows it now. */
     @Transactional
     public boolean follow(String channelName, Boolean wanted) {
-        Member member = viewer.require();
+        Member member = viewer.requireMember();
         ReleaseChannel channel = ReleaseChannel.parse(channelName);
         if (channel == null) {
             throw new NotFoundException();
@@ -504,7 +505,7 @@ public class ReleaseService {
         }
         Set<Long> ids = problems.stream().anyMatch(p -> p.field().equals("suggestions")) ? Set.of() : form.suggestionIds();
         if (!ids.isEmpty()) {
-            long fit = Suggestion.count("id in ?1 and hidden = false and status <> ?2", ids, SuggestionStatus.MERGED);
+            long fit = Suggestion.count("from Suggestion s where s.id in ?1 and " + Visibility.jpqlPublic("s") + " and s.status <> ?2", ids, SuggestionStatus.MERGED);
             if (fit != ids.size()) {
                 problems.add(new FormInvalid.Problem("suggestions", "suggestion_missing", null));
             }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
+import app.fanloop.member.Visibility;
 import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseState;
 import app.fanloop.suggestion.Comment;
@@ -76,7 +77,7 @@ public class SearchService {
         }
         Long boardId = query.board() == null ? null
                 : boards.stream().filter(b -> b.slug.equals(query.board())).map(b -> b.id).findFirst().orElse(-1L);
-        Filters filters = new Filters(boardId, query, admin, viewer.id(), null);
+        Filters filters = new Filters(boardId, query, viewer.visibility(), null);
         int size = config.pageSize();
         int offset = (query.page() - 1) * size;
         try {
@@ -117,7 +118,7 @@ public class SearchService {
         if (terms.isEmpty() || limit <= 0) {
             return List.of();
         }
-        Filters filters = new Filters(null, null, viewer.isAdmin(), viewer.id(), excludeId);
+        Filters filters = new Filters(null, null, viewer.visibility(), excludeId);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 limitTime();
@@ -152,11 +153,14 @@ public class SearchService {
     }
 
     /** Who is asking and what they filter by. */
-    private record Filters(Long boardId, SearchQuery query, boolean admin, Long me, Long excludeId) {
+    private record Filters(Long boardId, SearchQuery query, Visibility visibility, Long excludeId) {
 
+        /** The visibility rule; merged duplicates are found only by those who see everything (admins). */
         String suggestionVisibility() {
-            StringBuilder where = new StringBuilder(
-                    "(:admin or ((not s.hidden or s.author_id = :me) and s.status <> 'MERGED'))");
+            StringBuilder where = new StringBuilder(visibility.sql("s"));
+            if (!visibility.seesHidden()) {
+                where.append(" and s.status <> 'MERGED'");
+            }
             if (boardId != null) {
                 where.append(" and s.board_id = :board");
             }
@@ -173,7 +177,7 @@ public class SearchService {
         }
 
         String commentVisibility() {
-            return "(:admin or not c.hidden or c.author_id = :me)";
+            return visibility.sql("c");
         }
 
         boolean includes(SearchType type) {
@@ -185,7 +189,6 @@ public class SearchService {
         }
 
         void bind(Query q) {
-            q.setParameter("admin", admin).setParameter("me", me == null ? -1L : me);
             if (boardId != null) {
                 q.setParameter("board", boardId);
             }

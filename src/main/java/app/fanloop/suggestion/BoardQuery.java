@@ -3,7 +3,9 @@ package app.fanloop.suggestion;
 import java.util.List;
 
 import app.fanloop.board.Board;
+import app.fanloop.member.Visibility;
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import io.quarkus.panache.common.Parameters;
 
 /** One page of a board's suggestions: a sort, optional status and kind filters, and a page number. */
@@ -14,13 +16,13 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
     public static final int MAX_PAGE = 500;
 
     public static BoardQuery of(String sort, String status, String kind, Integer page) {
-        int p = page == null ? 1 : Math.max(1, Math.min(page, MAX_PAGE));
+        int p = Pages.clamp(page, MAX_PAGE);
         return new BoardQuery(SuggestionSort.parse(sort), SuggestionStatus.parse(status), SuggestionKind.parse(kind), p);
     }
 
     /** The page's suggestions with authors, in one statement; one extra row tells whether a next page exists. */
     public Page<Suggestion> run(Board board) {
-        StringBuilder where = new StringBuilder("s.board.id = :board and s.hidden = false");
+        StringBuilder where = new StringBuilder("s.board.id = :board and " + Visibility.jpqlPublic("s"));
         Parameters params = Parameters.with("board", board.id);
         if (status != null) {
             where.append(" and s.status = :status");

@@ -50,7 +50,8 @@ public class StatusChange extends PanacheEntityBase {
     public Instant createdAt = Instant.now();
 
     public static List<StatusChange> timeline(long suggestionId) {
-        return find("from StatusChange c join fetch c.actor left join fetch c.relatedSuggestion"
+        // The related suggestion's author comes along: the page asks the visibility rule before showing its title.
+        return find("from StatusChange c join fetch c.actor left join fetch c.relatedSuggestion r left join fetch r.author"
                 + " where c.suggestion.id = ?1 order by c.createdAt, c.id",
                 suggestionId).list();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
+import app.fanloop.member.Visibility;
 import org.hibernate.annotations.DynamicUpdate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -93,6 +94,11 @@ public class Suggestion extends PanacheEntityBase {
     public Instant editedAt;
     public Instant statusChangedAt;
 
+    /** Locked, merged, shipped or on an archived board: what its author wrote stands as it is (admins may still edit). */
+    public boolean isClosedToAuthor() {
+        return locked || status == SuggestionStatus.MERGED || status == SuggestionStatus.SHIPPED || board.archived;
+    }
+
     public String path() {
         return "/suggestions/" + id;
     }
@@ -157,16 +163,16 @@ public class Suggestion extends PanacheEntityBase {
     public static List<Suggestion> trendingEverywhere(int limit) {
         return find("""
                 from Suggestion s join fetch s.board join fetch s.author
-                where s.hidden = false and s.status <> ?1 and s.board.archived = false
-                order by s.trending desc, s.id desc""", SuggestionStatus.MERGED)
+                where %s and s.status <> ?1 and s.board.archived = false
+                order by s.trending desc, s.id desc""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.MERGED)
                 .page(0, limit).list();
     }
 
     public static List<Suggestion> recentlyShipped(int limit) {
         return find("""
                 from Suggestion s join fetch s.board join fetch s.author
-                where s.hidden = false and s.status = ?1
-                order by s.statusChangedAt desc, s.id desc""", SuggestionStatus.SHIPPED)
+                where %s and s.status = ?1
+                order by s.statusChangedAt desc, s.id desc""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.SHIPPED)
                 .page(0, limit).list();
     }
 }

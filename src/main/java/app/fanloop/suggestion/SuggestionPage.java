@@ -7,8 +7,10 @@ import java.util.Map;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
+import app.fanloop.member.Visibility;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 
 /**
  * Everything the suggestion page shows, loaded in a fixed number of statements whatever the
@@ -52,6 +54,8 @@ public record SuggestionPage(
     static final int MERGED_COMMENTS = 20;
 
     public static final int THREADS_PER_PAGE = 50;
+    /** The last page of threads anyone can ask for (50,000 threads). */
+    static final int MAX_THREAD_PAGE = 1000;
 
     /** A top-level comment with its replies. */
     public record Thread(Comment comment, List<Comment> replies) {
@@ -78,8 +82,12 @@ public record SuggestionPage(
         if (s.officialComment != null) {
             official = Comment.find("from Comment c join fetch c.author where c.id = ?1", s.officialComment.id)
                     .firstResult();
+            if (official != null && !viewer.visibility().maySee(official.hidden, official.author.id)) {
+                // A hidden official response leaves the top of the page; the thread shows its placeholder.
+                official = null;
+            }
         }
-        int page = Math.max(1, threadPage);
+        int page = Pages.clamp(threadPage, MAX_THREAD_PAGE);
         List<Comment> top = Comment.<Comment> find(
                 "from Comment c join fetch c.author where c.suggestion.id = ?1 and c.parent is null order by c.createdAt, c.id",
                 s.id).range((page - 1) * THREADS_PER_PAGE, page * THREADS_PER_PAGE).list();
@@ -101,11 +109,11 @@ public record SuggestionPage(
                 StatusChange.timeline(s.id),
                 state[0],
                 state[1],
-                viewer.is(s.author) || viewer.isAdmin(),
+                service.mayEdit(s),
                 draft, statusDraft,
                 VoteHistory.sparklines(em, List.of(s.id)).get(s.id),
                 feature(s, viewer.isStaff()),
-                mergedFrom(s, viewer.isAdmin()),
+                mergedFrom(s, viewer.visibility()),
                 viewer.isAdmin() ? Board.all() : List.of(),
                 shippedIn(s.id));
     }
@@ -133,9 +141,9 @@ public record SuggestionPage(
     }
 
     /** Duplicates merged into this one and their latest comments: two statements. */
-    private static List<Merged> mergedFrom(Suggestion s, boolean admin) {
+    private static List<Merged> mergedFrom(Suggestion s, Visibility visibility) {
         List<Suggestion> merged = Suggestion.list(
-                "from Suggestion m join fetch m.author where m.mergedInto.id = ?1" + (admin ? "" : " and m.hidden = false")
+                "from Suggestion m join fetch m.author where m.mergedInto.id = ?1 and " + visibility.jpql("m")
                         + " order by m.statusChangedAt desc, m.id desc", s.id);
         if (merged.isEmpty()) {
             return List.of();
@@ -143,7 +151,7 @@ public record SuggestionPage(
         Map<Long, List<Comment>> comments = new LinkedHashMap<>();
         merged.forEach(m -> comments.put(m.id, new ArrayList<>()));
         Comment.<Comment> list("""
-                from Comment c join fetch c.author where c.suggestion.id in ?1 and c.hidden = false
+                from Comment c join fetch c.author where c.suggestion.id in ?1 and """ + Visibility.jpqlPublic("c") + """
                 order by c.createdAt desc, c.id desc""", new ArrayList<>(comments.keySet()))
                 .forEach(c -> {
                     List<Comment> list = comments.get(c.suggestion.id);

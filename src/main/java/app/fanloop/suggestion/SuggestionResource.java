@@ -72,7 +72,7 @@ public class SuggestionResource {
     @GET
     @Path("boards/{slug}/new")
     public TemplateInstance newForm(@RestPath String slug, @RestQuery String kind) {
-        viewer.require();
+        viewer.requireMember();
         Board board = Board.findBySlug(slug).filter(b -> !b.archived).orElseThrow(NotFoundException::new);
         SuggestionKind wanted = SuggestionKind.parse(kind);
         if (wanted == null || !board.accepts(wanted)) {
@@ -98,11 +98,7 @@ public class SuggestionResource {
     @GET
     @Path("suggestions/{id}/edit")
     public TemplateInstance editForm(@RestPath long id) {
-        viewer.require();
-        Suggestion s = service.visible(id);
-        if (!viewer.is(s.author) && !viewer.isAdmin()) {
-            throw new jakarta.ws.rs.ForbiddenException();
-        }
+        Suggestion s = service.editable(id);
         return Templates.form(s.board, s, s.editPath(), SuggestionForm.of(s), FieldErrors.none(), FREQUENCIES);
     }
 
@@ -121,7 +117,7 @@ public class SuggestionResource {
     @GET
     @Path("suggestions/{id}/revisions")
     public TemplateInstance revisions(@RestPath long id) {
-        Suggestion s = service.visible(id);
+        Suggestion s = service.withHistory(id);
         return Templates.revisions(s, null, Revision.ofSuggestion(s.id));
     }
 
@@ -188,11 +184,7 @@ public class SuggestionResource {
     @GET
     @Path("comments/{id}/edit")
     public TemplateInstance editCommentForm(@RestPath long id) {
-        viewer.require();
-        Comment c = service.visibleComment(id);
-        if (!viewer.is(c.author) && !viewer.isAdmin()) {
-            throw new jakarta.ws.rs.ForbiddenException();
-        }
+        Comment c = service.editableComment(id);
         return Templates.commentForm(c, c.body, FieldErrors.none());
     }
 
@@ -212,7 +204,7 @@ public class SuggestionResource {
     @GET
     @Path("comments/{id}/revisions")
     public TemplateInstance commentRevisions(@RestPath long id) {
-        Comment c = service.visibleComment(id);
+        Comment c = service.commentWithHistory(id);
         return Templates.revisions(c.suggestion, c, Revision.ofComment(c.id));
     }
 

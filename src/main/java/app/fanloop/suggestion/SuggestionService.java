@@ -55,13 +55,62 @@ public class SuggestionService {
         this.events = events;
     }
 
-    /** A suggestion this viewer may see: hidden ones only for admins and their author. */
+    /** A suggestion this viewer may see (the one rule: {@link app.fanloop.member.Visibility}), or 404. */
     public Suggestion visible(long id) {
         Suggestion s = Suggestion.loadFull(id);
-        if (s == null || (s.hidden && !viewer.isAdmin() && !viewer.is(s.author))) {
+        if (s == null || !viewer.visibility().maySee(s.hidden, s.author.id)) {
             throw new NotFoundException();
         }
         return s;
+    }
+
+    /**
+     * A suggestion the viewer may rewrite: its author while it is open to edits (not locked, merged
+     * or shipped, on a live board), or an admin at any time; an admin's edit of another member's post
+     * is audited.
+     */
+    public Suggestion editable(long id) {
+        viewer.requireVoice();
+        Suggestion s = visible(id);
+        viewer.requireAuthorOrAdmin(s.author.id);
+        if (!viewer.isAdmin() && s.isClosedToAuthor()) {
+            throw new Conflict();
+        }
+        return s;
+    }
+
+    /** A comment the viewer may rewrite: the same rule as {@link #editable(long)}, on the comment's suggestion. */
+    public Comment editableComment(long commentId) {
+        viewer.requireVoice();
+        Comment c = visibleComment(commentId);
+        viewer.requireAuthorOrAdmin(c.author.id);
+        if (!viewer.isAdmin() && (c.suggestion.isClosedToAuthor() || c.hidden)) {
+            throw new Conflict();
+        }
+        return c;
+    }
+
+    /** A suggestion whose earlier versions the viewer may read (its author, admins), or 404 like a hidden post. */
+    public Suggestion withHistory(long id) {
+        Suggestion s = visible(id);
+        if (!viewer.visibility().mayReadHistory(s.author.id)) {
+            throw new NotFoundException();
+        }
+        return s;
+    }
+
+    /** A comment whose earlier versions the viewer may read, or 404. */
+    public Comment commentWithHistory(long commentId) {
+        Comment c = visibleComment(commentId);
+        if (!viewer.visibility().mayReadHistory(c.author.id)) {
+            throw new NotFoundException();
+        }
+        return c;
+    }
+
+    /** Whether the viewer may rewrite this suggestion (for the page's edit link; {@link #editable} decides). */
+    public boolean mayEdit(Suggestion s) {
+        return viewer.isAdmin() || viewer.is(s.author) && !s.isClosedToAuthor() && viewer.sanction().isEmpty();
     }
 
     @Transactional
@@ -93,11 +142,8 @@ public class SuggestionService {
 
     @Transactional
     public Suggestion edit(long id, SuggestionForm form) {
+        Suggestion s = editable(id);
         Member editor = viewer.requireVoice();
-        Suggestion s = visible(id);
-        if (!viewer.is(s.author) && !viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
         forms.validate(form);
         SuggestionForm sameKind = new SuggestionForm(s.kind.name(), form.title(), form.body(), form.deviceModel(),
                 form.systemVersion(), form.frequency(), form.steps());
@@ -119,6 +165,10 @@ public class SuggestionService {
         apply(s, sameKind);
         s.editedAt = Instant.now();
         searchIndex.suggestionWritten(s);
+        if (!editor.id.equals(s.author.id)) {
+            audit.record(editor, "edit", "suggestion", s.id, AuditLog.of("title", previous.title, "revision", previous.id),
+                    AuditLog.of("title", s.title), null);
+        }
         return s;
     }
 
@@ -197,7 +247,7 @@ public class SuggestionService {
     /** Follows or unfollows a suggestion; {@code wanted} null toggles. */
     @Transactional
     public FollowState follow(long id, Boolean wanted) {
-        Member member = viewer.require();
+        Member member = viewer.requireMember();
         Suggestion s = visible(id);
         boolean following = isFollowing(s.id, member.id);
         boolean want = wanted == null ? !following : wanted;
@@ -269,11 +319,8 @@ public class SuggestionService {
 
     @Transactional
     public Comment editComment(long commentId, String body) {
+        Comment c = editableComment(commentId);
         Member editor = viewer.requireVoice();
-        Comment c = visibleComment(commentId);
-        if (!viewer.is(c.author) && !viewer.isAdmin()) {
-            throw new ForbiddenException();
-        }
         forms.validate(new CommentForm(body, null, false));
         String text = body.strip();
         if (text.equals(c.body)) {
@@ -289,6 +336,9 @@ public class SuggestionService {
         c.bodyHtml = markdown.toHtml(text);
         c.editedAt = Instant.now();
         searchIndex.commentWritten(c);
+        if (!editor.id.equals(c.author.id)) {
+            audit.record(editor, "edit", "comment", c.id, AuditLog.of("revision", previous.id), null, null);
+        }
         return c;
     }
 
@@ -299,7 +349,7 @@ public class SuggestionService {
             throw new NotFoundException();
         }
         visible(c.suggestion.id);
-        if (c.hidden && !viewer.isAdmin() && !viewer.is(c.author)) {
+        if (!viewer.visibility().maySee(c.hidden, c.author.id)) {
             throw new NotFoundException();
         }
         return c;
@@ -308,10 +358,7 @@ public class SuggestionService {
     /** A PM or admin moves a suggestion along its statuses; the timeline keeps who, when and why. */
     @Transactional
     public StatusChange changeStatus(long id, StatusForm form) {
-        Member actor = viewer.require();
-        if (!viewer.isStaff()) {
-            throw new ForbiddenException();
-        }
+        Member actor = viewer.requireStaff();
         Suggestion s = visible(id);
         forms.validate(form);
         SuggestionStatus to = SuggestionStatus.parse(form.status());

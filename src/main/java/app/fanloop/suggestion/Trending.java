@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.fanloop.member.Visibility;
+
 /**
  * The trending rank. Every vote (and the post itself) adds a weight of 2^(t / half-life), t counted
  * from a fixed epoch, so a weight halves every half-life relative to newer ones without ever being
@@ -47,7 +49,7 @@ public class Trending {
             update suggestion s set
               vote_count = coalesce(v.n, 0),
               follower_count = (select count(*) from suggestion_follow f where f.suggestion_id = s.id),
-              comment_count = (select count(*) from comment c where c.suggestion_id = s.id and not c.hidden),
+              comment_count = (select count(*) from comment c where c.suggestion_id = s.id and %2$s),
               trending = t.value
             from suggestion base
             left join (select suggestion_id, count(distinct member_id) n from vote group by suggestion_id) v on v.suggestion_id = base.id
@@ -59,7 +61,7 @@ public class Trending {
                     select (extract(epoch from vv.created_at) - :epoch) / :halfLife from vote vv where vv.suggestion_id = base.id
               ) terms) weighted
             ) t
-            where s.id = base.id""".formatted(FLOOR);
+            where s.id = base.id""".formatted(FLOOR, Visibility.sqlPublic("c"));
 
     private final double halfLifeSeconds;
 

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.member.Member;
+import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
 import app.fanloop.web.FieldErrors;
@@ -97,15 +98,15 @@ public class FeatureItemResource {
     static final List<Integer> PRIORITIES = List.of(0, 1, 2, 3);
 
     private final FeatureItemService service;
-    private final TriageService triage;
+    private final Viewer viewer;
     private final SuggestionService suggestions;
     private final InboxExport export;
     private final RequestLocale locale;
 
-    FeatureItemResource(FeatureItemService service, TriageService triage, SuggestionService suggestions,
+    FeatureItemResource(FeatureItemService service, Viewer viewer, SuggestionService suggestions,
             InboxExport export, RequestLocale locale) {
         this.service = service;
-        this.triage = triage;
+        this.viewer = viewer;
         this.suggestions = suggestions;
         this.export = export;
         this.locale = locale;
@@ -114,7 +115,7 @@ public class FeatureItemResource {
     @GET
     @Path("triage/features")
     public TemplateInstance list(@RestQuery String sort, @RestQuery String status) {
-        triage.requireStaff();
+        viewer.requireStaff();
         Sort order = Sort.parse(sort);
         FeatureItemStatus filter = FeatureItemStatus.parse(status);
         List<FeatureItem> items = filter == null
@@ -127,7 +128,7 @@ public class FeatureItemResource {
     @GET
     @Path("triage/features/new")
     public TemplateInstance newForm(@RestQuery("ids") List<Long> ids) {
-        triage.requireStaff();
+        viewer.requireStaff();
         List<Long> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
         List<Suggestion> picked = chosen.stream().map(suggestions::visible).toList();
         String title = picked.isEmpty() ? "" : picked.get(0).title;
@@ -207,7 +208,7 @@ public class FeatureItemResource {
     @Path("triage/features.csv")
     @Produces("text/csv")
     public Response csv() {
-        triage.requireStaff();
+        viewer.requireStaff();
         return Response.ok(export.featureItems())
                 .header("Content-Disposition", "attachment; filename=\"fanloop-feature-items.csv\"")
                 .type("text/csv; charset=UTF-8").build();

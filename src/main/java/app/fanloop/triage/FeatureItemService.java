@@ -8,6 +8,7 @@ import java.util.Map;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
+import app.fanloop.member.Viewer;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
@@ -30,18 +31,18 @@ import jakarta.ws.rs.NotFoundException;
 public class FeatureItemService {
 
     private final EntityManager em;
-    private final TriageService triage;
+    private final Viewer viewer;
     private final SuggestionService suggestions;
     private final DomainEvents events;
     private final Forms forms;
     private final Markdown markdown;
     private final AuditLog audit;
 
-    FeatureItemService(EntityManager em, TriageService triage, SuggestionService suggestions, DomainEvents events,
+    FeatureItemService(EntityManager em, Viewer viewer, SuggestionService suggestions, DomainEvents events,
             Forms forms, Markdown markdown, AuditLog audit) {
         this.audit = audit;
         this.em = em;
-        this.triage = triage;
+        this.viewer = viewer;
         this.suggestions = suggestions;
         this.events = events;
         this.forms = forms;
@@ -49,7 +50,7 @@ public class FeatureItemService {
     }
 
     public FeatureItem load(long id) {
-        triage.requireStaff();
+        viewer.requireStaff();
         FeatureItem item = FeatureItem.find("from FeatureItem f left join fetch f.owner where f.id = ?1", id).firstResult();
         if (item == null) {
             throw new NotFoundException();
@@ -59,7 +60,7 @@ public class FeatureItemService {
 
     @Transactional
     public FeatureItem create(FeatureItemForm form) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         forms.validate(form);
         FeatureItem item = new FeatureItem();
         item.createdBy = actor;
@@ -75,7 +76,7 @@ public class FeatureItemService {
 
     @Transactional
     public FeatureItem update(long id, FeatureItemForm form) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         FeatureItem item = load(id);
         forms.validate(form);
         Map<String, Object> before = snapshot(item);
@@ -92,7 +93,7 @@ public class FeatureItemService {
      */
     @Transactional
     public FeatureItem changeStatus(long id, String status, String reason) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         FeatureItem item = load(id);
         FeatureItemStatus to = FeatureItemStatus.parse(status);
         if (to == null || !FeatureItemStatus.SETTABLE.contains(to)) {
@@ -136,7 +137,7 @@ public class FeatureItemService {
 
     @Transactional
     public void link(long itemId, long suggestionId) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         FeatureItem item = load(itemId);
         Suggestion s;
         try {
@@ -149,7 +150,7 @@ public class FeatureItemService {
 
     @Transactional
     public void unlink(long itemId, long suggestionId) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         FeatureItem item = load(itemId);
         Suggestion s = suggestions.visible(suggestionId);
         if (!item.id.equals(s.featureItemId)) {

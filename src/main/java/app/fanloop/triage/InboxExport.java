@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Trending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -50,8 +51,8 @@ public class InboxExport {
                 select s.id, b.slug, s.kind, s.title, s.vote_count, s.comment_count, s.follower_count, s.created_at,
                        s.first_response_at, %s as priority
                 from suggestion s join board b on b.id = s.board_id
-                where s.status = 'OPEN' and not s.hidden""".formatted(Priority.SQL
-                .replace(":wv", "?").replace(":wh", "?").replace(":xnow", "?").replace(":wc", "?")));
+                where s.status = 'OPEN' and %s""".formatted(Priority.SQL
+                .replace(":wv", "?").replace(":wh", "?").replace(":xnow", "?").replace(":wc", "?"), Visibility.sqlPublic("s")));
         if (query.boardId() != null) {
             sql.append(" and s.board_id = ?");
             params.add(query.boardId());

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import io.quarkus.panache.common.Parameters;
 
 /** One page of the PM inbox: OPEN suggestions across boards, sorted and filtered. */
@@ -40,12 +42,12 @@ public record InboxQuery(Sort sort, Long boardId, SuggestionKind kind, Age age, 
 
     public static InboxQuery of(String sort, Long boardId, String kind, String age, Integer page) {
         return new InboxQuery(parse(Sort.class, sort, Sort.PRIORITY), boardId, SuggestionKind.parse(kind),
-                parse(Age.class, age, null), page == null ? 1 : Math.max(1, Math.min(page, 200)));
+                parse(Age.class, age, null), Pages.clamp(page, 200));
     }
 
     /** The page's suggestions with board and author in one statement. */
     Page<Suggestion> run(TriageConfig.Weights weights, double nowExponent) {
-        StringBuilder where = new StringBuilder("s.status = app.fanloop.suggestion.SuggestionStatus.OPEN and s.hidden = false");
+        StringBuilder where = new StringBuilder("s.status = app.fanloop.suggestion.SuggestionStatus.OPEN and " + Visibility.jpqlPublic("s"));
         Parameters params = new Parameters();
         if (boardId != null) {
             where.append(" and s.board.id = :board");

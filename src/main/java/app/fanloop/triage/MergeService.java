@@ -6,6 +6,7 @@ import java.util.Map;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
+import app.fanloop.member.Viewer;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.search.SearchHit;
 import app.fanloop.search.SearchService;
@@ -34,7 +35,7 @@ public class MergeService {
     static final int CANDIDATES = 5;
 
     private final EntityManager em;
-    private final TriageService triage;
+    private final Viewer viewer;
     private final SuggestionService suggestions;
     private final DomainEvents events;
     private final Trending trending;
@@ -42,12 +43,12 @@ public class MergeService {
     private final AuditLog audit;
     private final SearchService search;
 
-    MergeService(EntityManager em, TriageService triage, SuggestionService suggestions, DomainEvents events,
+    MergeService(EntityManager em, Viewer viewer, SuggestionService suggestions, DomainEvents events,
             Trending trending, FeatureItemService features, AuditLog audit, SearchService search) {
         this.audit = audit;
         this.search = search;
         this.em = em;
-        this.triage = triage;
+        this.viewer = viewer;
         this.suggestions = suggestions;
         this.events = events;
         this.trending = trending;
@@ -63,7 +64,7 @@ public class MergeService {
      * title (the similarity search behind the new-suggestion hints), same board first among equals.
      */
     public Candidates candidates(long id) {
-        triage.requireStaff();
+        viewer.requireStaff();
         Suggestion s = Suggestion.<Suggestion> find("from Suggestion s join fetch s.board where s.id = ?1", id)
                 .firstResultOptional().orElseThrow(NotFoundException::new);
         List<SearchHit> hits = s.status == SuggestionStatus.MERGED ? List.of()
@@ -74,7 +75,7 @@ public class MergeService {
     /** Merges {@code duplicateId} into {@code targetId}. */
     @Transactional
     public void merge(long duplicateId, long targetId, String note) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         if (duplicateId == targetId) {
             throw new FormInvalid("target", "merge_self");
         }
@@ -116,7 +117,7 @@ public class MergeService {
     /** Takes a merged suggestion out again: its votes, followers and status come back. */
     @Transactional
     public void unmerge(long duplicateId, String note) {
-        Member actor = triage.requireStaff();
+        Member actor = viewer.requireStaff();
         Suggestion duplicate = suggestions.visible(duplicateId);
         if (duplicate.status != SuggestionStatus.MERGED || duplicate.mergedInto == null) {
             throw new Conflict();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.VisitorCached;
@@ -57,8 +58,8 @@ public class RoadmapResource {
         items.forEach(item -> behind.put(item.id, new ArrayList<>()));
         if (!items.isEmpty()) {
             Suggestion.<Suggestion> list("""
-                    from Suggestion s join fetch s.board where s.featureItemId in ?1 and s.hidden = false and s.status <> ?2
-                    order by s.voteCount desc, s.id""", new ArrayList<>(behind.keySet()), SuggestionStatus.MERGED)
+                    from Suggestion s join fetch s.board where s.featureItemId in ?1 and %s and s.status <> ?2
+                    order by s.voteCount desc, s.id""".formatted(Visibility.jpqlPublic("s")), new ArrayList<>(behind.keySet()), SuggestionStatus.MERGED)
                     .forEach(s -> behind.get(s.featureItemId).add(s));
         }
         return Templates.roadmap(new Roadmap(FeatureItemStatus.PUBLIC.stream()

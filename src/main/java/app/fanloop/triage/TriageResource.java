@@ -9,11 +9,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.board.Board;
+import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Page;
+import app.fanloop.web.Pages;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -73,12 +75,14 @@ public class TriageResource {
     }
 
     private final TriageService triage;
+    private final Viewer viewer;
     private final MergeService merges;
     private final InboxExport export;
     private final RequestLocale locale;
 
-    TriageResource(TriageService triage, MergeService merges, InboxExport export, RequestLocale locale) {
+    TriageResource(TriageService triage, Viewer viewer, MergeService merges, InboxExport export, RequestLocale locale) {
         this.triage = triage;
+        this.viewer = viewer;
         this.merges = merges;
         this.export = export;
         this.locale = locale;
@@ -94,7 +98,7 @@ public class TriageResource {
     @GET
     @Path("triage/needs-answer")
     public TemplateInstance needsAnswer(@RestQuery Integer page) {
-        int p = page == null ? 1 : Math.max(1, Math.min(page, 200));
+        int p = Pages.clamp(page, 200);
         return Templates.console(new Console("answer", InboxQuery.of("waiting", null, null, null, p),
                 triage.needsAnswer(p), triage.figures(), triage.answerTargetHours(), Board.all(), FieldErrors.none()));
     }
@@ -120,7 +124,7 @@ public class TriageResource {
     @Produces("text/csv")
     public Response inboxCsv(@RestQuery String sort, @RestQuery Long board, @RestQuery String kind,
             @RestQuery String age) {
-        triage.requireStaff();
+        viewer.requireStaff();
         return Response.ok(export.inbox(InboxQuery.of(sort, board, kind, age, 1)))
                 .header("Content-Disposition", "attachment; filename=\"fanloop-inbox.csv\"")
                 .type("text/csv; charset=UTF-8").build();

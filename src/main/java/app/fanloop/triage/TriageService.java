@@ -6,6 +6,7 @@ import java.util.Map;
 
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.member.Visibility;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.Sparkline;
 import app.fanloop.suggestion.Suggestion;
@@ -46,28 +47,20 @@ public class TriageService {
     public record Row(Suggestion suggestion, Priority priority, Sparkline spark) {
     }
 
-    public Member requireStaff() {
-        Member member = viewer.require();
-        if (!viewer.isStaff()) {
-            throw new ForbiddenException();
-        }
-        return member;
-    }
-
     public Page<Row> inbox(InboxQuery query) {
-        requireStaff();
+        viewer.requireStaff();
         double now = trending.exponent(Instant.now());
         return rows(query.run(config.weights(), now), now);
     }
 
     /** Suggestions without an official answer past the target, oldest first. */
     public Page<Row> needsAnswer(int page) {
-        requireStaff();
+        viewer.requireStaff();
         int size = InboxQuery.PAGE_SIZE;
         List<Suggestion> found = Suggestion.<Suggestion> find("""
                 from Suggestion s join fetch s.board join fetch s.author
-                where s.firstResponseAt is null and s.hidden = false and s.status <> ?1 and s.createdAt < ?2
-                order by s.createdAt, s.id""", SuggestionStatus.MERGED, Instant.now().minus(config.answerTarget()))
+                where s.firstResponseAt is null and %s and s.status <> ?1 and s.createdAt < ?2
+                order by s.createdAt, s.id""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.MERGED, Instant.now().minus(config.answerTarget()))
                 .range((page - 1) * size, page * size).list();
         return rows(Page.of(found, page, size), trending.exponent(Instant.now()));
     }
@@ -85,17 +78,17 @@ public class TriageService {
      * passed, how many were answered in time.
      */
     public Figures figures() {
-        requireStaff();
+        viewer.requireStaff();
         Instant now = Instant.now();
         Instant due = now.minus(config.answerTarget());
         Object[] row = (Object[]) em.createNativeQuery("""
                 select
-                  (select count(*) from suggestion where first_response_at is null and not hidden
+                  (select count(*) from suggestion s where first_response_at is null and %1$s
                      and status <> 'MERGED' and created_at < :due),
                   count(*),
                   count(*) filter (where first_response_at is not null and first_response_at <= created_at + make_interval(secs => :target))
-                from suggestion
-                where created_at >= :since and created_at < :due and not hidden and status <> 'MERGED'""")
+                from suggestion s
+                where created_at >= :since and created_at < :due and %1$s and status <> 'MERGED'""".formatted(Visibility.sqlPublic("s")))
                 .setParameter("due", due)
                 .setParameter("since", now.minus(config.answerWindow()))
                 .setParameter("target", (double) config.answerTarget().toSeconds())
@@ -110,7 +103,7 @@ public class TriageService {
     /** Sets one status on several suggestions at once; same rules as one at a time, all or nothing. */
     @Transactional
     public int bulkStatus(List<Long> ids, String status, String note) {
-        Member actor = requireStaff();
+        Member actor = viewer.requireStaff();
         if (ids == null || ids.isEmpty()) {
             throw new FormInvalid("ids", "none_selected");
         }

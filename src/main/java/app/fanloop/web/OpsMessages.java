@@ -606,4 +606,7 @@ public interface OpsMessages {
 
     @Message
     String audit_none();
+
+    @Message
+    String timeline_hidden_title();
 }
