@@ -397,4 +397,11 @@ public class Fixtures {
                 .setParameter("id", member.id).executeUpdate();
         return email;
     }
+
+    /** The suggestion is merged into another, as a merge leaves it (status and pointer). */
+    @Transactional
+    public void mergedInto(long duplicateId, long survivorId) {
+        em.createNativeQuery("update suggestion set status = 'MERGED', merged_into_id = :into, status_changed_at = now()"
+                + " where id = :id").setParameter("into", survivorId).setParameter("id", duplicateId).executeUpdate();
+    }
 }

@@ -90,7 +90,10 @@ public class ModerationService {
             throw new FormInvalid("text", "required");
         }
         String table = table(target);
-        Member author = target == Target.SUGGESTION ? suggestions.visible(id).author : suggestions.visibleComment(id).author;
+        Suggestion reported = target == Target.SUGGESTION ? suggestions.visible(id) : null;
+        Comment reportedComment = target == Target.COMMENT ? suggestions.visibleComment(id) : null;
+        Member author = reported != null ? reported.author : reportedComment.author;
+        long suggestionId = reported != null ? reported.id : reportedComment.suggestion.id;
         if (author.id.equals(reporter.id)) {
             throw new Conflict();
         }
@@ -109,7 +112,6 @@ public class ModerationService {
         boolean hidden = (Boolean) row[1];
         if (open >= config.hideThreshold() && !hidden && !author.holdsStaffRole()) {
             setHidden(target, id, true, true, null);
-            long suggestionId = target == Target.SUGGESTION ? id : suggestions.visibleComment(id).suggestion.id;
             events.forMembers(EventKind.CONTENT_HIDDEN, null, suggestionId, target == Target.COMMENT ? id : null,
                     Map.of("target", target.name(), "byReports", true), List.of(author.id));
         }

@@ -94,7 +94,7 @@ public class Notification extends PanacheEntityBase {
         return find("""
                 from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
                 left join fetch s.board left join fetch n.release
-                where n.memberId = ?1 and """ + SHOWN + " order by n.id desc", memberId)
+                where n.memberId = ?1 and\s""" + SHOWN + " order by n.id desc", memberId)
                 .<Notification> range((page - 1) * size, page * size).list();
     }
 
@@ -103,6 +103,6 @@ public class Notification extends PanacheEntityBase {
         return list("""
                 from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
                 left join fetch s.board left join fetch n.release
-                where n.id in ?1 and """ + SHOWN + " order by n.id", ids);
+                where n.id in ?1 and\s""" + SHOWN + " order by n.id", ids);
     }
 }

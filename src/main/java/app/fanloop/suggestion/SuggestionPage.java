@@ -150,9 +150,8 @@ public record SuggestionPage(
         }
         Map<Long, List<Comment>> comments = new LinkedHashMap<>();
         merged.forEach(m -> comments.put(m.id, new ArrayList<>()));
-        Comment.<Comment> list("""
-                from Comment c join fetch c.author where c.suggestion.id in ?1 and """ + Visibility.jpqlPublic("c") + """
-                order by c.createdAt desc, c.id desc""", new ArrayList<>(comments.keySet()))
+        Comment.<Comment> list("from Comment c join fetch c.author where c.suggestion.id in ?1 and " + Visibility.jpqlPublic("c")
+                + " order by c.createdAt desc, c.id desc", new ArrayList<>(comments.keySet()))
                 .forEach(c -> {
                     List<Comment> list = comments.get(c.suggestion.id);
                     if (list.size() < MERGED_COMMENTS) {
