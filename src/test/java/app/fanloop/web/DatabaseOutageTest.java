@@ -146,6 +146,44 @@ class DatabaseOutageTest {
         assertEquals(200, given().get("/q/health/ready").statusCode(), "readiness is UP again");
     }
 
+    @Test
+    void a_database_that_hangs_gets_the_503_once_the_pools_acquisition_timeout_is_over() throws Exception {
+        Board board = fx.board();
+        Suggestion suggestion = fx.suggestion(board, fx.someone(), unique("Hang"));
+        String token = DevTokens.accessToken(unique("hang"));
+        Browser.Csrf csrf = Browser.csrf();
+        Page boardPage = new Page("board page", spec -> spec.get("/boards/" + board.slug));
+        Page vote = new Page("htmx vote", spec -> spec.auth().oauth2(token).header("HX-Request", "true")
+                .cookie(CSRF_COOKIE, csrf.cookie()).contentType(Browser.FORM)
+                .formParam(CSRF_FIELD, csrf.token()).formParam("on", "true")
+                .post("/suggestions/" + suggestion.id + "/vote"));
+        assertEquals(200, boardPage.call("zh").statusCode());
+        assertEquals(200, given().auth().oauth2(token).get("/me").statusCode());
+
+        ProxiedDatabase.proxy.stall();
+
+        for (Page page : List.of(boardPage, vote)) {
+            for (String language : List.of("zh", "en")) {
+                long started = System.nanoTime();
+                Response response = page.call(language);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                String what = page.name + " in " + language;
+                assertEquals(503, response.statusCode(), what + ": " + response.asString());
+                assertTrue(took.compareTo(acquisitionTimeout.plusSeconds(2)) < 0, what + " answered within the pool's timeout: " + took);
+                assertEquals(language.equals("zh") ? "服务暂时不可用" : "Temporarily unavailable",
+                        Jsoup.parse(response.asString()).selectFirst(".error-page h1").text(), what);
+            }
+        }
+        assertEquals(503, given().get("/q/health/ready").statusCode(), "readiness is DOWN while the database hangs");
+
+        ProxiedDatabase.proxy.restore();
+
+        assertEquals(200, boardPage.call("en").statusCode(), "the board page works again without a restart");
+        assertEquals(200, vote.call("en").statusCode(), "voting works again without a restart");
+        assertEquals(1, fx.counter(suggestion.id, "vote_count"), "the vote after the outage was stored");
+        assertEquals(1, fx.number("select count(*) from vote where suggestion_id = ?1", suggestion.id));
+    }
+
     private record Page(String name, Function<RequestSpecification, Response> request) {
         Response call(String language) {
             RequestSpecification spec = given().redirects().follow(false).header("Accept-Language", language);

@@ -12,15 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy in front of PostgreSQL that a test can cut, as if the database had stopped: cutting
- * closes every live connection and the listening socket (new connections are refused); restoring
- * listens again on the same port. Plain sockets, two threads per connection.
+ * closes every live connection and the listening socket (new connections are refused); stalling closes
+ * the live connections and then accepts new ones without ever answering (a database that hangs);
+ * restoring listens and forwards again on the same port. Plain sockets, two threads per connection.
  */
 public final class DatabaseProxy {
 
     private final String targetHost;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> held = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile boolean stalled;
     private volatile int port;
 
     public DatabaseProxy(String targetHost, int targetPort) {
@@ -53,7 +56,22 @@ public final class DatabaseProxy {
         sockets.clear();
     }
 
-    public void restore() throws IOException {
+    /** Like a database that hangs: live connections break, new ones are accepted and never answered. */
+    public synchronized void stall() throws IOException {
+        stalled = true;
+        for (Socket s : sockets) {
+            close(s);
+        }
+        sockets.clear();
+        start();
+    }
+
+    public synchronized void restore() throws IOException {
+        stalled = false;
+        for (Socket s : held) {
+            close(s);
+        }
+        held.clear();
         start();
     }
 
@@ -68,6 +86,10 @@ public final class DatabaseProxy {
                 client = socket.accept();
             } catch (IOException closed) {
                 return;
+            }
+            if (stalled) {
+                held.add(client);
+                continue;
             }
             try {
                 Socket server = new Socket(targetHost, targetPort);
