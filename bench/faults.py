@@ -179,10 +179,12 @@ def check(journal_path):
     start = min(e["t"] for e in entries)
     print(f"- clients: {data['members']} members, {data['seconds']:.0f} s storm, app killed (kill -9) "
           f"{killed - start:.1f} s into it, ready again {ready - killed:.1f} s later")
+    print()
     print("| write | acknowledged | failed (answered 4xx/5xx) | uncertain (in flight at the kill) | refused (app down) |")
     print("|---|---:|---:|---:|---:|")
     for kind in ("vote", "comment", "suggestion"):
         print(f"| {kind} | {count(kind, 'ack')} | {count(kind, 'failed')} | {count(kind, 'uncertain')} | {count(kind, 'refused')} |")
+    print()
     before = sum(1 for e in entries if e["outcome"] == "ack" and e["t"] < killed)
     after = sum(1 for e in entries if e["outcome"] == "ack" and e["t"] >= killed)
     statuses = sorted({str(e.get("status")) for e in entries if e["outcome"] == "failed"})
