@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.web.DatabaseOutage;
 import app.fanloop.web.SiteClock;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -37,11 +38,13 @@ public class AddressLimit {
     private final DataSource dataSource;
     private final RateLimitConfig config;
     private final SiteClock clock;
+    private final DatabaseOutage outage;
 
-    AddressLimit(DataSource dataSource, RateLimitConfig config, SiteClock clock) {
+    AddressLimit(DataSource dataSource, RateLimitConfig config, SiteClock clock, DatabaseOutage outage) {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+        this.outage = outage;
     }
 
     void install(@Observes Router router) {
@@ -66,6 +69,11 @@ public class AddressLimit {
                 return;
             }
         } catch (SQLException e) {
+            if (DatabaseOutage.isCause(e)) {
+                // The page behind would wait for the database again; answer the 503 at once.
+                outage.answer(e, rc);
+                return;
+            }
             // The limit must not lock everyone out when the database hiccups; sign-in itself will fail then anyway.
             LOG.warn("Sign-in rate limit unavailable", e);
         }

@@ -112,7 +112,16 @@ public class NotificationMailer {
         Set<Long> failed = new HashSet<>();
         int sent = 0;
         while (true) {
-            Boolean done = QuarkusTransaction.requiringNew().call(() -> mailNextMember(failed));
+            Boolean done;
+            try {
+                done = QuarkusTransaction.requiringNew().call(() -> mailNextMember(failed));
+            } catch (RuntimeException e) {
+                if (!isSendFailure(e)) {
+                    throw e;
+                }
+                // Rolled back: this member's notifications stay pending for the next run; the others go on.
+                continue;
+            }
             if (done == null) {
                 return sent;
             }
@@ -122,7 +131,7 @@ public class NotificationMailer {
         }
     }
 
-    /** Mails one member's pending notifications; null when nobody is left, false when the send failed. */
+    /** Mails one member's pending notifications; null when nobody is left, false when none was wanted; SendFailed when the server refused it. */
     private Boolean mailNextMember(Set<Long> failed) {
         @SuppressWarnings("unchecked")
         List<Number> next = em.createNativeQuery("""
@@ -151,10 +160,9 @@ public class NotificationMailer {
             try {
                 send(to, subject, view);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Could not mail member %d; will try again", memberId);
+                LOG.warnf("Could not mail member %d; will try again: %s", memberId, e.getMessage());
                 failed.add(memberId);
-                QuarkusTransaction.setRollbackOnly();
-                return false;
+                throw new SendFailed(e);
             }
         }
         em.createNativeQuery("update notification set mail_pending = false, mailed_at = :now where id in (:ids)")
@@ -196,7 +204,8 @@ public class NotificationMailer {
                     sent++;
                 }
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Could not send the weekly digest to member %d; will try again", member.longValue());
+                LOG.warnf("Could not send the weekly digest to member %d; will try again: %s", member.longValue(),
+                        e.getMessage());
             }
         }
         return sent;
@@ -272,6 +281,22 @@ public class NotificationMailer {
         List<String> rows = em.createNativeQuery("select email_mode from notification_preference where member_id = :m")
                 .setParameter("m", memberId).getResultList();
         return rows.isEmpty() ? EmailMode.DEFAULT : EmailMode.valueOf(rows.get(0));
+    }
+
+    /** A mail the server did not take; thrown to roll its member's claim back. */
+    private static final class SendFailed extends RuntimeException {
+        SendFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static boolean isSendFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SendFailed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String arrayOf(Set<Long> ids) {

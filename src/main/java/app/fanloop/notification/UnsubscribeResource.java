@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.member.Member;
+import app.fanloop.web.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -64,17 +65,30 @@ public class UnsubscribeResource {
 
         private final UnsubscribeTokens tokens;
         private final NotificationService notifications;
+        private final DatabaseOutage outage;
 
-        OneClick(UnsubscribeTokens tokens, NotificationService notifications) {
+        OneClick(UnsubscribeTokens tokens, NotificationService notifications, DatabaseOutage outage) {
             this.tokens = tokens;
             this.notifications = notifications;
+            this.outage = outage;
         }
 
         void install(@Observes Router router) {
             router.post("/unsubscribe/:token").order(-100).blockingHandler(rc -> {
                 String token = rc.pathParam("token");
                 OptionalLong memberId = tokens.memberOf(token);
-                if (memberId.isEmpty() || !unsubscribe(memberId.getAsLong())) {
+                boolean done;
+                try {
+                    done = memberId.isPresent() && unsubscribe(memberId.getAsLong());
+                } catch (RuntimeException e) {
+                    if (!DatabaseOutage.isCause(e)) {
+                        throw e;
+                    }
+                    // Mail clients retry a one-click unsubscribe that answers 503.
+                    outage.answer(e, rc);
+                    return;
+                }
+                if (!done) {
                     rc.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8")
                             .end("Not found");
                     return;

@@ -719,6 +719,12 @@ public interface AppMessages {
     String error_500_text();
 
     @Message
+    String error_503_title();
+
+    @Message
+    String error_503_text();
+
+    @Message
     String error_incident(String id);
 
     @Message

@@ -26,6 +26,12 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
+    private final DatabaseOutage outage;
+
+    ErrorPages(DatabaseOutage outage) {
+        this.outage = outage;
+    }
+
     /** What an error page shows. */
     public record ErrorView(int status, String incident) {
     }
@@ -109,6 +115,9 @@ public class ErrorPages {
         if (e instanceof io.quarkus.security.AuthenticationException
                 || e instanceof io.quarkus.security.UnauthorizedException) {
             throw e;
+        }
+        if (DatabaseOutage.isCause(e)) {
+            return outage.answer(e, request);
         }
         String incident = Long.toString(System.nanoTime() & 0xffffffffL, 36);
         LOG.errorf(e, "Unexpected failure %s on %s %s", incident, request.method(), request.path());

@@ -112,8 +112,8 @@ class RateLimitTest {
     @Test
     void limits_hold_across_two_app_nodes_sharing_the_database() throws Exception {
         // Two independent limiter instances stand for two nodes: only the database is shared.
-        AddressLimit nodeA = new AddressLimit(dataSource, config, clock);
-        AddressLimit nodeB = new AddressLimit(dataSource, config, clock);
+        AddressLimit nodeA = new AddressLimit(dataSource, config, clock, null);
+        AddressLimit nodeB = new AddressLimit(dataSource, config, clock, null);
         RateLimitConfig.Limit two = config.actions().get("login");
         String address = "ip" + unique("10.0.0");
 

@@ -1,0 +1,206 @@
+package app.fanloop.notification;
+
+import static app.fanloop.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import app.fanloop.Fixtures;
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
+import app.fanloop.member.Member;
+import app.fanloop.release.ReleaseFixtures;
+import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.SiteClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The SMTP server down while mail is due: nothing is lost or marked sent, the jobs do not throw, and
+ * once the server is back every mail goes out exactly once; a recipient whose mail fails does not hold
+ * up the others. Runs against GreenMail (the same app and server as SmtpMailTest), stopped and
+ * started again on its port.
+ */
+@QuarkusTest
+@TestProfile(SmtpMailTest.RealSmtp.class)
+class SmtpOutageTest {
+
+    @Inject
+    Fixtures fx;
+
+    @Inject
+    ReleaseFixtures rf;
+
+    @Inject
+    DomainEvents events;
+
+    @Inject
+    NotificationMailer mailer;
+
+    @Inject
+    SiteClock clock;
+
+    @Inject
+    EntityManager em;
+
+    /** The port of the stopped SMTP server, 0 while it runs. */
+    private static int stoppedPort;
+
+    @AfterEach
+    void serverBackAndClockReset() {
+        clock.reset();
+        if (stoppedPort > 0) {
+            restartSmtp();
+        }
+    }
+
+    @Test
+    void immediate_mails_due_while_smtp_is_down_stay_pending_and_go_out_once_when_it_is_back() {
+        List<Member> members = List.of(rf.withEmail("smtp-down"), rf.withEmail("smtp-down"), rf.withEmail("smtp-down"));
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Mail storm"));
+        for (Member m : members) {
+            rf.emailMode(m, EmailMode.IMMEDIATE, "en");
+            fx.followAs(s.id, m);
+        }
+        statusChange(s, "PLANNED");
+        for (Member m : members) {
+            assertEquals(1, pending(m), "a mail is due for " + m.email);
+        }
+
+        stopSmtp();
+        mailer.sendImmediate();
+        mailer.sendImmediate();
+
+        for (Member m : members) {
+            assertEquals(1, pending(m), "still pending, not lost: " + m.email);
+            assertEquals(0, mailed(m), "nothing marked sent: " + m.email);
+        }
+
+        restartSmtp();
+        mailer.sendImmediate();
+        mailer.sendImmediate();
+
+        for (Member m : members) {
+            assertEquals(1, received(m), "delivered exactly once: " + m.email);
+            assertEquals(0, pending(m));
+            assertEquals(1, mailed(m));
+        }
+    }
+
+    @Test
+    void weekly_digests_due_while_smtp_is_down_are_sent_once_when_it_is_back() {
+        List<Member> members = List.of(rf.withEmail("digest-down"), rf.withEmail("digest-down"));
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Digest storm"));
+        for (Member m : members) {
+            rf.emailMode(m, EmailMode.WEEKLY, "en");
+            fx.followAs(s.id, m);
+        }
+        statusChange(s, "PLANNED");
+        ZoneId site = ZoneId.of("Asia/Shanghai");
+        ZonedDateTime nextMonday = ZonedDateTime.now(site).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).toLocalDate()
+                .atStartOfDay(site);
+        clock.reset();
+        clock.advance(Duration.between(Instant.now(), nextMonday.plusHours(10).toInstant()));
+
+        stopSmtp();
+        mailer.sendDigests();
+        mailer.sendDigests();
+        for (Member m : members) {
+            assertEquals(0, fx.number("select count(*) from notification_digest where member_id = ?1", m.id),
+                    "the digest is not recorded as sent: " + m.email);
+        }
+
+        restartSmtp();
+        mailer.sendDigests();
+        mailer.sendDigests();
+        for (Member m : members) {
+            assertEquals(1, received(m), "one digest: " + m.email);
+            assertEquals(1, fx.number("select count(*) from notification_digest where member_id = ?1", m.id));
+        }
+    }
+
+    @Test
+    void a_mail_that_fails_for_one_recipient_does_not_hold_up_the_others() {
+        Member broken = rf.withEmail("smtp-broken");
+        Member first = rf.withEmail("smtp-fine");
+        Member second = rf.withEmail("smtp-fine");
+        // An address the mail client refuses to send to: this member's mail fails on every try.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update member set email = :e where id = :id")
+                .setParameter("e", "not valid " + broken.subject + "@example.invalid").setParameter("id", broken.id).executeUpdate());
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("One bad address"));
+        // The broken member's notification is the oldest, so it is tried first.
+        for (Member m : List.of(broken, first, second)) {
+            rf.emailMode(m, EmailMode.IMMEDIATE, "en");
+            fx.followAs(s.id, m);
+        }
+        statusChange(s, "PLANNED");
+
+        mailer.sendImmediate();
+
+        assertEquals(1, received(first));
+        assertEquals(1, received(second));
+        assertEquals(1, pending(broken), "the failed mail is kept for the next run");
+        assertEquals(0, mailed(broken));
+    }
+
+    private long pending(Member m) {
+        return fx.number("select count(*) from notification where member_id = ?1 and mail_pending", m.id);
+    }
+
+    private long mailed(Member m) {
+        return fx.number("select count(*) from notification where member_id = ?1 and mailed_at is not null", m.id);
+    }
+
+    private static long received(Member m) {
+        return Arrays.stream(SmtpMailTest.SmtpServer.server.getReceivedMessages()).filter(msg -> to(msg).equals(m.email))
+                .count();
+    }
+
+    private static String to(MimeMessage message) {
+        try {
+            return message.getRecipients(Message.RecipientType.TO)[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SMTP server goes away: its port refuses connections. */
+    private static void stopSmtp() {
+        stoppedPort = SmtpMailTest.SmtpServer.server.getSmtp().getPort();
+        SmtpMailTest.SmtpServer.server.stop();
+    }
+
+    /** A new GreenMail on the port the mailer was given: the server is back. */
+    private static void restartSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(stoppedPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        SmtpMailTest.SmtpServer.server = server;
+        stoppedPort = 0;
+    }
+
+    private void statusChange(Suggestion s, String to) {
+        QuarkusTransaction.requiringNew().run(() -> events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED,
+                fx.member("paula"), s.id, null, Map.of("from", "OPEN", "to", to)));
+        rf.deliver();
+    }
+}
