@@ -83,25 +83,32 @@ class RoleMatrixTest {
      *   admin     everything
      * On the two edit rows the silenced and the banned fan are the authors of what they edit, so the
      * row also says that a sanction outweighs authorship.
+     * Variants: [hidden] acts on a suggestion a moderator hid (hidden from all but admins and its author);
+     * [another's] on a notification of another member; [official] posts an official response;
+     * [suggestion] and [comment] are the review queue's targets.
      */
     static final String MATRIX = """
             route                                                                 visitor fan      silenced banned author   pm       admin
             POST /boards/{slug}/suggestions                                       LOGIN   OK       DENY     DENY   OK       OK       OK
             POST /suggestions/{id}/edit                                           LOGIN   DENY     DENY     DENY   OK       DENY     OK
             POST /suggestions/{id}/vote                                           LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /suggestions/{id}/vote [hidden]                                  LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
             POST /suggestions/{id}/follow                                         LOGIN   OK       OK       DENY   OK       OK       OK
             POST /suggestions/{id}/comments                                       LOGIN   OK       DENY     DENY   OK       OK       OK
             POST /suggestions/{id}/comments [official]                            LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /suggestions/{id}/comments [hidden]                              LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
             POST /suggestions/{id}/report                                         LOGIN   OK       DENY     DENY   CONFLICT OK       OK
             POST /comments/{id}/edit                                              LOGIN   DENY     DENY     DENY   OK       DENY     OK
             POST /comments/{id}/report                                            LOGIN   OK       DENY     DENY   CONFLICT OK       OK
             POST /boards/{slug}/follow                                            LOGIN   OK       OK       DENY   OK       OK       OK
             POST /releases/follow                                                 LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/notifications/{id}/read                                      LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/notifications/{id}/read [another's]                          LOGIN   HIDE     HIDE     DENY   HIDE     HIDE     HIDE
             POST /me/notifications/read-all                                       LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/email                                                        LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/privacy                                                      LOGIN   OK       OK       DENY   OK       OK       OK
             POST /suggestions/{id}/status                                         LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /suggestions/{id}/status [hidden]                                LOGIN   DENY     DENY     DENY   DENY     HIDE     OK
             POST /suggestions/{id}/merge                                          LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /suggestions/{id}/unmerge                                        LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /triage/bulk                                                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
@@ -206,8 +213,9 @@ class RoleMatrixTest {
             }
             seen.put(row.id(), line);
         }
-        System.out.printf("Role matrix: %d rows × %d actors in %d ms%n", rows.size(), Actor.values().length,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        System.out.printf("Role matrix: %d rows × %d actors in %d ms (set-up %d ms, fingerprints %d ms, requests %d ms)%n",
+                rows.size(), Actor.values().length, Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                session.setupNanos / 1_000_000, session.fingerprintNanos / 1_000_000, session.requestNanos / 1_000_000);
         if (!failures.isEmpty()) {
             fail(failures.size() + " cell(s) of the role matrix differ from the policy:\n  " + String.join("\n  ", failures)
                     + "\n\nWhat each actor got (\"!\" marks a cell that differs: the status seen, and \"+\" when something was stored):\n"
@@ -334,11 +342,19 @@ class RoleMatrixTest {
                 || (OWN_CONTENT_ROWS.contains(row.key()) && (actor.column() == Actor.SILENCED || actor.column() == Actor.BANNED))) {
             author = actor.member();
         }
+        long t0 = System.nanoTime();
         Prepared prepared = scenario.prepare(new Context(actor, author, session));
         try {
+            long t1 = System.nanoTime();
             Map<String, String> before = mx.fingerprint();
+            long t2 = System.nanoTime();
             Response response = session.send(actor, prepared.path(), prepared.params());
+            long t3 = System.nanoTime();
             Map<String, String> after = mx.fingerprint();
+            long t4 = System.nanoTime();
+            session.setupNanos += t1 - t0;
+            session.fingerprintNanos += t2 - t1 + t4 - t3;
+            session.requestNanos += t3 - t2;
             Set<String> changed = new TreeSet<>();
             after.forEach((table, hash) -> {
                 if (!hash.equals(before.get(table))) {
@@ -423,6 +439,9 @@ class RoleMatrixTest {
         final Map<Actor, ActorSession> actors = new EnumMap<>(Actor.class);
         final ActorSession author;
         final ActorSession admin;
+        long setupNanos;
+        long fingerprintNanos;
+        long requestNanos;
 
         Session() {
             actors.put(Actor.VISITOR, new ActorSession(Actor.VISITOR, "visitor", null, null));
@@ -533,12 +552,26 @@ class RoleMatrixTest {
         return new Post(path);
     }
 
+    /** Where the scenarios' suggestions go, and who writes what the author did not; made once per run. */
+    private Board sharedBoard;
+    private Member bystander;
+
     private Suggestion suggestionBy(Member author) {
-        return fx.suggestion(fx.board(), author, unique("Matrix"));
+        if (sharedBoard == null) {
+            sharedBoard = fx.board();
+        }
+        return fx.suggestion(sharedBoard, author, unique("Matrix"));
+    }
+
+    private Member bystander() {
+        if (bystander == null) {
+            bystander = fx.someone();
+        }
+        return bystander;
     }
 
     private Comment commentBy(Member author) {
-        Suggestion s = suggestionBy(fx.someone());
+        Suggestion s = suggestionBy(bystander());
         return fx.comment(s.id, author, null, "Words by the author", false);
     }
 
@@ -576,6 +609,18 @@ class RoleMatrixTest {
             Suggestion sg = suggestionBy(c.author());
             return post("/suggestions/" + sg.id + "/follow").with("on", "true")
                     .expect("one follower", () -> fx.counter(sg.id, "follower_count") == 1).done();
+        });
+        s.put("POST /suggestions/{id}/vote [hidden]", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            fx.hide(sg.id);
+            return post("/suggestions/" + sg.id + "/vote").with("on", "true")
+                    .expect("one vote", () -> fx.counter(sg.id, "vote_count") == 1).done();
+        });
+        s.put("POST /suggestions/{id}/comments [hidden]", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            fx.hide(sg.id);
+            return post("/suggestions/" + sg.id + "/comments").with("body", "A word on a hidden post")
+                    .expect("one comment", () -> is("select count(*) from comment where suggestion_id = ?1", sg.id)).done();
         });
         s.put("POST /suggestions/{id}/comments", c -> {
             Suggestion sg = suggestionBy(c.author());
@@ -635,6 +680,12 @@ class RoleMatrixTest {
                     .expect("the notification is read", () -> is("select count(*) from notification where id = ?1 and read_at is not null", id))
                     .done();
         });
+        s.put("POST /me/notifications/{id}/read [another's]", c -> {
+            long id = mx.notification(bystander(), suggestionBy(c.author()).id);
+            return post("/me/notifications/" + id + "/read")
+                    .expect("the notification is read", () -> is("select count(*) from notification where id = ?1 and read_at is not null", id))
+                    .done();
+        });
         s.put("POST /me/notifications/read-all", c -> {
             Member me = c.self(fx);
             String unread = fx.text("select string_agg(id::text, ',') from notification where member_id = ?1 and read_at is null", me.id);
@@ -679,9 +730,16 @@ class RoleMatrixTest {
                     .expect("status PLANNED", () -> is("select count(*) from suggestion where id = ?1 and status = 'PLANNED'", sg.id))
                     .done();
         });
+        s.put("POST /suggestions/{id}/status [hidden]", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            fx.hide(sg.id);
+            return post("/suggestions/" + sg.id + "/status").with("status", "PLANNED").with("note", "On the plan")
+                    .expect("status PLANNED", () -> is("select count(*) from suggestion where id = ?1 and status = 'PLANNED'", sg.id))
+                    .done();
+        });
         s.put("POST /suggestions/{id}/merge", c -> {
             Suggestion duplicate = suggestionBy(c.author());
-            Suggestion target = suggestionBy(fx.someone());
+            Suggestion target = suggestionBy(bystander());
             return post("/suggestions/" + duplicate.id + "/merge").with("target", target.id)
                     .expect("merged into the target",
                             () -> is("select count(*) from suggestion where id = ?1 and merged_into_id = ?2", duplicate.id, target.id))
@@ -689,7 +747,7 @@ class RoleMatrixTest {
         });
         s.put("POST /suggestions/{id}/unmerge", c -> {
             Suggestion duplicate = suggestionBy(c.author());
-            Suggestion target = suggestionBy(fx.someone());
+            Suggestion target = suggestionBy(bystander());
             Response merged = c.session().send(c.session().admin, "/suggestions/" + duplicate.id + "/merge",
                     Map.of("target", List.of(target.id)));
             assertEquals(303, merged.statusCode(), "set-up: alice merges");
@@ -847,12 +905,12 @@ class RoleMatrixTest {
         String base = "POST /admin/reports/{type}/{id}/";
         Function<Member, Suggestion> reportedSuggestion = author -> {
             Suggestion sg = suggestionBy(author);
-            fx.report(sg.id, null, fx.someone());
+            fx.report(sg.id, null, bystander());
             return sg;
         };
         Function<Member, Comment> reportedComment = author -> {
             Comment cm = commentBy(author);
-            fx.report(null, cm.id, fx.someone());
+            fx.report(null, cm.id, bystander());
             return cm;
         };
         s.put(base + "dismiss [suggestion]", c -> {
