@@ -84,67 +84,72 @@ class RoleMatrixTest {
      * On the two edit rows the silenced and the banned fan are the authors of what they edit, so the
      * row also says that a sanction outweighs authorship.
      * Variants: [hidden] acts on a suggestion a moderator hid (hidden from all but admins and its author);
+     * [locked] and [merged] on a suggestion (or a comment on one) an admin locked or a pm merged into
+     * another: its author may no longer rewrite it, as votes and comments there answer 409; an admin still may;
      * [another's] on a notification of another member; [official] posts an official response;
      * [suggestion] and [comment] are the review queue's targets.
      */
     static final String MATRIX = """
-            route                                                                 visitor fan      silenced banned author   pm       admin
-            POST /boards/{slug}/suggestions                                       LOGIN   OK       DENY     DENY   OK       OK       OK
-            POST /suggestions/{id}/edit                                           LOGIN   DENY     DENY     DENY   OK       DENY     OK
-            POST /suggestions/{id}/vote                                           LOGIN   OK       DENY     DENY   OK       OK       OK
-            POST /suggestions/{id}/vote [hidden]                                  LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
-            POST /suggestions/{id}/follow                                         LOGIN   OK       OK       DENY   OK       OK       OK
-            POST /suggestions/{id}/comments                                       LOGIN   OK       DENY     DENY   OK       OK       OK
-            POST /suggestions/{id}/comments [official]                            LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /suggestions/{id}/comments [hidden]                              LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
-            POST /suggestions/{id}/report                                         LOGIN   OK       DENY     DENY   CONFLICT OK       OK
-            POST /comments/{id}/edit                                              LOGIN   DENY     DENY     DENY   OK       DENY     OK
-            POST /comments/{id}/report                                            LOGIN   OK       DENY     DENY   CONFLICT OK       OK
-            POST /boards/{slug}/follow                                            LOGIN   OK       OK       DENY   OK       OK       OK
-            POST /releases/follow                                                 LOGIN   OK       OK       DENY   OK       OK       OK
-            POST /me/notifications/{id}/read                                      LOGIN   OK       OK       DENY   OK       OK       OK
-            POST /me/notifications/{id}/read [another's]                          LOGIN   HIDE     HIDE     DENY   HIDE     HIDE     HIDE
-            POST /me/notifications/read-all                                       LOGIN   OK       OK       DENY   OK       OK       OK
-            POST /me/email                                                        LOGIN   OK       OK       DENY   OK       OK       OK
-            POST /me/privacy                                                      LOGIN   OK       OK       DENY   OK       OK       OK
-            POST /suggestions/{id}/status                                         LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /suggestions/{id}/status [hidden]                                LOGIN   DENY     DENY     DENY   DENY     HIDE     OK
-            POST /suggestions/{id}/merge                                          LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /suggestions/{id}/unmerge                                        LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/bulk                                                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/features                                                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/features/{id}                                            LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/features/{id}/status                                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/features/{id}/link                                       LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/features/{id}/unlink                                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases                                                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases/{id}                                            LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases/{id}/items                                      LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases/{id}/items/{itemId}                             LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases/{id}/items/{itemId}/delete                      LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases/{id}/schedule                                   LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases/{id}/unschedule                                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /triage/releases/{id}/publish                                    LOGIN   DENY     DENY     DENY   DENY     OK       OK
-            POST /admin/boards                                                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/boards/{id}                                               LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/boards/{id}/move                                          LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/boards/{id}/archive                                       LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/members/{id}/sanctions                                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/members/{id}/sanctions/{sanction}/lift                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/members/{id}/roles                                        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/dismiss [suggestion]                  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/dismiss [comment]                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/hide [suggestion]                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/hide [comment]                        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/restore [suggestion]                  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/restore [comment]                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/purge [suggestion]                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/purge [comment]                       LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/lock [suggestion]                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/unlock [suggestion]                   LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/pin [suggestion]                      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/unpin [suggestion]                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
-            POST /admin/reports/{type}/{id}/move [suggestion]                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            route                                                 visitor fan      silenced banned author   pm       admin
+            POST /boards/{slug}/suggestions                       LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /suggestions/{id}/edit                           LOGIN   DENY     DENY     DENY   OK       DENY     OK
+            POST /suggestions/{id}/edit [locked]                  LOGIN   DENY     DENY     DENY   CONFLICT DENY     OK
+            POST /suggestions/{id}/edit [merged]                  LOGIN   DENY     DENY     DENY   CONFLICT DENY     OK
+            POST /suggestions/{id}/vote                           LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /suggestions/{id}/vote [hidden]                  LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
+            POST /suggestions/{id}/follow                         LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /suggestions/{id}/comments                       LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /suggestions/{id}/comments [official]            LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /suggestions/{id}/comments [hidden]              LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
+            POST /suggestions/{id}/report                         LOGIN   OK       DENY     DENY   CONFLICT OK       OK
+            POST /comments/{id}/edit                              LOGIN   DENY     DENY     DENY   OK       DENY     OK
+            POST /comments/{id}/edit [locked]                     LOGIN   DENY     DENY     DENY   CONFLICT DENY     OK
+            POST /comments/{id}/report                            LOGIN   OK       DENY     DENY   CONFLICT OK       OK
+            POST /boards/{slug}/follow                            LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /releases/follow                                 LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/notifications/{id}/read                      LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/notifications/{id}/read [another's]          LOGIN   HIDE     HIDE     DENY   HIDE     HIDE     HIDE
+            POST /me/notifications/read-all                       LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/email                                        LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/privacy                                      LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /suggestions/{id}/status                         LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /suggestions/{id}/status [hidden]                LOGIN   DENY     DENY     DENY   DENY     HIDE     OK
+            POST /suggestions/{id}/merge                          LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /suggestions/{id}/unmerge                        LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/bulk                                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/features                                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/features/{id}                            LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/features/{id}/status                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/features/{id}/link                       LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/features/{id}/unlink                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases                                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases/{id}                            LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases/{id}/items                      LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases/{id}/items/{itemId}             LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases/{id}/items/{itemId}/delete      LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases/{id}/schedule                   LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases/{id}/unschedule                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/releases/{id}/publish                    LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /admin/boards                                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/boards/{id}                               LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/boards/{id}/move                          LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/boards/{id}/archive                       LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/members/{id}/sanctions                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/members/{id}/sanctions/{sanction}/lift    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/members/{id}/roles                        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/dismiss [suggestion]  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/dismiss [comment]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/hide [suggestion]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/hide [comment]        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/restore [suggestion]  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/restore [comment]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/purge [suggestion]    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/purge [comment]       LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/lock [suggestion]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/unlock [suggestion]   LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/pin [suggestion]      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/unpin [suggestion]    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/reports/{type}/{id}/move [suggestion]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             """;
 
     /** Rows where the silenced and banned fans act on their own post (see the comment above the table). */
@@ -575,6 +580,16 @@ class RoleMatrixTest {
         return fx.comment(s.id, author, null, "Words by the author", false);
     }
 
+    /** A new title and body for the suggestion, as its edit form sends them. */
+    private Prepared edit(Suggestion sg) {
+        String title = unique("Edited");
+        return post("/suggestions/" + sg.id + "/edit").with("kind", "SUGGESTION").with("title", title)
+                .with("body", "Edited body").expect("the title changed and a revision was kept",
+                        () -> is("select count(*) from suggestion where id = ?1 and title = ?2", sg.id, title)
+                                && is("select count(*) from revision where suggestion_id = ?1", sg.id))
+                .done();
+    }
+
     private boolean is(String sql, Object... params) {
         return fx.number(sql, params) > 0;
     }
@@ -591,14 +606,18 @@ class RoleMatrixTest {
                             () -> is("select count(*) from suggestion where title = ?1 and board_id = ?2", title, board.id))
                     .done();
         });
-        s.put("POST /suggestions/{id}/edit", c -> {
+        s.put("POST /suggestions/{id}/edit", c -> edit(suggestionBy(c.author())));
+        s.put("POST /suggestions/{id}/edit [locked]", c -> {
             Suggestion sg = suggestionBy(c.author());
-            String title = unique("Edited");
-            return post("/suggestions/" + sg.id + "/edit").with("kind", "SUGGESTION").with("title", title)
-                    .with("body", "Edited body").expect("the title changed and a revision was kept",
-                            () -> is("select count(*) from suggestion where id = ?1 and title = ?2", sg.id, title)
-                                    && is("select count(*) from revision where suggestion_id = ?1", sg.id))
-                    .done();
+            fx.lock(sg.id);
+            return edit(sg);
+        });
+        s.put("POST /suggestions/{id}/edit [merged]", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            Response merged = c.session().send(c.session().admin, "/suggestions/" + sg.id + "/merge",
+                    Map.of("target", List.of(suggestionBy(bystander()).id)));
+            assertEquals(303, merged.statusCode(), "set-up: alice merges");
+            return edit(sg);
         });
         s.put("POST /suggestions/{id}/vote", c -> {
             Suggestion sg = suggestionBy(c.author());
@@ -638,6 +657,13 @@ class RoleMatrixTest {
             Suggestion sg = suggestionBy(c.author());
             return post("/suggestions/" + sg.id + "/report").with("reason", "SPAM")
                     .expect("one open report", () -> is("select count(*) from report where suggestion_id = ?1", sg.id)).done();
+        });
+        s.put("POST /comments/{id}/edit [locked]", c -> {
+            Comment cm = commentBy(c.author());
+            fx.lock(cm.suggestion.id);
+            return post("/comments/" + cm.id + "/edit").with("body", "Edited words")
+                    .expect("the body changed", () -> is("select count(*) from comment where id = ?1 and body = 'Edited words'", cm.id))
+                    .done();
         });
         s.put("POST /comments/{id}/edit", c -> {
             Comment cm = commentBy(c.author());
