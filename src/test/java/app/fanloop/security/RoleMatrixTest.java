@@ -251,7 +251,7 @@ class RoleMatrixTest {
                 failures.add(row + " × silenced pm: " + cell.failure());
             }
         }
-        // A silence still leaves staff work that is not speaking to the community, like any silenced member's follows.
+        // A silence takes away the voice only: the silenced pm may still follow, as any silenced member may.
         Cell follow = run(session, rowById("POST /suggestions/{id}/follow"), scenarios.get("POST /suggestions/{id}/follow"),
                 silencedPm, Outcome.OK);
         if (follow.failure() != null) {
