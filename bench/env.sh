@@ -47,7 +47,7 @@ bench_token() {
   local now header payload sig
   now=$(date +%s)
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"fanloop-bench","sub":"%s","name":"%s","groups":["fan"],"iat":%d,"exp":%d}' "$1" "$2" "$now" $((now + 7200)) | b64url)
+  payload=$(printf '{"iss":"fanloop-bench","aud":"fanloop","sub":"%s","name":"%s","groups":["fan"],"iat":%d,"exp":%d}' "$1" "$2" "$now" $((now + 7200)) | b64url)
   sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$KEYS/private.pem" -binary | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$sig"
 }
