@@ -45,8 +45,7 @@ public class ReadLimit {
         if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
             return;
         }
-        AbuseLimited marked = resource.getMethodName() == null ? null : annotation(resource);
-        String bucket = marked == null ? PAGE : marked.value();
+        String bucket = resource.getMethodName() == null ? PAGE : bucket(resource);
         RateLimitConfig.Limit limit = config.actions().get(bucket);
         if (limit == null) {
             return;
@@ -67,13 +66,21 @@ public class ReadLimit {
         }
     }
 
-    private static AbuseLimited annotation(SimpleResourceInfo resource) {
-        try {
-            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
-                    .getAnnotation(AbuseLimited.class);
-        } catch (NoSuchMethodException e) {
-            return null;
-        }
+    /** Each resource method's bucket, looked up once. */
+    private static final java.util.Map<String, String> BUCKETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String bucket(SimpleResourceInfo resource) {
+        String key = resource.getResourceClass().getName() + "#" + resource.getMethodName()
+                + java.util.Arrays.toString(resource.parameterTypes());
+        return BUCKETS.computeIfAbsent(key, ignored -> {
+            try {
+                AbuseLimited marked = resource.getResourceClass()
+                        .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(AbuseLimited.class);
+                return marked == null ? PAGE : marked.value();
+            } catch (NoSuchMethodException e) {
+                return PAGE;
+            }
+        });
     }
 
     static String address(HttpServerRequest http) {
