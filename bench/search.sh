@@ -7,6 +7,11 @@
 # BASE_URL  the running app (default http://localhost:8080)
 # PGURL     optional: its database, to report how many rows the search covers and the index sizes
 # runs      timed runs per query after one warm-up (default 20)
+# HEALTH_URL where the app says it is ready (default $BASE_URL/q/health/ready, as in dev mode; a prod-mode app
+#           serves it on the management port, e.g. http://localhost:9000/q/health/ready)
+#
+# The per-member and per-address search limits (fanloop.rate-limit.actions.search.*, .hints.*) refuse a run
+# this fast with 429: start the app with them raised, as bench/env.sh does.
 #
 # It prints a Markdown report; bench/README.md keeps the results worth keeping. It is not a test:
 # run it by hand against the database you want to measure (the 1M-suggestion run needs the data
@@ -22,7 +27,7 @@ TITLES=${TITLES:-search-titles.txt}
 for tool in curl awk sort; do
   command -v "$tool" > /dev/null || { echo "needs $tool" >&2; exit 2; }
 done
-curl -fsS -o /dev/null "$BASE_URL/q/health/ready" || { echo "no Fanloop answering at $BASE_URL" >&2; exit 2; }
+curl -fsS -o /dev/null "${HEALTH_URL:-$BASE_URL/q/health/ready}" || { echo "no Fanloop answering at $BASE_URL" >&2; exit 2; }
 
 echo "# Search benchmark"
 echo

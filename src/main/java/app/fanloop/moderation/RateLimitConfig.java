@@ -8,8 +8,9 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Sliding-window limits per member and action, stricter for new members (after Discourse's
- * new-user limits), and per IP address for sign-in attempts. PMs and admins are exempt from
- * member limits.
+ * new-user limits); PMs and admins are exempt from these. And limits on reading (search, hints,
+ * feeds, pages past the visitor cache): per signed-in member, or per IP address for everyone else,
+ * and per address for sign-in attempts.
  */
 @ConfigMapping(prefix = "fanloop.rate-limit")
 public interface RateLimitConfig {
@@ -18,7 +19,7 @@ public interface RateLimitConfig {
     @WithDefault("PT24H")
     Duration newMemberAge();
 
-    /** Limits by action name: post, comment, vote, report, login. */
+    /** Limits by action name: post, comment, vote, report; login, search, hints, feed, page. */
     Map<String, Limit> actions();
 
     interface Limit {
@@ -27,6 +28,9 @@ public interface RateLimitConfig {
 
         /** How many for a new member; defaults to count. */
         java.util.OptionalInt newMemberCount();
+
+        /** For the limits on reading: how many for a signed-in member (count is then per address); defaults to count. */
+        java.util.OptionalInt memberCount();
 
         Duration window();
     }

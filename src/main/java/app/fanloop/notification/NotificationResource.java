@@ -19,7 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
-/** /me/notifications: the list, opening one (which marks it read), marking read, and the e-mail setting. */
+/**
+ * /me/notifications: the list, opening one, marking read, and the e-mail setting. Only POSTs change
+ * anything: the list's unread titles are buttons of a form that marks read and then opens; a GET of a
+ * notification (e-mail links, read ones) only leads on to what it is about.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class NotificationResource {
@@ -43,19 +47,19 @@ public class NotificationResource {
         return Templates.list(service.page(Pages.clamp(page, 1000)));
     }
 
-    /** Opens a notification: marks it read and goes to what it is about. */
+    /** Goes to what a notification is about, without marking it read (a GET changes nothing). */
     @GET
     @Path("me/notifications/{id}")
     public Response open(@RestPath long id) {
-        Notification n = service.open(id);
-        return Response.seeOther(URI.create(NotificationText.targetPath(n))).build();
+        return Response.seeOther(URI.create(NotificationText.targetPath(service.find(id)))).build();
     }
 
+    /** Marks a notification read, then goes back to the list or, with {@code open=true}, to what it is about. */
     @POST
     @Path("me/notifications/{id}/read")
-    public Response read(@RestPath long id, @RestForm Integer page) {
-        service.markRead(id);
-        return backToList(page);
+    public Response read(@RestPath long id, @RestForm Integer page, @RestForm boolean open) {
+        Notification n = service.markRead(id);
+        return open ? Response.seeOther(URI.create(NotificationText.targetPath(n))).build() : backToList(page);
     }
 
     @POST

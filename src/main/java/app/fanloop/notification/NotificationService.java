@@ -46,19 +46,19 @@ public class NotificationService {
                 .setParameter("m", memberId).setParameter("cap", BELL_CAP).getSingleResult()).intValue();
     }
 
+    /** One of the member's notifications, read or not, changing nothing; someone else's answers 404. */
+    public Notification find(long id) {
+        return own(id);
+    }
+
     /** Marks one of the member's notifications read and tells where it leads; someone else's answers 404. */
     @Transactional
-    public Notification open(long id) {
+    public Notification markRead(long id) {
         Notification n = own(id);
         if (n.readAt == null) {
             n.readAt = clock.now();
         }
         return n;
-    }
-
-    @Transactional
-    public void markRead(long id) {
-        open(id);
     }
 
     /** Marks every unread notification of the member read; returns how many. */

@@ -16,6 +16,7 @@ import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
+import app.fanloop.moderation.AbuseLimited;
 import app.fanloop.web.AppMessages;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SiteConfig;
@@ -59,6 +60,7 @@ public class FeedResource {
 
     @GET
     @Path("releases.atom")
+    @AbuseLimited("feed")
     @Produces(ATOM)
     public Response feed(@RestQuery String channel) throws FeedException {
         ReleaseChannel filter = ReleaseChannel.parse(channel);

@@ -29,4 +29,15 @@ public interface SearchConfig {
      */
     @WithDefault("true")
     boolean reindexAtStart();
+
+    /**
+     * Searches (and similar-suggestion hints) running at once on this node; more wait up to busy-wait and
+     * then get a 503, so search never holds the whole connection pool (32) and page rendering goes on.
+     */
+    @WithDefault("8")
+    int maxConcurrent();
+
+    /** How long a search waits for a free slot before the reader is asked to try again. */
+    @WithDefault("PT0.5S")
+    Duration busyWait();
 }

@@ -4,16 +4,20 @@ import java.util.List;
 import java.util.Set;
 
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
+import app.fanloop.moderation.AbuseLimited;
 import app.fanloop.suggestion.SuggestionService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The search page, and the similar-suggestion hints under the new-suggestion form. */
 @Path("/search")
@@ -32,36 +36,52 @@ public class SearchResource {
         static native TemplateInstance search(SearchResults results);
 
         static native TemplateInstance similar(Hints hints);
+
+        static native TemplateInstance busy(boolean fragment);
     }
 
     private final SearchService search;
     private final SuggestionService suggestions;
     private final Viewer viewer;
     private final SearchConfig config;
+    private final SearchGate gate;
 
-    SearchResource(SearchService search, SuggestionService suggestions, Viewer viewer, SearchConfig config) {
+    SearchResource(SearchService search, SuggestionService suggestions, Viewer viewer, SearchConfig config,
+            SearchGate gate) {
         this.search = search;
+        this.gate = gate;
         this.suggestions = suggestions;
         this.viewer = viewer;
         this.config = config;
     }
 
     @GET
+    @AbuseLimited("search")
     public TemplateInstance search(@RestQuery String q, @RestQuery String board, @RestQuery String status,
             @RestQuery String kind, @RestQuery String type, @RestQuery String page) {
-        return Templates.search(search.search(SearchQuery.of(q, board, status, kind, type, page, config)));
+        SearchQuery query = SearchQuery.of(q, board, status, kind, type, page, config);
+        return Templates.search(gate.run(() -> search.search(query)));
     }
 
     /** An htmx fragment: up to five suggestions like {@code title}, those on {@code board} first among equals. */
     @GET
     @Path("similar")
+    @AbuseLimited("hints")
     public TemplateInstance similar(@RestQuery String title, @RestQuery String board) {
         List<SearchHit> hits = List.of();
         if (title != null && title.strip().codePointCount(0, title.strip().length()) >= 2) {
             Long boardId = board == null ? null : Board.findBySlug(board).map(b -> b.id).orElse(null);
-            hits = search.similar(title, boardId, null, HINTS);
+            hits = gate.run(() -> search.similar(title, boardId, null, HINTS));
         }
         Set<Long> voted = suggestions.votedAmong(hits.stream().map(h -> h.suggestion().id).toList(), viewer.id());
         return Templates.similar(new Hints(hits, voted));
+    }
+
+    /** Too many searches at once: a quick 503 with Retry-After, a whole page or (for htmx) a line. */
+    @ServerExceptionMapper
+    Response busy(SearchGate.Busy e, HttpHeaders headers) {
+        boolean fragment = headers.getHeaderString("HX-Request") != null;
+        return Response.status(503).header("Retry-After", 2).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.busy(fragment)).build();
     }
 }

@@ -103,11 +103,21 @@ public class TriageResource {
                 triage.needsAnswer(p), triage.figures(), triage.answerTargetHours(), Board.all(), FieldErrors.none()));
     }
 
-    /** Sets a status on the selected rows. */
+    /**
+     * Sets a status on the selected rows; or, with the bar's other button ({@code then=feature}), goes on to
+     * a new feature item made of them. That button posts too: a GET of this form would put its CSRF token
+     * into the URL (history, logs, Referer).
+     */
     @POST
     @Path("triage/bulk")
     public Response bulk(@RestForm("ids") List<Long> ids, @RestForm String status, @RestForm String note,
-            @RestForm String back) {
+            @RestForm String back, @RestForm String then) {
+        if ("feature".equals(then)) {
+            triage.requireStaff();
+            UriBuilder next = UriBuilder.fromPath("/triage/features/new");
+            (ids == null ? List.<Long> of() : ids).stream().distinct().forEach(id -> next.queryParam("ids", id));
+            return Response.seeOther(next.build()).build();
+        }
         try {
             triage.bulkStatus(ids, status, note);
             return Response.seeOther(URI.create(app.fanloop.web.SafeRedirect.localPath(back == null ? "/triage" : back)))

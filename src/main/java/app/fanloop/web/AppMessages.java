@@ -812,6 +812,12 @@ public interface AppMessages {
     String search_all_boards();
 
     @Message
+    String search_busy_title();
+
+    @Message
+    String search_busy_text();
+
+    @Message
     String search_all_types();
 
     @Message

@@ -51,7 +51,7 @@ public class RequestLocale {
     }
 
     /** The reader's language for a request, outside any request scope too. */
-    static Locale resolve(HttpServerRequest request) {
+    public static Locale resolve(HttpServerRequest request) {
         Cookie cookie = request.getCookie(COOKIE);
         if (cookie != null) {
             Locale chosen = supported(cookie.getValue());

@@ -93,7 +93,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         // Selects it in the console and makes a feature item of it.
         paula.navigate(chromium.url("/triage?board=" + board.id));
         paula.locator("input[name=ids][value='" + mine + "']").check();
-        paula.locator("#bulk button[formaction='/triage/features/new']").click();
+        paula.locator("#bulk button[name=then][value=feature]").click();
         paula.waitForURL(url -> url.contains("/triage/features/new"));
         paula.fill("#title", "Gallery dark mode");
         paula.fill("#description", "From the fans' suggestion.");
@@ -202,7 +202,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         var notice = bob.locator("li.notification.unread", new Page.LocatorOptions().setHasText(version));
         assertThat(notice).hasCount(1);
         Chromium.shot(bob, "18-fan-notification");
-        notice.locator("a.notification-title").click();
+        notice.locator(".notification-title").click();
         bob.waitForURL(url -> url.endsWith(releasePath));
         assertThat(bob.locator("main h1").first()).containsText(version);
         assertThat(bob.locator("#credits")).containsText("Bob");

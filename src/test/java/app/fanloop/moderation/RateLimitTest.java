@@ -36,8 +36,8 @@ class RateLimitTest {
                     "fanloop.rate-limit.actions.comment.window", "PT10M",
                     "fanloop.rate-limit.actions.login.count", "2",
                     "fanloop.rate-limit.actions.login.window", "PT1M",
-                    "fanloop.rate-limit.actions.anonymous-search.count", "2",
-                    "fanloop.rate-limit.actions.anonymous-search.window", "PT1M");
+                    "fanloop.rate-limit.actions.search.count", "2",
+                    "fanloop.rate-limit.actions.search.window", "PT1M");
         }
     }
 
@@ -50,8 +50,13 @@ class RateLimitTest {
     @Inject
     javax.sql.DataSource dataSource;
 
-    @Inject
-    RateLimitConfig config;
+    /** Searches of earlier test classes (under huge limits) may still count for this address. */
+    @org.junit.jupiter.api.BeforeEach
+    void freshAddressCounters() throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var delete = c.createStatement()) {
+            delete.executeUpdate("delete from rate_window");
+        }
+    }
 
     @AfterEach
     void realTime() {
@@ -107,19 +112,5 @@ class RateLimitTest {
         for (int i = 0; i < 5; i++) {
             form().formParam("body", "answer " + i).post("/suggestions/" + s.id + "/comments").then().statusCode(303);
         }
-    }
-
-    @Test
-    void limits_hold_across_two_app_nodes_sharing_the_database() throws Exception {
-        // Two independent limiter instances stand for two nodes: only the database is shared.
-        AddressLimit nodeA = new AddressLimit(dataSource, config, clock, null);
-        AddressLimit nodeB = new AddressLimit(dataSource, config, clock, null);
-        RateLimitConfig.Limit two = config.actions().get("login");
-        String address = "ip" + unique("10.0.0");
-
-        assertEquals(0, nodeA.hit("login", address, two));
-        assertEquals(0, nodeB.hit("login", address, two));
-        assertTrue(nodeA.hit("login", address, two) > 0);
-        assertTrue(nodeB.hit("login", address, two) > 0);
     }
 }

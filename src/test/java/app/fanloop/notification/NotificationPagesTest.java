@@ -62,8 +62,9 @@ class NotificationPagesTest {
         assertEquals(303, form().post(readPath).statusCode());
         assertEquals("2", bell());
 
-        String open = list.select(".notification").get(1).selectFirst("a.notification-title").attr("href");
-        var opened = page().get(open);
+        // An unread one opens through a form: it is marked read on the way to what it is about.
+        Element opener = list.select(".notification").get(1).selectFirst("button.notification-title").closest("form");
+        var opened = form().formParam("open", opener.selectFirst("input[name=open]").val()).post(opener.attr("action"));
         assertEquals(303, opened.statusCode());
         assertEquals("/suggestions/" + about.get(1).id, location(opened), "it leads to what it is about");
         assertEquals("1", bell());
@@ -73,6 +74,28 @@ class NotificationPagesTest {
         assertEquals("/me/notifications", location(all));
         assertNull(html(page().get("/").then().extract().response()).selectFirst("header .bell .bell-count"));
         assertEquals(0, html(page().get("/me/notifications").then().extract().response()).select(".notification.unread").size());
+    }
+
+    @Test
+    @TestSecurity(user = "reader-get", roles = "fan")
+    void a_get_of_a_notification_leads_on_but_marks_nothing_read() {
+        Member me = fx.member("reader-get");
+        List<Suggestion> about = told(me, 1);
+        long id = fx.number("select max(id) from notification where member_id = ?1", me.id);
+
+        var opened = page().get("/me/notifications/" + id);
+        assertEquals(303, opened.statusCode());
+        assertEquals("/suggestions/" + about.get(0).id, location(opened));
+        assertEquals(0, fx.number("select count(*) from notification where id = ?1 and read_at is not null", id));
+        assertEquals("1", bell());
+
+        Document list = html(page().get("/me/notifications").then().statusCode(200).extract().response());
+        assertNull(list.selectFirst(".notification.unread a[href=/me/notifications/" + id + "]"),
+                "an unread notification is opened by a form, not a link");
+        form().post("/me/notifications/" + id + "/read").then().statusCode(303);
+        Document after = html(page().get("/me/notifications").then().statusCode(200).extract().response());
+        assertEquals("/me/notifications/" + id, after.selectFirst(".notification a.notification-title").attr("href"),
+                "a read one is a plain link again");
     }
 
     @Test

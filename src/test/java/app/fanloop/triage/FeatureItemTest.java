@@ -27,6 +27,23 @@ class FeatureItemTest {
     Fixtures fx;
 
     @Test
+    void the_bulk_bars_feature_button_posts_and_goes_on_without_the_token_in_the_url() {
+        Board board = fx.board();
+        Suggestion a = fx.suggestion(board, fx.someone(), unique("Bar A"));
+        Suggestion b = fx.suggestion(board, fx.someone(), unique("Bar B"));
+
+        Document console = html(page().get("/triage").then().statusCode(200).extract().response());
+        var button = console.selectFirst("#bulk button[name=then][value=feature]");
+        assertTrue(button != null && button.attr("formmethod").isEmpty(), "the button posts its form");
+
+        var next = form().formParam("ids", a.id).formParam("ids", b.id).formParam("then", "feature")
+                .formParam("status", "PLANNED").post("/triage/bulk");
+        assertEquals(303, next.statusCode());
+        assertEquals("/triage/features/new?ids=" + a.id + "&ids=" + b.id, location(next));
+        assertEquals("OPEN", fx.text("select status from suggestion where id = ?1", a.id), "no status was set");
+    }
+
+    @Test
     void pm_creates_a_feature_item_from_selected_suggestions_with_distinct_demand() {
         Board board = fx.board();
         Suggestion a = fx.suggestion(board, fx.someone(), unique("Dark mode A"));

@@ -105,4 +105,32 @@ class CsrfTest {
         }
         assertEquals("{\"X-CSRF-TOKEN\": \"" + cookie + "\"}", doc.body().attr("hx-headers"));
     }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "admin")
+    void no_form_on_any_page_puts_the_csrf_token_into_a_url() {
+        Board board = fx.board();
+        Suggestion s = fx.suggestion(board, fx.someone(), unique("Tokens"));
+        List<String> pages = List.of("/", "/boards/" + board.slug, "/suggestions/" + s.id, "/search?q=tokens",
+                "/triage", "/triage/features", "/triage/features/new?ids=" + s.id, "/me", "/me/notifications",
+                "/admin/members", "/admin/audit", "/admin/reports", "/releases");
+        for (String path : pages) {
+            Document doc = html(page().get(path).then().statusCode(200).extract().response());
+            for (Element form : doc.select("form")) {
+                if (form.select("input[name=" + CSRF_FIELD + "]").isEmpty()) {
+                    continue;
+                }
+                String where = path + ": " + form.outerHtml().lines().findFirst().orElse("");
+                assertEquals("post", form.attr("method").toLowerCase(), where);
+                // Buttons anywhere on the page may belong to this form through form="…".
+                List<Element> buttons = new java.util.ArrayList<>(form.select("button, input[type=submit]"));
+                if (!form.id().isEmpty()) {
+                    buttons.addAll(doc.select("button[form=" + form.id() + "], input[type=submit][form=" + form.id() + "]"));
+                }
+                for (Element button : buttons) {
+                    assertFalse(button.attr("formmethod").equalsIgnoreCase("get"), where + " " + button.outerHtml());
+                }
+            }
+        }
+    }
 }

@@ -44,7 +44,24 @@ class SecurityHeadersTest {
             assertEquals("DENY", response.getHeader("X-Frame-Options"));
             assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
             assertEquals("strict-origin-when-cross-origin", response.getHeader("Referrer-Policy"));
+            assertEquals("max-age=31536000; includeSubDomains", response.getHeader("Strict-Transport-Security"));
+            assertEquals("'self'", directives.get("form-action").get(0), policy);
         }
+    }
+
+    @Test
+    void forms_may_lead_on_to_the_sign_in_provider_and_nowhere_else() {
+        // A visitor's vote (a form POST) goes to /login and on to the provider: Chrome checks form-action on
+        // each redirect after a POST, so the provider's origin must be allowed, and only it.
+        Response vote = form().post("/suggestions/1/vote");
+        assertEquals(303, vote.statusCode());
+        Response login = page().get(Browser.location(vote));
+        assertEquals(302, login.statusCode());
+        java.net.URI provider = java.net.URI.create(login.getHeader("Location"));
+        String origin = provider.getScheme() + "://" + provider.getHost() + ":" + provider.getPort();
+
+        List<String> formAction = directives(vote.getHeader("Content-Security-Policy")).get("form-action");
+        assertEquals(List.of("'self'", origin), formAction);
     }
 
     @Test

@@ -108,4 +108,40 @@ class VisitorPageCacheTest {
         Suggestion second = fx.suggestion(board, fan, unique("Second"));
         assertTrue(board(board, "en").contains(second.title));
     }
+
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Inject
+    SiteClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void only_pages_the_cache_did_not_serve_count_against_the_visitors_page_limit() throws Exception {
+        // At the start of a fresh one-minute window (the page limit's), so that the count cannot roll over mid-test.
+        clock.advance(java.time.Duration.ofMillis(60_000 - clock.now().toEpochMilli() % 60_000 + 1000));
+        Board board = fx.board();
+        board(board, "en");
+        long before = pageHits();
+        for (int i = 0; i < 5; i++) {
+            assertEquals("hit", visitor("en").get("/boards/" + board.slug).header(VisitorPageCache.STATUS_HEADER));
+        }
+        assertEquals(before, pageHits(), "served from the cache: no query, not counted");
+        visitor("en").get("/boards/" + board.slug + "?sort=top").then().statusCode(200);
+        assertEquals(before + 1, pageHits(), "rendered: counted");
+    }
+
+    /** This address's page requests in the current window (all tests come from one address). */
+    private long pageHits() throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var q = c.createStatement();
+                var rs = q.executeQuery("select coalesce(sum(hits), 0) from rate_window where bucket = 'page' "
+                        + "and subject like 'ip:%' and slot = " + (clock.now().toEpochMilli() / 60_000 * 60_000))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }
