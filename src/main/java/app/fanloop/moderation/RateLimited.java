@@ -1,16 +1,11 @@
 package app.fanloop.moderation;
 
-/** Too many of an action in its window; the page says when to try again. */
-public class RateLimited extends RuntimeException {
+import app.fanloop.web.TooManyRequests;
 
-    private final long retryAfterSeconds;
+/** Too many of an action in its window; the page says when to try again. */
+public class RateLimited extends TooManyRequests {
 
     public RateLimited(long retryAfterSeconds) {
-        super("rate limited", null, false, false);
-        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super("rate limited", retryAfterSeconds);
     }
 }

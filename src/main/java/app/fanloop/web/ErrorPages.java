@@ -100,7 +100,7 @@ public class ErrorPages {
 
     /** Too many actions: 429 with Retry-After. */
     @ServerExceptionMapper
-    Response rateLimited(app.fanloop.moderation.RateLimited e, HttpServerRequest request) {
+    Response rateLimited(TooManyRequests e, HttpServerRequest request) {
         Response page = page(429, null, request);
         return Response.fromResponse(page).header("Retry-After", e.retryAfterSeconds()).build();
     }

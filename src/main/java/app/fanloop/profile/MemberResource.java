@@ -1,4 +1,4 @@
-package app.fanloop.member;
+package app.fanloop.profile;
 
 import java.util.List;
 import java.util.Set;
@@ -9,6 +9,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
 import app.fanloop.honour.HonourBoards;
+import app.fanloop.member.Member;
+import app.fanloop.member.Viewer;
 import app.fanloop.member.Visibility;
 import app.fanloop.notification.EmailMode;
 import app.fanloop.notification.NotificationService;
