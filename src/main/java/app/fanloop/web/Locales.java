@@ -37,6 +37,11 @@ public final class Locales {
                 && Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() != null;
     }
 
+    /** A message bundle (e.g. {@code SuggestionMessages.class}) in the language {@link #of} finds. */
+    public static <T> T messages(Class<T> bundle, Object templateAttribute) {
+        return MessageBundles.get(bundle, Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));
+    }
+
     public static OpsMessages ops(Object templateAttribute) {
         return MessageBundles.get(OpsMessages.class,
                 Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));

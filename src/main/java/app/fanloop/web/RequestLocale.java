@@ -46,6 +46,11 @@ public class RequestLocale {
         return MessageBundles.get(AppMessages.class, Localized.Literal.of(get().toLanguageTag()));
     }
 
+    /** A message bundle (e.g. {@code SuggestionMessages.class}) in the reader's language. */
+    public <T> T messages(Class<T> bundle) {
+        return MessageBundles.get(bundle, Localized.Literal.of(get().toLanguageTag()));
+    }
+
     private Locale resolve() {
         return resolve(request);
     }
