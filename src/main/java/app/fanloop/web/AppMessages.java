@@ -41,55 +41,7 @@ public interface AppMessages {
     String footer_note();
 
     @Message
-    String home_title();
-
-    @Message
-    String home_hero_title();
-
-    @Message
-    String home_hero_text();
-
-    @Message
-    String home_loop_label();
-
-    @Message
-    String loop_post();
-
-    @Message
-    String loop_vote();
-
-    @Message
-    String loop_review();
-
-    @Message
-    String loop_plan();
-
-    @Message
-    String loop_ship();
-
-    @Message
-    String loop_credit();
-
-    @Message
-    String home_trending();
-
-    @Message
-    String home_trending_empty();
-
-    @Message
     String home_boards();
-
-    @Message
-    String home_no_boards();
-
-    @Message
-    String home_shipped();
-
-    @Message
-    String home_shipped_empty();
-
-    @Message
-    String suggested_by(String name);
 
     @Message
     String board_archived();
@@ -501,15 +453,6 @@ public interface AppMessages {
 
     @Message
     String feed_title_channel(String channel);
-
-    @Message
-    String home_latest_release();
-
-    @Message
-    String home_all_releases();
-
-    @Message
-    String home_release_credits(int count);
 
     @Message
     String notifications_title();
