@@ -320,9 +320,6 @@ public interface AppMessages {
     String member_joined();
 
     @Message
-    String member_suggestions();
-
-    @Message
     String member_no_suggestions();
 
     @Message
@@ -375,9 +372,6 @@ public interface AppMessages {
 
     @Message
     String board_follow_hint();
-
-    @Message
-    String unfollow();
 
     @Message
     String channel_dev();
@@ -504,42 +498,6 @@ public interface AppMessages {
 
     @Message
     String notification_posted(String board, String title);
-
-    @Message
-    String me_following();
-
-    @Message
-    String me_following_hint();
-
-    @Message
-    String me_following_suggestions();
-
-    @Message
-    String me_following_none();
-
-    @Message
-    String me_following_boards();
-
-    @Message
-    String me_following_boards_none();
-
-    @Message
-    String me_following_channels();
-
-    @Message
-    String me_email();
-
-    @Message
-    String me_email_mode();
-
-    @Message
-    String me_email_to(String email);
-
-    @Message
-    String me_email_none();
-
-    @Message
-    String me_email_saved();
 
     @Message
     String email_mode_off();
