@@ -44,16 +44,10 @@ public interface AppMessages {
     String home_boards();
 
     @Message
-    String board_archived();
-
-    @Message
     String board_new_suggestion();
 
     @Message
     String board_new_bug();
-
-    @Message
-    String board_empty();
 
     @Message
     String sort_label();
@@ -366,12 +360,6 @@ public interface AppMessages {
 
     @Message
     String nav_releases();
-
-    @Message
-    String board_follow();
-
-    @Message
-    String board_follow_hint();
 
     @Message
     String channel_dev();

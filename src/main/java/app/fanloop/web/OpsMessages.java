@@ -11,60 +11,6 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface OpsMessages {
 
     @Message
-    String admin_boards_title();
-
-    @Message
-    String admin_board_new();
-
-    @Message
-    String admin_board_edit();
-
-    @Message
-    String admin_board_order();
-
-    @Message
-    String admin_board_name();
-
-    @Message
-    String admin_board_name_en();
-
-    @Message
-    String admin_board_description();
-
-    @Message
-    String admin_board_description_en();
-
-    @Message
-    String admin_board_slug();
-
-    @Message
-    String admin_board_slug_hint();
-
-    @Message
-    String admin_board_kinds();
-
-    @Message
-    String admin_board_count();
-
-    @Message
-    String admin_board_actions();
-
-    @Message
-    String admin_board_up();
-
-    @Message
-    String admin_board_down();
-
-    @Message
-    String admin_board_archive();
-
-    @Message
-    String admin_board_unarchive();
-
-    @Message
-    String admin_board_archived();
-
-    @Message
     String bulk_title();
 
     @Message
