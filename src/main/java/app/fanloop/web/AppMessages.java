@@ -368,60 +368,6 @@ public interface AppMessages {
     String channel_stable();
 
     @Message
-    String section_new();
-
-    @Message
-    String section_improved();
-
-    @Message
-    String section_fixed();
-
-    @Message
-    String release_channel();
-
-    @Message
-    String release_week_of(int year, int week);
-
-    @Message
-    String release_credits();
-
-    @Message
-    String release_credits_intro();
-
-    @Message
-    String release_credits_empty();
-
-    @Message
-    String release_line_feature();
-
-    @Message
-    String release_no_lines();
-
-    @Message
-    String releases_title();
-
-    @Message
-    String releases_intro();
-
-    @Message
-    String releases_all_channels();
-
-    @Message
-    String releases_empty();
-
-    @Message
-    String releases_fan_count(long count);
-
-    @Message
-    String releases_feed();
-
-    @Message
-    String releases_follow_title();
-
-    @Message
-    String releases_follow_hint();
-
-    @Message
     String releases_read();
 
     @Message
@@ -429,12 +375,6 @@ public interface AppMessages {
 
     @Message
     String timeline_release(String name);
-
-    @Message
-    String feed_title();
-
-    @Message
-    String feed_title_channel(String channel);
 
     @Message
     String notifications_title();
