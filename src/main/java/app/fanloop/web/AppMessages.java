@@ -461,19 +461,7 @@ public interface AppMessages {
     String nav_triage();
 
     @Message
-    String answered();
-
-    @Message
-    String unanswered();
-
-    @Message
     String apply();
-
-    @Message
-    String export_csv();
-
-    @Message
-    String select_row(long id);
 
     @Message
     String timeline_merged_into(String name);
