@@ -5,6 +5,7 @@ import java.util.Map;
 
 import app.fanloop.release.ReleaseLabels;
 import app.fanloop.suggestion.SuggestionLabels;
+import app.fanloop.suggestion.SuggestionMessages;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
@@ -47,7 +48,7 @@ public class NotificationText {
         String version = n.release == null ? text(payload.get("version")) : n.release.version;
         String channel = n.release == null ? "" : ReleaseLabels.label(n.release.channel, words);
         return switch (n.kind) {
-            case STATUS_CHANGED -> msg.notification_status(title, status(payload.get("to"), words));
+            case STATUS_CHANGED -> msg.notification_status(title, status(payload.get("to"), Locales.messages(SuggestionMessages.class, locale)));
             case OFFICIAL_RESPONSE -> msg.notification_official(title);
             case COMMENT_REPLY -> msg.notification_reply(actor, title);
             case SUGGESTION_SHIPPED -> n.itemCount > 1 ? msg.notification_mine_shipped_many(n.itemCount, version, channel)
@@ -82,7 +83,7 @@ public class NotificationText {
         };
     }
 
-    private static String status(Object name, AppMessages msg) {
+    private static String status(Object name, SuggestionMessages msg) {
         SuggestionStatus status = SuggestionStatus.parse(text(name));
         return status == null ? text(name) : SuggestionLabels.label(status, msg);
     }

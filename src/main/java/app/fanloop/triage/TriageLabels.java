@@ -1,9 +1,9 @@
 package app.fanloop.triage;
 
 import app.fanloop.suggestion.SuggestionLabels;
+import app.fanloop.suggestion.SuggestionMessages;
 import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
-import app.fanloop.web.OpsMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /** Labels of the console's enums in the reader's language. */
@@ -11,7 +11,7 @@ import io.quarkus.qute.TemplateExtension;
 public class TriageLabels {
 
     static String label(FeatureItemStatus status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return SuggestionLabels.featureStatusLabel(status.name(), Locales.ops(locale));
+        return SuggestionLabels.featureStatusLabel(status.name(), Locales.messages(SuggestionMessages.class, locale));
     }
 
     static String label(InboxQuery.Sort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {

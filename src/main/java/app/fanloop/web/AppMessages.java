@@ -56,9 +56,6 @@ public interface AppMessages {
     String sort_trending();
 
     @Message
-    String sort_top();
-
-    @Message
     String sort_new();
 
     @Message
@@ -80,67 +77,13 @@ public interface AppMessages {
     String filter_all_statuses();
 
     @Message
-    String status_open();
-
-    @Message
-    String status_under_review();
-
-    @Message
-    String status_planned();
-
-    @Message
-    String status_in_progress();
-
-    @Message
-    String status_shipped();
-
-    @Message
-    String status_declined();
-
-    @Message
-    String status_merged();
-
-    @Message
-    String frequency_always();
-
-    @Message
-    String frequency_often();
-
-    @Message
-    String frequency_sometimes();
-
-    @Message
-    String frequency_rarely();
-
-    @Message
-    String pinned();
-
-    @Message
     String comments();
 
     @Message
     String votes();
 
     @Message
-    String followers();
-
-    @Message
     String hidden();
-
-    @Message
-    String vote_label();
-
-    @Message
-    String vote_voted();
-
-    @Message
-    String vote_cast();
-
-    @Message
-    String vote_withdraw();
-
-    @Message
-    String vote_sign_in();
 
     @Message
     String follow();
@@ -152,79 +95,19 @@ public interface AppMessages {
     String edit();
 
     @Message
-    String edited();
-
-    @Message
     String save();
 
     @Message
     String cancel();
 
     @Message
-    String choose();
-
-    @Message
-    String suggestion_hidden_notice();
-
-    @Message
-    String suggestion_locked_notice();
-
-    @Message
-    String suggestion_merged_notice();
-
-    @Message
-    String decline_reason();
-
-    @Message
     String official_response();
-
-    @Message
-    String comment_add();
-
-    @Message
-    String comment_placeholder();
 
     @Message
     String comment_submit();
 
     @Message
-    String comment_official();
-
-    @Message
-    String comment_sign_in();
-
-    @Message
-    String comment_author_tag();
-
-    @Message
-    String comment_hidden();
-
-    @Message
-    String comment_edit_title();
-
-    @Message
-    String comments_empty();
-
-    @Message
-    String comments_closed();
-
-    @Message
-    String reply();
-
-    @Message
-    String reply_submit();
-
-    @Message
     String markdown_hint();
-
-    @Message
-    String timeline();
-
-    @Message
-    String timeline_posted(String name);
-
-    @Message
-    String timeline_change(String name);
 
     @Message
     String status_change();
@@ -239,64 +122,10 @@ public interface AppMessages {
     String status_submit();
 
     @Message
-    String edit_title();
-
-    @Message
     String form_has_errors();
 
     @Message
     String field_title();
-
-    @Message
-    String field_title_hint();
-
-    @Message
-    String field_body();
-
-    @Message
-    String field_body_hint();
-
-    @Message
-    String bug_details();
-
-    @Message
-    String bug_details_hint();
-
-    @Message
-    String field_device_model();
-
-    @Message
-    String field_system_version();
-
-    @Message
-    String field_frequency();
-
-    @Message
-    String field_steps();
-
-    @Message
-    String field_steps_hint();
-
-    @Message
-    String submit_suggestion();
-
-    @Message
-    String revisions_title();
-
-    @Message
-    String revisions_intro();
-
-    @Message
-    String revision_current();
-
-    @Message
-    String revision_written();
-
-    @Message
-    String revision_replaced(String name);
-
-    @Message
-    String revisions_none();
 
     @Message
     String pager_label();
@@ -369,12 +198,6 @@ public interface AppMessages {
 
     @Message
     String releases_read();
-
-    @Message
-    String shipped_in();
-
-    @Message
-    String timeline_release(String name);
 
     @Message
     String notifications_title();
@@ -464,21 +287,6 @@ public interface AppMessages {
     String apply();
 
     @Message
-    String timeline_merged_into(String name);
-
-    @Message
-    String timeline_merged_from(String name);
-
-    @Message
-    String timeline_unmerged(String name);
-
-    @Message
-    String timeline_unmerged_from(String name);
-
-    @Message
-    String timeline_feature(String name);
-
-    @Message
     String error_none_selected();
 
     @Message
@@ -498,12 +306,6 @@ public interface AppMessages {
 
     @Message
     String nav_admin();
-
-    @Message
-    String report();
-
-    @Message
-    String hidden_by_reports();
 
     @Message
     String error_confirm_mismatch();

@@ -17,57 +17,6 @@ public interface OpsMessages {
     String triage_empty();
 
     @Message
-    String spark_title();
-
-    @Message
-    String spark_label(int total);
-
-    @Message
-    String feature_part_of();
-
-    @Message
-    String feature_status_backlog();
-
-    @Message
-    String feature_status_planned();
-
-    @Message
-    String feature_status_in_progress();
-
-    @Message
-    String feature_status_shipped();
-
-    @Message
-    String feature_status_cancelled();
-
-    @Message
-    String merge_title();
-
-    @Message
-    String merge_hint();
-
-    @Message
-    String merge_target();
-
-    @Message
-    String merge_submit();
-
-    @Message
-    String unmerge_title();
-
-    @Message
-    String unmerge_hint();
-
-    @Message
-    String unmerge_submit();
-
-    @Message
-    String merged_from_title();
-
-    @Message
-    String merged_comment_count(int count);
-
-    @Message
     String admin_title();
 
     @Message
@@ -78,9 +27,6 @@ public interface OpsMessages {
 
     @Message
     String admin_audit();
-
-    @Message
-    String admin_moderate();
 
     @Message
     String report_count(int count);
@@ -106,6 +52,4 @@ public interface OpsMessages {
     @Message
     String sanction_permanent();
 
-    @Message
-    String timeline_hidden_title();
 }
