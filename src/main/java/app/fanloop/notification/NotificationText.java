@@ -7,8 +7,8 @@ import app.fanloop.release.ReleaseLabels;
 import app.fanloop.suggestion.SuggestionLabels;
 import app.fanloop.suggestion.SuggestionMessages;
 import app.fanloop.suggestion.SuggestionStatus;
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -41,7 +41,7 @@ public class NotificationText {
 
     public static String headline(Notification n, Locale locale) {
         NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
-        AppMessages words = Locales.messages(locale);
+        WebMessages words = Locales.messages(locale);
         Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
         String title = n.suggestion == null ? text(payload.get("title")) : n.suggestion.title;
         String actor = n.actor == null ? "" : n.actor.name;

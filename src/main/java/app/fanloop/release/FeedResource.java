@@ -17,9 +17,9 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
 import app.fanloop.moderation.AbuseLimited;
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SiteConfig;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -65,7 +65,7 @@ public class FeedResource {
     public Response feed(@RestQuery String channel) throws FeedException {
         ReleaseChannel filter = ReleaseChannel.parse(channel);
         ReleaseMessages msg = locale.messages(ReleaseMessages.class);
-        AppMessages words = locale.messages();
+        WebMessages words = locale.messages();
         List<Release> releases = Release.published(filter, 1, config.pageSize());
         if (releases.size() > config.pageSize()) {
             releases = releases.subList(0, config.pageSize());
@@ -98,7 +98,7 @@ public class FeedResource {
         return Response.ok(xml).type(ATOM + "; charset=utf-8").build();
     }
 
-    private Entry entry(Release release, Instant changed, AppMessages msg) {
+    private Entry entry(Release release, Instant changed, WebMessages msg) {
         Entry entry = new Entry();
         entry.setId(tag("release:" + release.id));
         entry.setTitle(release.version + " · " + ReleaseLabels.label(release.channel, msg));

@@ -1,7 +1,7 @@
 package app.fanloop.release;
 
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /** {channel.label}, {section.label}, {state.label} and {release.weekLabel} in the reader's language. */
@@ -12,7 +12,7 @@ public class ReleaseLabels {
         return label(channel, Locales.messages(locale));
     }
 
-    public static String label(ReleaseChannel channel, AppMessages msg) {
+    public static String label(ReleaseChannel channel, WebMessages msg) {
         return channel == ReleaseChannel.DEV ? msg.channel_dev() : msg.channel_stable();
     }
 

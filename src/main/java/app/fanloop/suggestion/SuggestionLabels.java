@@ -4,8 +4,8 @@ import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
+import app.fanloop.web.WebMessages;
 
 /** {status.label}, {kind.label}, {frequency.label} and {sort.label} in the reader's language. */
 @TemplateExtension
@@ -28,7 +28,7 @@ public class SuggestionLabels {
     }
 
     static String label(SuggestionKind kind, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = messages(locale);
+        WebMessages msg = messages(locale);
         return kind == SuggestionKind.BUG ? msg.kind_bug() : msg.kind_suggestion();
     }
 
@@ -43,7 +43,7 @@ public class SuggestionLabels {
     }
 
     static String label(SuggestionSort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = messages(locale);
+        WebMessages msg = messages(locale);
         return switch (sort) {
             case TRENDING -> msg.sort_trending();
             case TOP -> Locales.messages(SuggestionMessages.class, locale).sort_top();
@@ -78,7 +78,7 @@ public class SuggestionLabels {
         };
     }
 
-    static AppMessages messages(Object locale) {
+    static WebMessages messages(Object locale) {
         return Locales.messages(locale);
     }
 }

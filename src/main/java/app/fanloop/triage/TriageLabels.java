@@ -2,8 +2,8 @@ package app.fanloop.triage;
 
 import app.fanloop.suggestion.SuggestionLabels;
 import app.fanloop.suggestion.SuggestionMessages;
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /** Labels of the console's enums in the reader's language. */
@@ -15,7 +15,7 @@ public class TriageLabels {
     }
 
     static String label(InboxQuery.Sort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = Locales.messages(locale);
+        WebMessages msg = Locales.messages(locale);
         TriageMessages tri = Locales.messages(TriageMessages.class, locale);
         return switch (sort) {
             case PRIORITY -> tri.inbox_sort_priority();

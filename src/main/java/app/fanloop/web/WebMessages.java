@@ -4,11 +4,14 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every user-visible text of the member-facing pages, in simplified Chinese (the default) and English. The texts live in
- * messages/msg_zh.properties and messages/msg_en.properties; templates use them as {msg:key}.
+ * The texts of the layout and the error pages, and the words several features share (navigation, buttons, the
+ * pager, form errors, kinds and statuses shown in lists), in simplified Chinese (the default) and English. Each
+ * feature keeps its own texts in a bundle of its package (SuggestionMessages, {sug:…}, and so on); a text two
+ * features use lives here, once. The texts live in messages/web_zh.properties and messages/web_en.properties;
+ * templates use them as {web:key}.
  */
-@MessageBundle(value = "msg", locale = "zh")
-public interface AppMessages {
+@MessageBundle(value = "web", locale = "zh")
+public interface WebMessages {
 
     @Message
     String html_lang();
@@ -328,4 +331,45 @@ public interface AppMessages {
     @Message
     String search_placeholder();
 
+    @Message
+    String triage_releases();
+
+    @Message
+    String triage_empty();
+
+    @Message
+    String admin_title();
+
+    @Message
+    String admin_reports();
+
+    @Message
+    String admin_members();
+
+    @Message
+    String admin_audit();
+
+    @Message
+    String report_count(int count);
+
+    @Message
+    String mod_restore();
+
+    @Message
+    String sanction_banned_title();
+
+    @Message
+    String sanction_silenced_title();
+
+    @Message
+    String sanction_silenced_text();
+
+    @Message
+    String sanction_reason();
+
+    @Message
+    String sanction_until();
+
+    @Message
+    String sanction_permanent();
 }
