@@ -4,9 +4,9 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The texts of the honour pages and badges, in simplified Chinese and English: a bundle of its own, as one
- * bundle of 300 messages trips Qute's code generator (see OpsMessages). The texts live in messages/hon_zh.properties
- * and messages/hon_en.properties; templates use them as {hon:key}.
+ * The texts of the honour pages and badges, in simplified Chinese and English: a bundle of its own, like every
+ * feature's (see WebMessages). The texts live in messages/hon_zh.properties and messages/hon_en.properties;
+ * templates use them as {hon:key}.
  */
 @MessageBundle(value = "hon", locale = "zh")
 public interface HonourMessages {

@@ -1,6 +1,5 @@
 package app.fanloop.moderation;
 
-import app.fanloop.web.OpsMessages;
 import app.fanloop.web.Locales;
 import io.quarkus.qute.TemplateExtension;
 
@@ -9,7 +8,7 @@ import io.quarkus.qute.TemplateExtension;
 public class ModerationLabels {
 
     static String label(ReportReason reason, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        OpsMessages msg = Locales.ops(locale);
+        ModerationMessages msg = Locales.messages(ModerationMessages.class, locale);
         return switch (reason) {
             case SPAM -> msg.report_reason_spam();
             case ABUSE -> msg.report_reason_abuse();

@@ -17,7 +17,6 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 import app.fanloop.member.Member;
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.SiteConfig;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -65,8 +64,8 @@ public class NotificationMailer {
 
     /** Who a mail goes to, and in what language. */
     record Recipient(long memberId, String name, String email, Locale locale) {
-        AppMessages messages() {
-            return MessageBundles.get(AppMessages.class, Localized.Literal.of(locale.getLanguage()));
+        NotificationMessages messages() {
+            return MessageBundles.get(NotificationMessages.class, Localized.Literal.of(locale.getLanguage()));
         }
     }
 
@@ -152,9 +151,9 @@ public class NotificationMailer {
         List<Notification> notifications = to == null ? List.of() : Notification.withText(ids);
         boolean wanted = !notifications.isEmpty() && emailMode(memberId) == EmailMode.IMMEDIATE;
         if (wanted) {
-            AppMessages msg = to.messages();
+            NotificationMessages msg = to.messages();
             String subject = notifications.size() == 1
-                    ? NotificationText.headline(notifications.get(0), msg, to.locale())
+                    ? NotificationText.headline(notifications.get(0), to.locale())
                     : msg.mail_subject_many(notifications.size());
             MailView view = view(to, msg.mail_heading(to.name()), msg.mail_intro_now(), notifications);
             try {
@@ -233,7 +232,7 @@ public class NotificationMailer {
         List<Notification> notifications = new ArrayList<>(
                 Notification.withText(ids.stream().map(Number::longValue).toList()));
         java.util.Collections.reverse(notifications);
-        AppMessages msg = recipient.messages();
+        NotificationMessages msg = recipient.messages();
         int week = weekStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         MailView view = view(recipient, msg.digest_heading(week), msg.digest_intro(ids.size()), notifications);
         send(recipient, msg.digest_subject(ids.size(), week), view);
@@ -241,9 +240,8 @@ public class NotificationMailer {
     }
 
     private MailView view(Recipient to, String heading, String intro, List<Notification> notifications) {
-        AppMessages msg = to.messages();
         List<MailLine> lines = notifications.stream().limit(MAX_LINES)
-                .map(n -> new MailLine(NotificationText.headline(n, msg, to.locale()), NotificationText.detail(n),
+                .map(n -> new MailLine(NotificationText.headline(n, to.locale()), NotificationText.detail(n),
                         site.link(n.openPath()), WHEN.format(n.createdAt.atZone(site.zone()))))
                 .toList();
         return new MailView(heading, intro, lines, Math.max(0, notifications.size() - MAX_LINES),

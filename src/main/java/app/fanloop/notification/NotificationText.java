@@ -5,9 +5,10 @@ import java.util.Map;
 
 import app.fanloop.release.ReleaseLabels;
 import app.fanloop.suggestion.SuggestionLabels;
+import app.fanloop.suggestion.SuggestionMessages;
 import app.fanloop.suggestion.SuggestionStatus;
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -18,7 +19,7 @@ import io.quarkus.qute.TemplateExtension;
 public class NotificationText {
 
     static String headline(Notification n, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return headline(n, Locales.messages(locale), Locales.of(locale));
+        return headline(n, Locales.of(locale));
     }
 
     static String detail(Notification n, @TemplateExtension.TemplateAttribute("locale") Object locale) {
@@ -30,7 +31,7 @@ public class NotificationText {
     }
 
     static String label(EmailMode mode, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = Locales.messages(locale);
+        NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
         return switch (mode) {
             case OFF -> msg.email_mode_off();
             case IMMEDIATE -> msg.email_mode_immediate();
@@ -38,14 +39,16 @@ public class NotificationText {
         };
     }
 
-    public static String headline(Notification n, AppMessages msg, Locale locale) {
+    public static String headline(Notification n, Locale locale) {
+        NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
+        WebMessages words = Locales.messages(locale);
         Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
         String title = n.suggestion == null ? text(payload.get("title")) : n.suggestion.title;
         String actor = n.actor == null ? "" : n.actor.name;
         String version = n.release == null ? text(payload.get("version")) : n.release.version;
-        String channel = n.release == null ? "" : ReleaseLabels.label(n.release.channel, msg);
+        String channel = n.release == null ? "" : ReleaseLabels.label(n.release.channel, words);
         return switch (n.kind) {
-            case STATUS_CHANGED -> msg.notification_status(title, status(payload.get("to"), msg));
+            case STATUS_CHANGED -> msg.notification_status(title, status(payload.get("to"), Locales.messages(SuggestionMessages.class, locale)));
             case OFFICIAL_RESPONSE -> msg.notification_official(title);
             case COMMENT_REPLY -> msg.notification_reply(actor, title);
             case SUGGESTION_SHIPPED -> n.itemCount > 1 ? msg.notification_mine_shipped_many(n.itemCount, version, channel)
@@ -80,7 +83,7 @@ public class NotificationText {
         };
     }
 
-    private static String status(Object name, AppMessages msg) {
+    private static String status(Object name, SuggestionMessages msg) {
         SuggestionStatus status = SuggestionStatus.parse(text(name));
         return status == null ? text(name) : SuggestionLabels.label(status, msg);
     }

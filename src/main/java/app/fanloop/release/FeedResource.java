@@ -17,9 +17,9 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
 import app.fanloop.moderation.AbuseLimited;
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SiteConfig;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -64,7 +64,8 @@ public class FeedResource {
     @Produces(ATOM)
     public Response feed(@RestQuery String channel) throws FeedException {
         ReleaseChannel filter = ReleaseChannel.parse(channel);
-        AppMessages msg = locale.messages();
+        ReleaseMessages msg = locale.messages(ReleaseMessages.class);
+        WebMessages words = locale.messages();
         List<Release> releases = Release.published(filter, 1, config.pageSize());
         if (releases.size() > config.pageSize()) {
             releases = releases.subList(0, config.pageSize());
@@ -74,7 +75,7 @@ public class FeedResource {
 
         Feed feed = new Feed("atom_1.0");
         feed.setId(tag(filter == null ? "releases" : "releases:" + filter.param()));
-        feed.setTitle(filter == null ? msg.feed_title() : msg.feed_title_channel(ReleaseLabels.label(filter, msg)));
+        feed.setTitle(filter == null ? msg.feed_title() : msg.feed_title_channel(ReleaseLabels.label(filter, words)));
         feed.setLanguage(locale.get().toLanguageTag());
         feed.setAlternateLinks(List.of(link("alternate", "text/html", site.link(list))));
         feed.setOtherLinks(List.of(link("self", ATOM, site.link(self))));
@@ -89,7 +90,7 @@ public class FeedResource {
         for (Release release : releases) {
             Instant changed = release.updatedAt.isAfter(release.publishedAt) ? release.updatedAt : release.publishedAt;
             updated = updated == null || changed.isAfter(updated) ? changed : updated;
-            entries.add(entry(release, changed, msg));
+            entries.add(entry(release, changed, words));
         }
         feed.setUpdated(Date.from(updated == null ? clock.now() : updated));
         feed.setEntries(entries);
@@ -97,7 +98,7 @@ public class FeedResource {
         return Response.ok(xml).type(ATOM + "; charset=utf-8").build();
     }
 
-    private Entry entry(Release release, Instant changed, AppMessages msg) {
+    private Entry entry(Release release, Instant changed, WebMessages msg) {
         Entry entry = new Entry();
         entry.setId(tag("release:" + release.id));
         entry.setTitle(release.version + " · " + ReleaseLabels.label(release.channel, msg));

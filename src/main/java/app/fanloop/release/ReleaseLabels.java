@@ -1,8 +1,7 @@
 package app.fanloop.release;
 
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
-import app.fanloop.web.OpsMessages;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /** {channel.label}, {section.label}, {state.label} and {release.weekLabel} in the reader's language. */
@@ -13,12 +12,12 @@ public class ReleaseLabels {
         return label(channel, Locales.messages(locale));
     }
 
-    public static String label(ReleaseChannel channel, AppMessages msg) {
+    public static String label(ReleaseChannel channel, WebMessages msg) {
         return channel == ReleaseChannel.DEV ? msg.channel_dev() : msg.channel_stable();
     }
 
     static String label(ReleaseSection section, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = Locales.messages(locale);
+        ReleaseMessages msg = Locales.messages(ReleaseMessages.class, locale);
         return switch (section) {
             case NEW -> msg.section_new();
             case IMPROVED -> msg.section_improved();
@@ -27,7 +26,7 @@ public class ReleaseLabels {
     }
 
     static String label(ReleaseState state, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        OpsMessages msg = Locales.ops(locale);
+        ReleaseMessages msg = Locales.messages(ReleaseMessages.class, locale);
         return switch (state) {
             case DRAFT -> msg.release_state_draft();
             case SCHEDULED -> msg.release_state_scheduled();
@@ -37,6 +36,6 @@ public class ReleaseLabels {
 
     /** "2025 年第 47 周" / "Week 47, 2025". */
     static String weekLabel(Release release, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return Locales.messages(locale).release_week_of(release.weekYear(), release.weekNumber());
+        return Locales.messages(ReleaseMessages.class, locale).release_week_of(release.weekYear(), release.weekNumber());
     }
 }

@@ -1,6 +1,5 @@
 package app.fanloop.search;
 
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
 import io.quarkus.qute.TemplateExtension;
 
@@ -9,7 +8,7 @@ import io.quarkus.qute.TemplateExtension;
 public class SearchLabels {
 
     static String label(SearchType type, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = Locales.messages(locale);
+        SearchMessages msg = Locales.messages(SearchMessages.class, locale);
         return switch (type) {
             case SUGGESTION -> msg.search_type_suggestion();
             case COMMENT -> msg.search_type_comment();

@@ -4,19 +4,18 @@ import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-import app.fanloop.web.AppMessages;
 import app.fanloop.web.Locales;
-import app.fanloop.web.OpsMessages;
+import app.fanloop.web.WebMessages;
 
 /** {status.label}, {kind.label}, {frequency.label} and {sort.label} in the reader's language. */
 @TemplateExtension
 public class SuggestionLabels {
 
     static String label(SuggestionStatus status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return label(status, messages(locale));
+        return label(status, Locales.messages(SuggestionMessages.class, locale));
     }
 
-    public static String label(SuggestionStatus status, AppMessages msg) {
+    public static String label(SuggestionStatus status, SuggestionMessages msg) {
         return switch (status) {
             case OPEN -> msg.status_open();
             case UNDER_REVIEW -> msg.status_under_review();
@@ -29,12 +28,12 @@ public class SuggestionLabels {
     }
 
     static String label(SuggestionKind kind, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = messages(locale);
+        WebMessages msg = messages(locale);
         return kind == SuggestionKind.BUG ? msg.kind_bug() : msg.kind_suggestion();
     }
 
     static String label(Frequency frequency, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = messages(locale);
+        SuggestionMessages msg = Locales.messages(SuggestionMessages.class, locale);
         return switch (frequency) {
             case ALWAYS -> msg.frequency_always();
             case OFTEN -> msg.frequency_often();
@@ -44,20 +43,20 @@ public class SuggestionLabels {
     }
 
     static String label(SuggestionSort sort, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        AppMessages msg = messages(locale);
+        WebMessages msg = messages(locale);
         return switch (sort) {
             case TRENDING -> msg.sort_trending();
-            case TOP -> msg.sort_top();
+            case TOP -> Locales.messages(SuggestionMessages.class, locale).sort_top();
             case NEW -> msg.sort_new();
         };
     }
 
     /** A feature item's status, given by name (the suggestion page knows it only as text). */
     static String featureStatusLabel(String status, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return featureStatusLabel(status, Locales.ops(locale));
+        return featureStatusLabel(status, Locales.messages(SuggestionMessages.class, locale));
     }
 
-    public static String featureStatusLabel(String status, OpsMessages msg) {
+    public static String featureStatusLabel(String status, SuggestionMessages msg) {
         return switch (status) {
             case "BACKLOG" -> msg.feature_status_backlog();
             case "PLANNED" -> msg.feature_status_planned();
@@ -79,7 +78,7 @@ public class SuggestionLabels {
         };
     }
 
-    static AppMessages messages(Object locale) {
+    static WebMessages messages(Object locale) {
         return Locales.messages(locale);
     }
 }

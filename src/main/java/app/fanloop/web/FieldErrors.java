@@ -25,7 +25,7 @@ public final class FieldErrors {
         return new FieldErrors(Map.of());
     }
 
-    public static FieldErrors of(FormInvalid invalid, AppMessages msg) {
+    public static FieldErrors of(FormInvalid invalid, WebMessages msg) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (FormInvalid.Problem problem : invalid.problems()) {
             texts.putIfAbsent(problem.field(), text(problem, msg));
@@ -45,7 +45,7 @@ public final class FieldErrors {
         return texts.isEmpty();
     }
 
-    private static String text(FormInvalid.Problem problem, AppMessages msg) {
+    private static String text(FormInvalid.Problem problem, WebMessages msg) {
         int limit = problem.limit() == null ? 0 : problem.limit();
         return switch (problem.code()) {
             case REQUIRED -> msg.error_required();

@@ -37,13 +37,14 @@ public final class Locales {
                 && Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() != null;
     }
 
-    public static OpsMessages ops(Object templateAttribute) {
-        return MessageBundles.get(OpsMessages.class,
+    /** A message bundle (e.g. {@code SuggestionMessages.class}) in the language {@link #of} finds. */
+    public static <T> T messages(Class<T> bundle, Object templateAttribute) {
+        return MessageBundles.get(bundle,
                 Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));
     }
 
-    public static AppMessages messages(Object templateAttribute) {
-        return MessageBundles.get(AppMessages.class,
-                Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));
+    /** The shared words (web's bundle) in the language {@link #of} finds. */
+    public static WebMessages messages(Object templateAttribute) {
+        return messages(WebMessages.class, templateAttribute);
     }
 }

@@ -41,9 +41,14 @@ public class RequestLocale {
         return get().equals(ENGLISH);
     }
 
-    /** The message bundle in the reader's language, for texts made in Java. */
-    public AppMessages messages() {
-        return MessageBundles.get(AppMessages.class, Localized.Literal.of(get().toLanguageTag()));
+    /** The shared words (web's bundle) in the reader's language, for texts made in Java (e.g. form errors). */
+    public WebMessages messages() {
+        return messages(WebMessages.class);
+    }
+
+    /** A message bundle (e.g. {@code SuggestionMessages.class}) in the reader's language. */
+    public <T> T messages(Class<T> bundle) {
+        return MessageBundles.get(bundle, Localized.Literal.of(get().toLanguageTag()));
     }
 
     private Locale resolve() {

@@ -2,7 +2,6 @@ package app.fanloop.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,9 +15,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import app.fanloop.web.AppMessages;
-
-/** Every text the search pages use exists in Chinese and in English, and AppMessages declares it. */
+/** Every text the search pages use exists in Chinese and in English, and SearchMessages declares it. */
 class SearchMessagesTest {
 
     private static Properties load(String name) throws IOException {
@@ -32,19 +29,15 @@ class SearchMessagesTest {
 
     @Test
     void search_texts_exist_in_both_languages() throws IOException {
-        Properties zh = load("msg_zh.properties");
-        Properties en = load("msg_en.properties");
-        Set<String> declared = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
-                .filter(n -> n.startsWith("search_") || n.startsWith("similar_") || n.equals("nav_search"))
+        Set<String> declared = Arrays.stream(SearchMessages.class.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertFalse(declared.isEmpty());
-        for (String key : declared) {
-            assertTrue(zh.containsKey(key), "msg_zh lacks " + key);
-            assertTrue(en.containsKey(key), "msg_en lacks " + key);
+        for (String language : new String[] { "zh", "en" }) {
+            Properties texts = load("srch_" + language + ".properties");
+            assertEquals(declared, new TreeSet<>(texts.stringPropertyNames()), "srch_" + language);
+            for (String key : declared) {
+                assertFalse(texts.getProperty(key).isBlank(), "srch_" + language + " has no text for " + key);
+            }
         }
-        Set<String> inFiles = zh.stringPropertyNames().stream()
-                .filter(n -> n.startsWith("search_") || n.startsWith("similar_") || n.equals("nav_search"))
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(declared, inFiles);
     }
 }

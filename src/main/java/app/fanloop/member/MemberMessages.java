@@ -1,0 +1,54 @@
+package app.fanloop.member;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of a member's profile page and their settings, in simplified Chinese (the default) and English. The texts live in
+ * messages/mem_zh.properties and messages/mem_en.properties; templates use them as {mem:key}.
+ */
+@MessageBundle(value = "mem", locale = "zh")
+public interface MemberMessages {
+
+    @Message
+    String member_suggestions();
+
+    @Message
+    String unfollow();
+
+    @Message
+    String me_following();
+
+    @Message
+    String me_following_hint();
+
+    @Message
+    String me_following_suggestions();
+
+    @Message
+    String me_following_none();
+
+    @Message
+    String me_following_boards();
+
+    @Message
+    String me_following_boards_none();
+
+    @Message
+    String me_following_channels();
+
+    @Message
+    String me_email();
+
+    @Message
+    String me_email_mode();
+
+    @Message
+    String me_email_to(String email);
+
+    @Message
+    String me_email_none();
+
+    @Message
+    String me_email_saved();
+}

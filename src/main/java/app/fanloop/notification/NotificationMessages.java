@@ -1,0 +1,117 @@
+package app.fanloop.notification;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of notifications, their e-mails and unsubscribing, in simplified Chinese (the default) and English. The texts live in
+ * messages/ntf_zh.properties and messages/ntf_en.properties; templates use them as {ntf:key}.
+ */
+@MessageBundle(value = "ntf", locale = "zh")
+public interface NotificationMessages {
+
+    @Message
+    String notifications_intro();
+
+    @Message
+    String notifications_settings();
+
+    @Message
+    String notifications_empty();
+
+    @Message
+    String notifications_unread();
+
+    @Message
+    String notifications_mark_read();
+
+    @Message
+    String notifications_read_all();
+
+    @Message
+    String notification_status(String title, String status);
+
+    @Message
+    String notification_official(String title);
+
+    @Message
+    String notification_reply(String name, String title);
+
+    @Message
+    String notification_mine_shipped(String title, String version, String channel);
+
+    @Message
+    String notification_mine_shipped_many(int count, String version, String channel);
+
+    @Message
+    String notification_shipped(String title, String version, String channel);
+
+    @Message
+    String notification_shipped_many(int count, String version, String channel);
+
+    @Message
+    String notification_merged(String title, String into);
+
+    @Message
+    String notification_release(String channel, String version);
+
+    @Message
+    String notification_posted(String board, String title);
+
+    @Message
+    String email_mode_off();
+
+    @Message
+    String email_mode_immediate();
+
+    @Message
+    String email_mode_weekly();
+
+    @Message
+    String mail_heading(String name);
+
+    @Message
+    String mail_intro_now();
+
+    @Message
+    String mail_subject_many(int count);
+
+    @Message
+    String mail_more(int count);
+
+    @Message
+    String mail_open_notifications();
+
+    @Message
+    String mail_footer_why();
+
+    @Message
+    String mail_settings();
+
+    @Message
+    String mail_unsubscribe();
+
+    @Message
+    String digest_heading(int week);
+
+    @Message
+    String digest_intro(int count);
+
+    @Message
+    String digest_subject(int count, int week);
+
+    @Message
+    String unsubscribe_title();
+
+    @Message
+    String unsubscribe_question(String name);
+
+    @Message
+    String unsubscribe_submit();
+
+    @Message
+    String unsubscribe_done(String name);
+
+    @Message
+    String unsubscribe_again();
+}
