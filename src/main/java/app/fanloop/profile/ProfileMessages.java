@@ -1,14 +1,14 @@
-package app.fanloop.member;
+package app.fanloop.profile;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The texts of a member's profile page and their settings, in simplified Chinese (the default) and English. The texts live in
- * messages/mem_zh.properties and messages/mem_en.properties; templates use them as {mem:key}.
+ * messages/prof_zh.properties and messages/prof_en.properties; templates use them as {prof:key}.
  */
-@MessageBundle(value = "mem", locale = "zh")
-public interface MemberMessages {
+@MessageBundle(value = "prof", locale = "zh")
+public interface ProfileMessages {
 
     @Message
     String member_suggestions();
