@@ -241,23 +241,9 @@ public class ModerationService {
         return suggestionId;
     }
 
+    /** One delete: votes, follows, comments, revisions, reports, timeline and events go with it (V44). */
     private void purgeSuggestion(Suggestion s) {
         long id = s.id;
-        List<Long> comments = ids("select id from comment where suggestion_id = :id", id);
-        exec("update suggestion set official_comment_id = null where id = :id", id);
-        exec("delete from domain_event_audience where event_id in (select id from domain_event where suggestion_id = :id"
-                + " or comment_id in (select id from comment where suggestion_id = :id))", id);
-        exec("delete from domain_event where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
-        exec("delete from report where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
-        exec("delete from revision where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
-        exec("update status_change set related_suggestion_id = null where related_suggestion_id = :id", id);
-        exec("delete from status_change where suggestion_id = :id", id);
-        exec("delete from suggestion_follow where suggestion_id = :id or via_merge_of = :id", id);
-        exec("delete from vote where suggestion_id = :id or cast_on_id = :id", id);
-        if (!comments.isEmpty()) {
-            exec("delete from comment where suggestion_id = :id and parent_id is not null", id);
-            exec("delete from comment where suggestion_id = :id", id);
-        }
         Long item = s.featureItemId;
         em.flush();
         em.clear();
@@ -271,6 +257,7 @@ public class ModerationService {
         }
     }
 
+    /** One delete: its replies, revisions, reports and events go with it (V44); the counters follow. */
     private void purgeComment(Comment c) {
         long id = c.id;
         long suggestionId = c.suggestion.id;
@@ -278,16 +265,8 @@ public class ModerationService {
         int visibleRemoved = ((Number) em.createNativeQuery(
                 "select count(*) from comment c where (id = :id or parent_id = :id) and " + Visibility.sqlPublic("c"))
                 .setParameter("id", id).getSingleResult()).intValue();
-        em.createNativeQuery("update suggestion set official_comment_id = null where official_comment_id in (:ids)")
-                .setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from domain_event_audience where event_id in (select id from domain_event where comment_id in (:ids))")
-                .setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from domain_event where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from report where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from revision where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
         em.flush();
         em.clear();
-        em.createNativeQuery("delete from comment where parent_id = :id").setParameter("id", id).executeUpdate();
         em.createNativeQuery("delete from comment where id = :id").setParameter("id", id).executeUpdate();
         if (c.parent != null) {
             em.createNativeQuery("update comment set reply_count = reply_count - 1 where id = :p")
