@@ -23,6 +23,7 @@ import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.suggestion.Trending;
+import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.Markdown;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
@@ -151,9 +152,7 @@ public class DemoData {
                 .executeUpdate();
         em.createNativeQuery("update board b set suggestion_count = (select count(*) from suggestion s where s.board_id = b.id)")
                 .executeUpdate();
-        em.createNativeQuery("""
-                update feature_item f set demand = (select count(distinct v.member_id) from vote v
-                    join suggestion s on s.id = v.suggestion_id where s.feature_item_id = f.id)""").executeUpdate();
+        em.createNativeQuery("update feature_item f set demand = " + FeatureDemand.of("f.id")).executeUpdate();
         releases(paula, bob);
         LOG.infof("Demo data created: %d boards, %d suggestions, %d releases", Board.count(), Suggestion.count(),
                 Release.count());

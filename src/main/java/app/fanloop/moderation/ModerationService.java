@@ -13,6 +13,7 @@ import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.SiteClock;
@@ -56,9 +57,11 @@ public class ModerationService {
     private final DomainEvents events;
     private final SiteClock clock;
     private final Honours honours;
+    private final FeatureDemand demand;
 
     ModerationService(EntityManager em, Viewer viewer, SuggestionService suggestions, RateLimiter limits, AuditLog audit,
-            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours) {
+            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours, FeatureDemand demand) {
+        this.demand = demand;
         this.honours = honours;
         this.em = em;
         this.viewer = viewer;
@@ -251,9 +254,7 @@ public class ModerationService {
         exec("update board set suggestion_count = suggestion_count - 1 where id = :id", s.board.id);
         honours.suggestionPurged(id);
         if (item != null) {
-            exec("""
-                    update feature_item set demand = (select count(distinct v.member_id) from vote v
-                        join suggestion x on x.id = v.suggestion_id where x.feature_item_id = :id) where id = :id""", item);
+            demand.recompute(item);
         }
     }
 

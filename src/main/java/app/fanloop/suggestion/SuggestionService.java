@@ -15,6 +15,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.moderation.RateLimiter;
 import app.fanloop.search.SearchIndex;
+import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -40,9 +41,12 @@ public class SuggestionService {
     private final AuditLog audit;
     private final SearchIndex searchIndex;
     private final Honours honours;
+    private final FeatureDemand demand;
 
     SuggestionService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
-            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours) {
+            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours,
+            FeatureDemand demand) {
+        this.demand = demand;
         this.honours = honours;
         this.limits = limits;
         this.audit = audit;
@@ -226,22 +230,11 @@ public class SuggestionService {
         return new VoteState(s.id, hasVoted(s.id, member.id), currentVotes(s.id));
     }
 
-    /**
-     * A feature item's demand counts distinct voters over its suggestions: a vote adds one only if
-     * it is the member's first on the item, a withdrawal removes one only if it was the last. The
-     * item row is locked first so concurrent votes of one member cannot both count.
-     */
+    /** The feature item's demand (distinct voters, {@link FeatureDemand}) follows the vote. */
     private void adjustDemand(Suggestion s, Member member, boolean added) {
-        if (s.featureItemId == null) {
-            return;
+        if (s.featureItemId != null) {
+            demand.voteChanged(s.featureItemId, member.id, added);
         }
-        em.createNativeQuery("select id from feature_item where id = :f for update")
-                .setParameter("f", s.featureItemId).getResultList();
-        String votesOnItem = "(select count(*) from vote v join suggestion x on x.id = v.suggestion_id"
-                + " where v.member_id = :m and x.feature_item_id = :f)";
-        em.createNativeQuery("update feature_item set demand = demand " + (added ? "+ 1" : "- 1")
-                + " where id = :f and " + votesOnItem + (added ? " = 1" : " = 0"))
-                .setParameter("f", s.featureItemId).setParameter("m", member.id).executeUpdate();
     }
 
     /** Follows or unfollows a suggestion; {@code wanted} null toggles. */

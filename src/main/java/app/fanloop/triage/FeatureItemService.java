@@ -37,9 +37,11 @@ public class FeatureItemService {
     private final Forms forms;
     private final Markdown markdown;
     private final AuditLog audit;
+    private final FeatureDemand demand;
 
     FeatureItemService(EntityManager em, Viewer viewer, SuggestionService suggestions, DomainEvents events,
-            Forms forms, Markdown markdown, AuditLog audit) {
+            Forms forms, Markdown markdown, AuditLog audit, FeatureDemand demand) {
+        this.demand = demand;
         this.audit = audit;
         this.em = em;
         this.viewer = viewer;
@@ -161,24 +163,13 @@ public class FeatureItemService {
         audit.record(actor, "feature.unlink", "feature_item", item.id, AuditLog.of("suggestion", s.id), null, null);
         s.featureItemId = null;
         em.flush();
-        recomputeDemand(item.id);
+        demand.recompute(item.id);
     }
 
     /** The suggestions behind an item, with board and author. */
     public static List<Suggestion> linked(long itemId) {
         return Suggestion.list("from Suggestion s join fetch s.board join fetch s.author where s.featureItemId = ?1"
                 + " order by s.voteCount desc, s.id", itemId);
-    }
-
-    /** Demand from the tables: distinct voters over the linked suggestions. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recomputeDemand(long itemId) {
-        em.flush();
-        em.createNativeQuery("""
-                update feature_item set demand = (
-                    select count(distinct v.member_id) from vote v join suggestion s on s.id = v.suggestion_id
-                    where s.feature_item_id = :f)
-                where id = :f""").setParameter("f", itemId).executeUpdate();
     }
 
     /**
@@ -197,7 +188,7 @@ public class FeatureItemService {
         }
         s.featureItemId = item.id;
         em.flush();
-        recomputeDemand(item.id);
+        demand.recompute(item.id);
         events.featureItem(EventKind.FEATURE_ITEM_LINKED, actor, item.id, s.id,
                 Map.of("title", item.title, "suggestionTitle", s.title));
         audit.record(actor, "feature.link", "feature_item", item.id, null, AuditLog.of("suggestion", s.id), null);

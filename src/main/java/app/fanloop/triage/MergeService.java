@@ -39,12 +39,12 @@ public class MergeService {
     private final SuggestionService suggestions;
     private final DomainEvents events;
     private final Trending trending;
-    private final FeatureItemService features;
+    private final FeatureDemand demand;
     private final AuditLog audit;
     private final SearchService search;
 
     MergeService(EntityManager em, Viewer viewer, SuggestionService suggestions, DomainEvents events,
-            Trending trending, FeatureItemService features, AuditLog audit, SearchService search) {
+            Trending trending, FeatureDemand demand, AuditLog audit, SearchService search) {
         this.audit = audit;
         this.search = search;
         this.em = em;
@@ -52,7 +52,7 @@ public class MergeService {
         this.suggestions = suggestions;
         this.events = events;
         this.trending = trending;
-        this.features = features;
+        this.demand = demand;
     }
 
     /** A suggestion and those that look like it (merge candidates), best first. */
@@ -183,6 +183,6 @@ public class MergeService {
         List<Number> items = em.createNativeQuery(
                 "select distinct feature_item_id from suggestion where id in (:ids) and feature_item_id is not null")
                 .setParameter("ids", List.of(a, b)).getResultList();
-        items.forEach(item -> features.recomputeDemand(item.longValue()));
+        items.forEach(item -> demand.recompute(item.longValue()));
     }
 }
