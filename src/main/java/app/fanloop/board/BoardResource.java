@@ -12,7 +12,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.BoardQuery;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionKind;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.VotingService;
 import app.fanloop.suggestion.SuggestionSort;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.Page;
@@ -58,12 +58,12 @@ public class BoardResource {
         static native TemplateInstance show(BoardPage page);
     }
 
-    private final SuggestionService suggestions;
+    private final VotingService voting;
     private final BoardFollows follows;
     private final Viewer viewer;
 
-    BoardResource(SuggestionService suggestions, BoardFollows follows, Viewer viewer) {
-        this.suggestions = suggestions;
+    BoardResource(VotingService voting, BoardFollows follows, Viewer viewer) {
+        this.voting = voting;
         this.follows = follows;
         this.viewer = viewer;
     }
@@ -76,7 +76,7 @@ public class BoardResource {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
         Page<Suggestion> rows = query.run(board);
-        Set<Long> voted = suggestions.votedAmong(rows.items().stream().map(s -> s.id).toList(), viewer.id());
+        Set<Long> voted = voting.votedAmong(rows.items().stream().map(s -> s.id).toList(), viewer.id());
         return Templates.show(new BoardPage(board, Board.listed(), query, rows, voted,
                 follows.isFollowing(board.id, viewer.id())));
     }

@@ -14,7 +14,8 @@ import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseChannel;
 import app.fanloop.release.ReleaseItem;
 import app.fanloop.release.ReleaseSection;
-import app.fanloop.release.ReleaseService;
+import app.fanloop.release.ReleaseEditing;
+import app.fanloop.release.ReleasePublishing;
 import app.fanloop.release.ReleaseState;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Frequency;
@@ -23,6 +24,7 @@ import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.suggestion.Trending;
+import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.Markdown;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
@@ -46,11 +48,14 @@ public class DemoData {
     private final EntityManager em;
     private final Markdown markdown;
     private final Trending trending;
-    private final ReleaseService releases;
+    private final ReleaseEditing releases;
+    private final ReleasePublishing publishing;
     private final Random random = new Random(42);
     private final Instant now = Instant.now();
 
-    DemoData(EntityManager em, Markdown markdown, Trending trending, ReleaseService releases) {
+    DemoData(EntityManager em, Markdown markdown, Trending trending, ReleaseEditing releases,
+            ReleasePublishing publishing) {
+        this.publishing = publishing;
         this.em = em;
         this.releases = releases;
         this.markdown = markdown;
@@ -151,9 +156,7 @@ public class DemoData {
                 .executeUpdate();
         em.createNativeQuery("update board b set suggestion_count = (select count(*) from suggestion s where s.board_id = b.id)")
                 .executeUpdate();
-        em.createNativeQuery("""
-                update feature_item f set demand = (select count(distinct v.member_id) from vote v
-                    join suggestion s on s.id = v.suggestion_id where s.feature_item_id = f.id)""").executeUpdate();
+        em.createNativeQuery("update feature_item f set demand = " + FeatureDemand.of("f.id")).executeUpdate();
         releases(paula, bob);
         LOG.infof("Demo data created: %d boards, %d suggestions, %d releases", Board.count(), Suggestion.count(),
                 Release.count());
@@ -198,7 +201,7 @@ public class DemoData {
         Release r = new Release();
         r.version = version;
         r.channel = channel;
-        r.week = ReleaseService.isoWeek(week);
+        r.week = ReleaseEditing.isoWeek(week);
         r.summary = summary;
         r.summaryHtml = markdown.toHtml(summary);
         r.createdBy = pm;
@@ -222,7 +225,7 @@ public class DemoData {
     /** Publishes through the service (shipping, credits, the event fans are told of), dated in the past. */
     private void publishAt(Release release, Member pm, Instant at) {
         em.flush();
-        releases.publish(release, pm);
+        publishing.publish(release, pm);
         release.publishedAt = at;
         release.updatedAt = at;
         em.flush();

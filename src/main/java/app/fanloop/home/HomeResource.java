@@ -8,9 +8,9 @@ import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseNotes;
-import app.fanloop.release.ReleaseService;
+import app.fanloop.release.ReleasePublishing;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.VotingService;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,12 +36,12 @@ public class HomeResource {
         static native TemplateInstance home(HomePage page);
     }
 
-    private final SuggestionService suggestions;
-    private final ReleaseService releases;
+    private final VotingService voting;
+    private final ReleasePublishing releases;
     private final Viewer viewer;
 
-    HomeResource(SuggestionService suggestions, ReleaseService releases, Viewer viewer) {
-        this.suggestions = suggestions;
+    HomeResource(VotingService voting, ReleasePublishing releases, Viewer viewer) {
+        this.voting = voting;
         this.releases = releases;
         this.viewer = viewer;
     }
@@ -53,7 +53,7 @@ public class HomeResource {
         List<Suggestion> shipped = Suggestion.recentlyShipped(SHIPPED);
         List<Long> ids = Stream.concat(trending.stream(), shipped.stream()).map(s -> s.id).distinct().toList();
         ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listed(), trending, shipped, suggestions.votedAmong(ids, viewer.id()),
+        return Templates.home(new HomePage(Board.listed(), trending, shipped, voting.votedAmong(ids, viewer.id()),
                 latest));
     }
 }

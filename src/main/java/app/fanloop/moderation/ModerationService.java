@@ -9,10 +9,12 @@ import app.fanloop.event.EventKind;
 import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Comment;
+import app.fanloop.suggestion.Comments;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.PostingService;
+import app.fanloop.suggestion.CommentingService;
+import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.SiteClock;
@@ -49,20 +51,26 @@ public class ModerationService {
 
     private final EntityManager em;
     private final Viewer viewer;
-    private final SuggestionService suggestions;
+    private final PostingService posting;
+    private final CommentingService commenting;
     private final RateLimiter limits;
     private final AuditLog audit;
     private final ModerationConfig config;
     private final DomainEvents events;
     private final SiteClock clock;
     private final Honours honours;
+    private final FeatureDemand demand;
+    private final Comments comments;
 
-    ModerationService(EntityManager em, Viewer viewer, SuggestionService suggestions, RateLimiter limits, AuditLog audit,
-            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours) {
+    ModerationService(EntityManager em, Viewer viewer, PostingService posting, CommentingService commenting, RateLimiter limits, AuditLog audit,
+            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours, FeatureDemand demand, Comments comments) {
+        this.comments = comments;
+        this.demand = demand;
         this.honours = honours;
         this.em = em;
         this.viewer = viewer;
-        this.suggestions = suggestions;
+        this.posting = posting;
+        this.commenting = commenting;
         this.limits = limits;
         this.audit = audit;
         this.config = config;
@@ -90,8 +98,8 @@ public class ModerationService {
             throw new FormInvalid("text", "required");
         }
         String table = table(target);
-        Suggestion reported = target == Target.SUGGESTION ? suggestions.visible(id) : null;
-        Comment reportedComment = target == Target.COMMENT ? suggestions.visibleComment(id) : null;
+        Suggestion reported = target == Target.SUGGESTION ? posting.visible(id) : null;
+        Comment reportedComment = target == Target.COMMENT ? commenting.visibleComment(id) : null;
         Member author = reported != null ? reported.author : reportedComment.author;
         long suggestionId = reported != null ? reported.id : reportedComment.suggestion.id;
         if (author.id.equals(reporter.id)) {
@@ -167,7 +175,7 @@ public class ModerationService {
     @Transactional
     public void lock(long id, boolean locked) {
         Member admin = viewer.requireAdmin();
-        Suggestion s = suggestions.visible(id);
+        Suggestion s = posting.visible(id);
         if (s.locked == locked) {
             throw new Conflict();
         }
@@ -180,7 +188,7 @@ public class ModerationService {
     @Transactional
     public void pin(long id, boolean pinned) {
         Member admin = viewer.requireAdmin();
-        Suggestion s = suggestions.visible(id);
+        Suggestion s = posting.visible(id);
         if (s.pinned == pinned) {
             throw new Conflict();
         }
@@ -193,7 +201,7 @@ public class ModerationService {
     @Transactional
     public void move(long id, Long boardId) {
         Member admin = viewer.requireAdmin();
-        Suggestion s = suggestions.visible(id);
+        Suggestion s = posting.visible(id);
         Board to = boardId == null ? null : Board.findById(boardId);
         if (to == null) {
             throw new FormInvalid("board", "required");
@@ -233,7 +241,7 @@ public class ModerationService {
             purgeSuggestion(s);
             return s.board.id;
         }
-        Comment c = suggestions.visibleComment(id);
+        Comment c = commenting.visibleComment(id);
         audit.record(admin, "purge", "comment", id, AuditLog.of("suggestion", c.suggestion.id, "author", c.author.id,
                 "body", excerpt(c.body)), null, item.reason());
         long suggestionId = c.suggestion.id;
@@ -241,23 +249,9 @@ public class ModerationService {
         return suggestionId;
     }
 
+    /** One delete: votes, follows, comments, revisions, reports, timeline and events go with it (V44). */
     private void purgeSuggestion(Suggestion s) {
         long id = s.id;
-        List<Long> comments = ids("select id from comment where suggestion_id = :id", id);
-        exec("update suggestion set official_comment_id = null where id = :id", id);
-        exec("delete from domain_event_audience where event_id in (select id from domain_event where suggestion_id = :id"
-                + " or comment_id in (select id from comment where suggestion_id = :id))", id);
-        exec("delete from domain_event where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
-        exec("delete from report where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
-        exec("delete from revision where suggestion_id = :id or comment_id in (select id from comment where suggestion_id = :id)", id);
-        exec("update status_change set related_suggestion_id = null where related_suggestion_id = :id", id);
-        exec("delete from status_change where suggestion_id = :id", id);
-        exec("delete from suggestion_follow where suggestion_id = :id or via_merge_of = :id", id);
-        exec("delete from vote where suggestion_id = :id or cast_on_id = :id", id);
-        if (!comments.isEmpty()) {
-            exec("delete from comment where suggestion_id = :id and parent_id is not null", id);
-            exec("delete from comment where suggestion_id = :id", id);
-        }
         Long item = s.featureItemId;
         em.flush();
         em.clear();
@@ -265,36 +259,13 @@ public class ModerationService {
         exec("update board set suggestion_count = suggestion_count - 1 where id = :id", s.board.id);
         honours.suggestionPurged(id);
         if (item != null) {
-            exec("""
-                    update feature_item set demand = (select count(distinct v.member_id) from vote v
-                        join suggestion x on x.id = v.suggestion_id where x.feature_item_id = :id) where id = :id""", item);
+            demand.recompute(item);
         }
     }
 
+    /** One delete: its replies, revisions, reports and events go with it (V44); the counters follow. */
     private void purgeComment(Comment c) {
-        long id = c.id;
-        long suggestionId = c.suggestion.id;
-        List<Long> thread = ids("select id from comment where id = :id or parent_id = :id", id);
-        int visibleRemoved = ((Number) em.createNativeQuery(
-                "select count(*) from comment c where (id = :id or parent_id = :id) and " + Visibility.sqlPublic("c"))
-                .setParameter("id", id).getSingleResult()).intValue();
-        em.createNativeQuery("update suggestion set official_comment_id = null where official_comment_id in (:ids)")
-                .setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from domain_event_audience where event_id in (select id from domain_event where comment_id in (:ids))")
-                .setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from domain_event where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from report where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
-        em.createNativeQuery("delete from revision where comment_id in (:ids)").setParameter("ids", thread).executeUpdate();
-        em.flush();
-        em.clear();
-        em.createNativeQuery("delete from comment where parent_id = :id").setParameter("id", id).executeUpdate();
-        em.createNativeQuery("delete from comment where id = :id").setParameter("id", id).executeUpdate();
-        if (c.parent != null) {
-            em.createNativeQuery("update comment set reply_count = reply_count - 1 where id = :p")
-                    .setParameter("p", c.parent.id).executeUpdate();
-        }
-        em.createNativeQuery("update suggestion set comment_count = comment_count - :n where id = :s")
-                .setParameter("n", visibleRemoved).setParameter("s", suggestionId).executeUpdate();
+        List<Long> thread = comments.purge(c.id, c.parent == null ? null : c.parent.id, c.suggestion.id);
         honours.commentsPurged(thread);
     }
 
@@ -311,8 +282,7 @@ public class ModerationService {
             honours.commentHidden(id, hidden);
         }
         if (target == Target.COMMENT) {
-            em.createNativeQuery("update suggestion set comment_count = comment_count " + (hidden ? "- 1" : "+ 1")
-                    + " where id = (select suggestion_id from comment where id = :id)").setParameter("id", id).executeUpdate();
+            comments.visibilityChanged(id, hidden);
         }
         em.clear();
     }
@@ -347,12 +317,6 @@ public class ModerationService {
 
     private static String table(Target target) {
         return target == Target.SUGGESTION ? "suggestion" : "comment";
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Long> ids(String sql, long id) {
-        List<Number> rows = em.createNativeQuery(sql).setParameter("id", id).getResultList();
-        return rows.stream().map(Number::longValue).toList();
     }
 
     private void exec(String sql, long id) {

@@ -8,7 +8,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.PostingService;
+import app.fanloop.suggestion.CommentingService;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.RequestLocale;
@@ -43,13 +44,15 @@ public class ReportResource {
     }
 
     private final ModerationService moderation;
-    private final SuggestionService suggestions;
+    private final PostingService posting;
+    private final CommentingService commenting;
     private final Viewer viewer;
     private final RequestLocale locale;
 
-    ReportResource(ModerationService moderation, SuggestionService suggestions, Viewer viewer, RequestLocale locale) {
+    ReportResource(ModerationService moderation, PostingService posting, CommentingService commenting, Viewer viewer, RequestLocale locale) {
         this.moderation = moderation;
-        this.suggestions = suggestions;
+        this.posting = posting;
+        this.commenting = commenting;
         this.viewer = viewer;
         this.locale = locale;
     }
@@ -58,7 +61,7 @@ public class ReportResource {
     @Path("suggestions/{id}/report")
     public TemplateInstance suggestionForm(@RestPath long id) {
         viewer.requireVoice();
-        Suggestion s = suggestions.visible(id);
+        Suggestion s = posting.visible(id);
         return Templates.form(new ReportPage(s, null, s.path() + "/report", "", "", FieldErrors.none()));
     }
 
@@ -66,7 +69,7 @@ public class ReportResource {
     @Path("comments/{id}/report")
     public TemplateInstance commentForm(@RestPath long id) {
         viewer.requireVoice();
-        Comment c = suggestions.visibleComment(id);
+        Comment c = commenting.visibleComment(id);
         return Templates.form(new ReportPage(c.suggestion, c, "/comments/" + c.id + "/report", "", "", FieldErrors.none()));
     }
 
@@ -77,7 +80,7 @@ public class ReportResource {
             moderation.report(ModerationService.Target.SUGGESTION, id, reason, text);
             return thanks(id);
         } catch (FormInvalid invalid) {
-            Suggestion s = suggestions.visible(id);
+            Suggestion s = posting.visible(id);
             return Response.status(400).entity(Templates.form(new ReportPage(s, null, s.path() + "/report", reason, text,
                     FieldErrors.of(invalid, locale.messages())))).build();
         }
@@ -87,11 +90,11 @@ public class ReportResource {
     @Path("comments/{id}/report")
     public Response reportComment(@RestPath long id, @RestForm String reason, @RestForm String text) {
         try {
-            Comment c = suggestions.visibleComment(id);
+            Comment c = commenting.visibleComment(id);
             moderation.report(ModerationService.Target.COMMENT, id, reason, text);
             return thanks(c.suggestion.id);
         } catch (FormInvalid invalid) {
-            Comment c = suggestions.visibleComment(id);
+            Comment c = commenting.visibleComment(id);
             return Response.status(400).entity(Templates.form(new ReportPage(c.suggestion, c, "/comments/" + id + "/report",
                     reason, text, FieldErrors.of(invalid, locale.messages())))).build();
         }
@@ -105,7 +108,7 @@ public class ReportResource {
 
     private Suggestion suggestionOrNull(long id) {
         try {
-            return suggestions.visible(id);
+            return posting.visible(id);
         } catch (jakarta.ws.rs.NotFoundException hidden) {
             return null;
         }

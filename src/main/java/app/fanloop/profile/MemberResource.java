@@ -15,7 +15,7 @@ import app.fanloop.member.Visibility;
 import app.fanloop.notification.EmailMode;
 import app.fanloop.notification.NotificationService;
 import app.fanloop.release.ReleaseChannel;
-import app.fanloop.release.ReleaseService;
+import app.fanloop.release.ChannelFollowing;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
@@ -62,11 +62,11 @@ public class MemberResource {
 
     private final Viewer viewer;
     private final BoardFollows boardFollows;
-    private final ReleaseService releases;
+    private final ChannelFollowing releases;
     private final NotificationService notifications;
     private final HonourBoards honours;
 
-    MemberResource(Viewer viewer, BoardFollows boardFollows, ReleaseService releases, NotificationService notifications,
+    MemberResource(Viewer viewer, BoardFollows boardFollows, ChannelFollowing releases, NotificationService notifications,
             HonourBoards honours) {
         this.honours = honours;
         this.viewer = viewer;

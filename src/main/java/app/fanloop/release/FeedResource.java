@@ -44,13 +44,13 @@ public class FeedResource {
         static native TemplateInstance entry(ReleaseNotes notes);
     }
 
-    private final ReleaseService service;
+    private final ReleasePublishing service;
     private final ReleaseConfig config;
     private final SiteConfig site;
     private final RequestLocale locale;
     private final SiteClock clock;
 
-    FeedResource(ReleaseService service, ReleaseConfig config, SiteConfig site, RequestLocale locale, SiteClock clock) {
+    FeedResource(ReleasePublishing service, ReleaseConfig config, SiteConfig site, RequestLocale locale, SiteClock clock) {
         this.service = service;
         this.config = config;
         this.site = site;

@@ -70,12 +70,14 @@ public class ReleaseEditorResource {
     private static final List<ReleaseChannel> CHANNELS = List.of(ReleaseChannel.values());
     static final int PUBLISHED_SHOWN = 50;
 
-    private final ReleaseService service;
+    private final ReleaseEditing service;
+    private final ReleasePublishing publishing;
     private final Viewer viewer;
     private final RequestLocale locale;
 
-    ReleaseEditorResource(ReleaseService service, Viewer viewer, RequestLocale locale) {
+    ReleaseEditorResource(ReleaseEditing service, ReleasePublishing publishing, Viewer viewer, RequestLocale locale) {
         this.service = service;
+        this.publishing = publishing;
         this.viewer = viewer;
         this.locale = locale;
     }
@@ -186,7 +188,7 @@ public class ReleaseEditorResource {
     @Path("triage/releases/{id}/publish")
     public Response publish(@RestPath long id) {
         try {
-            Release release = service.publishNow(id);
+            Release release = publishing.publishNow(id);
             return Response.seeOther(UriBuilder.fromPath("/releases/{id}").build(release.id)).build();
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
@@ -198,9 +200,9 @@ public class ReleaseEditorResource {
             String schedule, FieldErrors errors) {
         String when = schedule != null ? schedule
                 : release.scheduledAt != null && release.isScheduled()
-                        ? ReleaseService.LOCAL_INPUT.format(release.scheduledAt.atZone(service.zone()))
-                        : ReleaseService.LOCAL_INPUT.format(service.defaultSchedule());
-        return new Editor(ReleaseNotes.load(release, service), form, editing, itemForm,
+                        ? ReleaseEditing.LOCAL_INPUT.format(release.scheduledAt.atZone(service.zone()))
+                        : ReleaseEditing.LOCAL_INPUT.format(service.defaultSchedule());
+        return new Editor(ReleaseNotes.load(release, publishing), form, editing, itemForm,
                 release.isPublished() ? List.of() : service.featureChoices(release), when, errors);
     }
 

@@ -35,7 +35,7 @@ public record ReleaseNotes(Release release, List<Section> sections, List<Credit>
         }
     }
 
-    public static ReleaseNotes load(Release release, ReleaseService service) {
+    public static ReleaseNotes load(Release release, ReleasePublishing service) {
         List<ReleaseItem> items = ReleaseItem.of(release.id);
         List<Long> direct = items.stream().flatMap(i -> i.suggestionIds.stream()).distinct().toList();
         List<Long> features = items.stream().filter(i -> i.featureItem != null).map(i -> i.featureItem.id).distinct()

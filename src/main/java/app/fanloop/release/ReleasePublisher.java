@@ -14,9 +14,9 @@ public class ReleasePublisher {
 
     private static final Logger LOG = Logger.getLogger(ReleasePublisher.class);
 
-    private final ReleaseService service;
+    private final ReleasePublishing service;
 
-    ReleasePublisher(ReleaseService service) {
+    ReleasePublisher(ReleasePublishing service) {
         this.service = service;
     }
 

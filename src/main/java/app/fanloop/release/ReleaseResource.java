@@ -65,12 +65,16 @@ public class ReleaseResource {
         static native TemplateInstance show(ReleasePage page);
     }
 
-    private final ReleaseService service;
+    private final ReleaseEditing service;
+    private final ReleasePublishing publishing;
+    private final ChannelFollowing channels;
     private final ReleaseConfig config;
     private final Viewer viewer;
 
-    ReleaseResource(ReleaseService service, ReleaseConfig config, Viewer viewer) {
+    ReleaseResource(ReleaseEditing service, ReleasePublishing publishing, ChannelFollowing channels, ReleaseConfig config, Viewer viewer) {
         this.service = service;
+        this.publishing = publishing;
+        this.channels = channels;
         this.config = config;
         this.viewer = viewer;
     }
@@ -84,7 +88,7 @@ public class ReleaseResource {
         Page<Release> releases = Page.of(Release.published(filter, number, config.pageSize()), number,
                 config.pageSize());
         return Templates.list(new ReleaseList(filter, releases, creditCounts(releases.items()),
-                service.followedChannels(viewer.id())));
+                channels.followedChannels(viewer.id())));
     }
 
     @VisitorCached
@@ -92,15 +96,15 @@ public class ReleaseResource {
     @Path("releases/{id: [0-9]+}")
     public TemplateInstance show(@RestPath long id) {
         Release release = service.visible(id);
-        ReleaseNotes notes = ReleaseNotes.load(release, service);
-        return Templates.show(new ReleasePage(notes, service.followedChannels(viewer.id()).contains(release.channel)));
+        ReleaseNotes notes = ReleaseNotes.load(release, publishing);
+        return Templates.show(new ReleasePage(notes, channels.followedChannels(viewer.id()).contains(release.channel)));
     }
 
     /** Follows or unfollows a channel, then goes back where the button was. */
     @POST
     @Path("releases/follow")
     public Response follow(@RestForm String channel, @RestForm Boolean on, @RestForm String to) {
-        service.follow(channel, on);
+        channels.follow(channel, on);
         return Response.seeOther(URI.create(SafeRedirect.localPath(to == null ? "/releases" : to))).build();
     }
 

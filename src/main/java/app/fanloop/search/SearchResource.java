@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.moderation.AbuseLimited;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.VotingService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -41,16 +41,16 @@ public class SearchResource {
     }
 
     private final SearchService search;
-    private final SuggestionService suggestions;
+    private final VotingService voting;
     private final Viewer viewer;
     private final SearchConfig config;
     private final SearchGate gate;
 
-    SearchResource(SearchService search, SuggestionService suggestions, Viewer viewer, SearchConfig config,
+    SearchResource(SearchService search, VotingService voting, Viewer viewer, SearchConfig config,
             SearchGate gate) {
         this.search = search;
         this.gate = gate;
-        this.suggestions = suggestions;
+        this.voting = voting;
         this.viewer = viewer;
         this.config = config;
     }
@@ -73,7 +73,7 @@ public class SearchResource {
             Long boardId = board == null ? null : Board.findBySlug(board).map(b -> b.id).orElse(null);
             hits = gate.run(() -> search.similar(title, boardId, null, HINTS));
         }
-        Set<Long> voted = suggestions.votedAmong(hits.stream().map(h -> h.suggestion().id).toList(), viewer.id());
+        Set<Long> voted = voting.votedAmong(hits.stream().map(h -> h.suggestion().id).toList(), viewer.id());
         return Templates.similar(new Hints(hits, voted));
     }
 

@@ -3,19 +3,12 @@ package app.fanloop.search;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.member.Visibility;
-import app.fanloop.release.Release;
-import app.fanloop.release.ReleaseState;
-import app.fanloop.suggestion.Comment;
-import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.Page;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +27,7 @@ import jakarta.persistence.Query;
  * the log of the length), rounded to two significant digits so that near-equal relevance counts
  * as equal, then by votes.
  * <p>
- * <b>Visibility.</b> Read from the rows at query time, as SuggestionService.visible does: hidden
+ * <b>Visibility.</b> Read from the rows at query time, as PostingService.visible does: hidden
  * suggestions and comments only for admins and their author, merged suggestions (and their
  * comments) only for admins. Nothing else needs the index to change when a post is hidden,
  * merged or restored. Release notes are searched once published, for everybody (drafts are the
@@ -54,15 +47,15 @@ public class SearchService {
 
     private final EntityManager em;
     private final SearchAnalyzer analyzer;
-    private final Highlighter highlighter;
     private final Viewer viewer;
     private final SearchConfig config;
+    private final SearchHits results;
 
-    SearchService(EntityManager em, SearchAnalyzer analyzer, Highlighter highlighter, Viewer viewer,
-            SearchConfig config) {
+    SearchService(EntityManager em, SearchAnalyzer analyzer, Viewer viewer,
+            SearchConfig config, SearchHits results) {
+        this.results = results;
         this.em = em;
         this.analyzer = analyzer;
-        this.highlighter = highlighter;
         this.viewer = viewer;
         this.config = config;
     }
@@ -89,7 +82,7 @@ public class SearchService {
                     rows = rows(terms, filters, (terms.size() + 1) / 2, offset, size + 1);
                     partial = true;
                 }
-                Page<SearchHit> page = Page.of(hits(rows, terms, true), query.page(), size);
+                Page<SearchHit> page = Page.of(results.hits(rows, terms, true), query.page(), size);
                 return new SearchResults(query, page, partial, false, boards, admin);
             });
         } catch (RuntimeException e) {
@@ -142,7 +135,7 @@ public class SearchService {
                         .setParameter("limit", limit);
                 bindUnits(q, terms);
                 filters.bind(q);
-                return hits(rows(q), terms, false);
+                return results.hits(rows(q), terms, false);
             });
         } catch (RuntimeException e) {
             if (!canceled(e)) {
@@ -205,7 +198,7 @@ public class SearchService {
     }
 
     /** A result as the query found it: a suggestion, a comment (with its suggestion) or a release. */
-    private record Row(SearchType type, Long suggestionId, Long commentId, Long releaseId) {
+    record Row(SearchType type, Long suggestionId, Long commentId, Long releaseId) {
     }
 
     /** Results holding at least {@code minimum} of the units, best first. */
@@ -291,75 +284,6 @@ public class SearchService {
         for (int i = 0; i < terms.size(); i++) {
             q.setParameter("u" + i, terms.units().get(i).tsquery());
         }
-    }
-
-    /**
-     * The rows as results, with their suggestions, boards, authors and comments loaded in three
-     * statements, and releases with their lines in two more when there are any.
-     */
-    private List<SearchHit> hits(List<Row> rows, SearchTerms terms, boolean snippets) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> suggestionIds = rows.stream().map(Row::suggestionId).filter(id -> id != null).distinct().toList();
-        Map<Long, Suggestion> suggestions = suggestionIds.isEmpty() ? Map.of()
-                : Suggestion.<Suggestion> find(
-                        "from Suggestion s join fetch s.board join fetch s.author where s.id in ?1", suggestionIds)
-                        .stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
-        List<Long> releaseIds = rows.stream().map(Row::releaseId).filter(id -> id != null).toList();
-        Map<Long, Release> releases = releaseIds.isEmpty() ? Map.of()
-                : Release.<Release> find("from Release r where r.id in ?1 and r.state = ?2", releaseIds,
-                        ReleaseState.PUBLISHED).stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
-        Map<Long, List<String>> lines = releases.isEmpty() ? Map.of() : releaseLines(releases.keySet());
-        List<Long> commentIds = rows.stream().map(Row::commentId).filter(id -> id != null).toList();
-        Map<Long, Comment> comments = commentIds.isEmpty() ? Map.of()
-                : Comment.<Comment> find("from Comment c join fetch c.author where c.id in ?1", commentIds)
-                        .stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
-        List<SearchHit> hits = new ArrayList<>();
-        for (Row row : rows) {
-            if (row.releaseId() != null) {
-                Release r = releases.get(row.releaseId());
-                if (r != null) {
-                    String text = SearchText.of(r.summary) + " · " + String.join(" · ", lines.getOrDefault(r.id, List.of()));
-                    hits.add(new SearchHit(row.type(), null, null, r, highlighter.whole(r.version, terms),
-                            snippets ? highlighter.snippet(text, terms) : List.of()));
-                }
-                continue;
-            }
-            Suggestion s = suggestions.get(row.suggestionId());
-            Comment c = row.commentId() == null ? null : comments.get(row.commentId());
-            if (s == null || row.commentId() != null && c == null) {
-                continue;
-            }
-            String text = c != null ? SearchText.of(c.body) : text(s);
-            hits.add(new SearchHit(row.type(), s, c, null, highlighter.whole(s.title, terms),
-                    snippets ? highlighter.snippet(text, terms) : List.of()));
-        }
-        return hits;
-    }
-
-    /** The lines of the releases' notes as plain text, in the order they are shown. */
-    private Map<Long, List<String>> releaseLines(java.util.Collection<Long> releaseIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> raw = em.createNativeQuery(
-                "select release_id, text from release_item where release_id in (:ids) order by release_id, "
-                        + SearchIndex.LINE_ORDER)
-                .setParameter("ids", releaseIds).getResultList();
-        Map<Long, List<String>> lines = new java.util.HashMap<>();
-        for (Object[] row : raw) {
-            lines.computeIfAbsent(((Number) row[0]).longValue(), ignored -> new ArrayList<>())
-                    .add(SearchText.of((String) row[1]));
-        }
-        return lines;
-    }
-
-    /** What a suggestion's snippet is cut from: its text, then a bug report's details, where they may have matched. */
-    private static String text(Suggestion s) {
-        String body = SearchText.of(s.body);
-        if (!s.isBug()) {
-            return body;
-        }
-        return body + " · " + s.deviceModel + " " + s.systemVersion + " · " + SearchText.of(s.steps);
     }
 
     private void limitTime() {

@@ -75,9 +75,9 @@ public record SuggestionPage(
         }
     }
 
-    public static SuggestionPage load(SuggestionService service, Viewer viewer, long id, int threadPage,
+    public static SuggestionPage load(PostingService posting, VotingService voting, Viewer viewer, long id, int threadPage,
             CommentDraft draft, StatusDraft statusDraft) {
-        Suggestion s = service.visible(id);
+        Suggestion s = posting.visible(id);
         Comment official = null;
         if (s.officialComment != null) {
             official = Comment.find("from Comment c join fetch c.author where c.id = ?1", s.officialComment.id)
@@ -103,13 +103,13 @@ public record SuggestionPage(
         List<Thread> threads = topPage.items().stream().map(c -> new Thread(c, replies.get(c.id))).toList();
         Long me = viewer.id();
         var em = Suggestion.getEntityManager();
-        boolean[] state = service.voteAndFollow(s.id, me);
+        Votes.Standing standing = voting.standing(s.id, me);
         return new SuggestionPage(s, official,
                 new Page<>(threads, topPage.number(), topPage.hasNext()),
                 StatusChange.timeline(s.id),
-                state[0],
-                state[1],
-                service.mayEdit(s),
+                standing.voted(),
+                standing.following(),
+                posting.mayEdit(s),
                 draft, statusDraft,
                 VoteHistory.sparklines(em, List.of(s.id)).get(s.id),
                 feature(s, viewer.isStaff()),

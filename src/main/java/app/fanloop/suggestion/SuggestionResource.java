@@ -52,12 +52,21 @@ public class SuggestionResource {
 
     private static final List<Frequency> FREQUENCIES = List.of(Frequency.values());
 
-    private final SuggestionService service;
+    private final PostingService posting;
+    private final VotingService voting;
+    private final FollowingService following;
+    private final CommentingService commenting;
+    private final StatusService statuses;
     private final Viewer viewer;
     private final RequestLocale locale;
 
-    SuggestionResource(SuggestionService service, Viewer viewer, RequestLocale locale) {
-        this.service = service;
+    SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
+            CommentingService commenting, StatusService statuses, Viewer viewer, RequestLocale locale) {
+        this.posting = posting;
+        this.voting = voting;
+        this.following = following;
+        this.commenting = commenting;
+        this.statuses = statuses;
         this.viewer = viewer;
         this.locale = locale;
     }
@@ -86,7 +95,7 @@ public class SuggestionResource {
     @Path("boards/{slug}/suggestions")
     public Response create(@RestPath String slug, @BeanParam SuggestionForm form) {
         try {
-            Suggestion s = service.create(slug, form);
+            Suggestion s = posting.create(slug, form);
             return seeOther(s);
         } catch (FormInvalid invalid) {
             Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
@@ -98,7 +107,7 @@ public class SuggestionResource {
     @GET
     @Path("suggestions/{id}/edit")
     public TemplateInstance editForm(@RestPath long id) {
-        Suggestion s = service.editable(id);
+        Suggestion s = posting.editable(id);
         return Templates.form(s.board, s, s.editPath(), SuggestionForm.of(s), FieldErrors.none(), FREQUENCIES);
     }
 
@@ -106,9 +115,9 @@ public class SuggestionResource {
     @Path("suggestions/{id}/edit")
     public Response edit(@RestPath long id, @BeanParam SuggestionForm form) {
         try {
-            return seeOther(service.edit(id, form));
+            return seeOther(posting.edit(id, form));
         } catch (FormInvalid invalid) {
-            Suggestion s = service.visible(id);
+            Suggestion s = posting.visible(id);
             return badRequest(Templates.form(s.board, s, s.editPath(), form, FieldErrors.of(invalid, locale.messages()),
                     FREQUENCIES));
         }
@@ -117,7 +126,7 @@ public class SuggestionResource {
     @GET
     @Path("suggestions/{id}/revisions")
     public TemplateInstance revisions(@RestPath long id) {
-        Suggestion s = service.withHistory(id);
+        Suggestion s = posting.withHistory(id);
         return Templates.revisions(s, null, Revision.ofSuggestion(s.id));
     }
 
@@ -125,7 +134,7 @@ public class SuggestionResource {
     @Path("suggestions/{id}/vote")
     public Response vote(@RestPath long id, @RestForm Boolean on, @RestForm String to,
             @RestHeader("HX-Request") String htmx) {
-        SuggestionService.VoteState state = service.vote(id, on);
+        VotingService.VoteState state = voting.vote(id, on);
         if (htmx != null) {
             return Response.ok(Templates.vote(Suggestion.findById(id), state.voted(), state.votes())).build();
         }
@@ -136,7 +145,7 @@ public class SuggestionResource {
     @Path("suggestions/{id}/follow")
     public Response follow(@RestPath long id, @RestForm Boolean on, @RestForm String to,
             @RestHeader("HX-Request") String htmx) {
-        SuggestionService.FollowState state = service.follow(id, on);
+        FollowingService.FollowState state = following.follow(id, on);
         if (htmx != null) {
             return Response.ok(Templates.follow(Suggestion.findById(id), state.following(), state.followers())).build();
         }
@@ -148,7 +157,7 @@ public class SuggestionResource {
     public Response comment(@RestPath long id, @BeanParam CommentForm form, @RestForm String back,
             @RestHeader("HX-Request") String htmx) {
         try {
-            Comment c = service.comment(id, form);
+            Comment c = commenting.comment(id, form);
             if (back != null && !back.isBlank()) {
                 // Answered from elsewhere (the triage console): go back there.
                 return Response.seeOther(URI.create(SafeRedirect.localPath(back))).build();
@@ -172,7 +181,7 @@ public class SuggestionResource {
     @Path("suggestions/{id}/status")
     public Response status(@RestPath long id, @BeanParam StatusForm form) {
         try {
-            service.changeStatus(id, form);
+            statuses.changeStatus(id, form);
             return Response.seeOther(UriBuilder.fromPath("/suggestions/{id}").fragment("timeline").build(id)).build();
         } catch (FormInvalid invalid) {
             var draft = new SuggestionPage.StatusDraft(form.status(), form.note(),
@@ -184,7 +193,7 @@ public class SuggestionResource {
     @GET
     @Path("comments/{id}/edit")
     public TemplateInstance editCommentForm(@RestPath long id) {
-        Comment c = service.editableComment(id);
+        Comment c = commenting.editableComment(id);
         return Templates.commentForm(c, c.body, FieldErrors.none());
     }
 
@@ -192,11 +201,11 @@ public class SuggestionResource {
     @Path("comments/{id}/edit")
     public Response editComment(@RestPath long id, @RestForm String body) {
         try {
-            Comment c = service.editComment(id, body);
+            Comment c = commenting.editComment(id, body);
             return Response.seeOther(UriBuilder.fromPath("/suggestions/{sid}").fragment("comment-" + c.id)
                     .build(c.suggestion.id)).build();
         } catch (FormInvalid invalid) {
-            Comment c = service.visibleComment(id);
+            Comment c = commenting.visibleComment(id);
             return badRequest(Templates.commentForm(c, body, FieldErrors.of(invalid, locale.messages())));
         }
     }
@@ -204,13 +213,13 @@ public class SuggestionResource {
     @GET
     @Path("comments/{id}/revisions")
     public TemplateInstance commentRevisions(@RestPath long id) {
-        Comment c = service.commentWithHistory(id);
+        Comment c = commenting.commentWithHistory(id);
         return Templates.revisions(c.suggestion, c, Revision.ofComment(c.id));
     }
 
     private SuggestionPage page(long id, Integer threadPage, SuggestionPage.CommentDraft draft,
             SuggestionPage.StatusDraft statusDraft) {
-        return SuggestionPage.load(service, viewer, id, threadPage == null ? 1 : threadPage, draft, statusDraft);
+        return SuggestionPage.load(posting, voting, viewer, id, threadPage == null ? 1 : threadPage, draft, statusDraft);
     }
 
     /** After a new comment, htmx shows the page of threads that holds it (new threads go last). */

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.PostingService;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.RequestLocale;
@@ -99,15 +99,15 @@ public class FeatureItemResource {
 
     private final FeatureItemService service;
     private final Viewer viewer;
-    private final SuggestionService suggestions;
+    private final PostingService posting;
     private final InboxExport export;
     private final RequestLocale locale;
 
-    FeatureItemResource(FeatureItemService service, Viewer viewer, SuggestionService suggestions,
+    FeatureItemResource(FeatureItemService service, Viewer viewer, PostingService posting,
             InboxExport export, RequestLocale locale) {
         this.service = service;
         this.viewer = viewer;
-        this.suggestions = suggestions;
+        this.posting = posting;
         this.export = export;
         this.locale = locale;
     }
@@ -130,7 +130,7 @@ public class FeatureItemResource {
     public TemplateInstance newForm(@RestQuery("ids") List<Long> ids) {
         viewer.requireStaff();
         List<Long> chosen = ids == null ? List.of() : ids.stream().distinct().toList();
-        List<Suggestion> picked = chosen.stream().map(suggestions::visible).toList();
+        List<Suggestion> picked = chosen.stream().map(posting::visible).toList();
         String title = picked.isEmpty() ? "" : picked.get(0).title;
         return Templates.form(new FeatureItemForm(title, "", 2, null, "", chosen), picked, Member.staff(),
                 FieldErrors.none(), PRIORITIES);
@@ -143,7 +143,7 @@ public class FeatureItemResource {
             FeatureItem item = service.create(form);
             return Response.seeOther(UriBuilder.fromPath("/triage/features/{id}").build(item.id)).build();
         } catch (FormInvalid invalid) {
-            List<Suggestion> picked = form.suggestionIds().stream().map(suggestions::visible).toList();
+            List<Suggestion> picked = form.suggestionIds().stream().map(posting::visible).toList();
             return Response.status(400).entity(Templates.form(form, picked, Member.staff(),
                     FieldErrors.of(invalid, locale.messages()), PRIORITIES)).build();
         }

@@ -11,39 +11,48 @@ import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.PostingService;
+import app.fanloop.suggestion.StatusService;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.suggestion.TimelineEvent;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
 import app.fanloop.web.Markdown;
+import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 /**
- * Feature items: created from suggestions, linked and unlinked, and moved through their statuses,
- * which their suggestions follow. Every change is a domain event in the same transaction.
+ * Feature items: created from suggestions, linked and unlinked, moved through their statuses (which
+ * their suggestions follow) and shipped by releases. Every change is a domain event in the same transaction.
  */
 @ApplicationScoped
 public class FeatureItemService {
 
     private final EntityManager em;
     private final Viewer viewer;
-    private final SuggestionService suggestions;
+    private final PostingService posting;
+    private final StatusService statuses;
     private final DomainEvents events;
     private final Forms forms;
     private final Markdown markdown;
     private final AuditLog audit;
+    private final FeatureDemand demand;
+    private final SiteClock clock;
 
-    FeatureItemService(EntityManager em, Viewer viewer, SuggestionService suggestions, DomainEvents events,
-            Forms forms, Markdown markdown, AuditLog audit) {
+    FeatureItemService(EntityManager em, Viewer viewer, PostingService posting, StatusService statuses, DomainEvents events,
+            Forms forms, Markdown markdown, AuditLog audit, FeatureDemand demand,
+            SiteClock clock) {
+        this.clock = clock;
+        this.demand = demand;
         this.audit = audit;
         this.em = em;
         this.viewer = viewer;
-        this.suggestions = suggestions;
+        this.posting = posting;
+        this.statuses = statuses;
         this.events = events;
         this.forms = forms;
         this.markdown = markdown;
@@ -69,7 +78,7 @@ public class FeatureItemService {
         events.featureItem(EventKind.FEATURE_ITEM_CREATED, actor, item.id, null, Map.of("title", item.title));
         audit.record(actor, "feature.create", "feature_item", item.id, null, snapshot(item), null);
         for (Long id : form.suggestionIds()) {
-            link(item, suggestions.visible(id), actor);
+            link(item, posting.visible(id), actor);
         }
         return item;
     }
@@ -81,7 +90,7 @@ public class FeatureItemService {
         forms.validate(form);
         Map<String, Object> before = snapshot(item);
         apply(item, form);
-        item.updatedAt = Instant.now();
+        item.updatedAt = clock.now();
         audit.record(actor, "feature.update", "feature_item", item.id, before, snapshot(item), null);
         events.featureItem(EventKind.FEATURE_ITEM_UPDATED, actor, item.id, null, Map.of("title", item.title));
         return item;
@@ -112,7 +121,7 @@ public class FeatureItemService {
         FeatureItemStatus from = item.status;
         item.status = to;
         item.cancelReason = to == FeatureItemStatus.CANCELLED ? text : null;
-        item.statusChangedAt = Instant.now();
+        item.statusChangedAt = clock.now();
         item.updatedAt = item.statusChangedAt;
         Map<String, Object> payload = new HashMap<>();
         payload.put("from", from.name());
@@ -128,7 +137,7 @@ public class FeatureItemService {
         if (follows != null) {
             for (Suggestion s : linked(item.id)) {
                 if (s.status != follows && s.status != SuggestionStatus.MERGED) {
-                    suggestions.applyStatus(s, follows, text, actor, TimelineEvent.FEATURE, null);
+                    statuses.applyStatus(s, follows, text, actor, TimelineEvent.FEATURE, null);
                 }
             }
         }
@@ -141,7 +150,7 @@ public class FeatureItemService {
         FeatureItem item = load(itemId);
         Suggestion s;
         try {
-            s = suggestions.visible(suggestionId);
+            s = posting.visible(suggestionId);
         } catch (NotFoundException missing) {
             throw new FormInvalid("suggestionId", "merge_target_missing");
         }
@@ -152,7 +161,7 @@ public class FeatureItemService {
     public void unlink(long itemId, long suggestionId) {
         Member actor = viewer.requireStaff();
         FeatureItem item = load(itemId);
-        Suggestion s = suggestions.visible(suggestionId);
+        Suggestion s = posting.visible(suggestionId);
         if (!item.id.equals(s.featureItemId)) {
             throw new Conflict();
         }
@@ -161,24 +170,39 @@ public class FeatureItemService {
         audit.record(actor, "feature.unlink", "feature_item", item.id, AuditLog.of("suggestion", s.id), null, null);
         s.featureItemId = null;
         em.flush();
-        recomputeDemand(item.id);
+        demand.recompute(item.id);
+    }
+
+    /**
+     * A release ships the item (locked by the caller, inside its transaction): SHIPPED, aimed at the
+     * release's version if it had no target, with its status event. Shipping twice changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void ship(FeatureItem feature, long releaseId, String version, Member actor, Instant now) {
+        if (feature.status == FeatureItemStatus.SHIPPED) {
+            return;
+        }
+        FeatureItemStatus from = feature.status;
+        feature.status = FeatureItemStatus.SHIPPED;
+        feature.cancelReason = null;
+        feature.statusChangedAt = now;
+        feature.updatedAt = now;
+        if (feature.targetRelease == null || feature.targetRelease.isBlank()) {
+            feature.targetRelease = version;
+        }
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("from", from.name());
+        payload.put("to", FeatureItemStatus.SHIPPED.name());
+        payload.put("title", feature.title);
+        payload.put("releaseId", releaseId);
+        payload.put("version", version);
+        events.featureItem(EventKind.FEATURE_ITEM_STATUS_CHANGED, actor, feature.id, null, payload);
     }
 
     /** The suggestions behind an item, with board and author. */
     public static List<Suggestion> linked(long itemId) {
         return Suggestion.list("from Suggestion s join fetch s.board join fetch s.author where s.featureItemId = ?1"
                 + " order by s.voteCount desc, s.id", itemId);
-    }
-
-    /** Demand from the tables: distinct voters over the linked suggestions. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recomputeDemand(long itemId) {
-        em.flush();
-        em.createNativeQuery("""
-                update feature_item set demand = (
-                    select count(distinct v.member_id) from vote v join suggestion s on s.id = v.suggestion_id
-                    where s.feature_item_id = :f)
-                where id = :f""").setParameter("f", itemId).executeUpdate();
     }
 
     /**
@@ -197,15 +221,15 @@ public class FeatureItemService {
         }
         s.featureItemId = item.id;
         em.flush();
-        recomputeDemand(item.id);
+        demand.recompute(item.id);
         events.featureItem(EventKind.FEATURE_ITEM_LINKED, actor, item.id, s.id,
                 Map.of("title", item.title, "suggestionTitle", s.title));
         audit.record(actor, "feature.link", "feature_item", item.id, null, AuditLog.of("suggestion", s.id), null);
         SuggestionStatus follows = item.status.suggestionStatus();
         if (follows != null && follows != SuggestionStatus.SHIPPED && s.status != follows) {
-            suggestions.applyStatus(s, follows, null, actor, TimelineEvent.FEATURE, null);
+            statuses.applyStatus(s, follows, null, actor, TimelineEvent.FEATURE, null);
         } else if (follows == null && s.status == SuggestionStatus.OPEN) {
-            suggestions.applyStatus(s, SuggestionStatus.UNDER_REVIEW, null, actor, TimelineEvent.FEATURE, null);
+            statuses.applyStatus(s, SuggestionStatus.UNDER_REVIEW, null, actor, TimelineEvent.FEATURE, null);
         }
     }
 

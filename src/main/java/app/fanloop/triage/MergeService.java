@@ -12,10 +12,12 @@ import app.fanloop.search.SearchHit;
 import app.fanloop.search.SearchService;
 import app.fanloop.suggestion.StatusChange;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.PostingService;
+import app.fanloop.suggestion.StatusService;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.suggestion.TimelineEvent;
-import app.fanloop.suggestion.Trending;
+import app.fanloop.suggestion.Follows;
+import app.fanloop.suggestion.Votes;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,23 +38,27 @@ public class MergeService {
 
     private final EntityManager em;
     private final Viewer viewer;
-    private final SuggestionService suggestions;
+    private final PostingService posting;
+    private final StatusService statuses;
     private final DomainEvents events;
-    private final Trending trending;
-    private final FeatureItemService features;
+    private final Votes votes;
+    private final Follows follows;
+    private final FeatureDemand demand;
     private final AuditLog audit;
     private final SearchService search;
 
-    MergeService(EntityManager em, Viewer viewer, SuggestionService suggestions, DomainEvents events,
-            Trending trending, FeatureItemService features, AuditLog audit, SearchService search) {
+    MergeService(EntityManager em, Viewer viewer, PostingService posting, StatusService statuses, DomainEvents events,
+            Votes votes, Follows follows, FeatureDemand demand, AuditLog audit, SearchService search) {
         this.audit = audit;
         this.search = search;
         this.em = em;
         this.viewer = viewer;
-        this.suggestions = suggestions;
+        this.posting = posting;
+        this.statuses = statuses;
         this.events = events;
-        this.trending = trending;
-        this.features = features;
+        this.votes = votes;
+        this.follows = follows;
+        this.demand = demand;
     }
 
     /** A suggestion and those that look like it (merge candidates), best first. */
@@ -79,10 +85,10 @@ public class MergeService {
         if (duplicateId == targetId) {
             throw new FormInvalid("target", "merge_self");
         }
-        Suggestion duplicate = suggestions.visible(duplicateId);
+        Suggestion duplicate = posting.visible(duplicateId);
         Suggestion target;
         try {
-            target = suggestions.visible(targetId);
+            target = posting.visible(targetId);
         } catch (jakarta.ws.rs.NotFoundException missing) {
             throw new FormInvalid("target", "merge_target_missing");
         }
@@ -98,17 +104,12 @@ public class MergeService {
         events.suggestions(EventKind.SUGGESTION_MERGED, actor, duplicate.id, List.of(duplicate.id, target.id),
                 Map.of("into", target.id, "title", duplicate.title, "intoTitle", target.title));
 
-        em.createNativeQuery("update vote set suggestion_id = :t where suggestion_id = :d")
-                .setParameter("t", target.id).setParameter("d", duplicate.id).executeUpdate();
-        em.createNativeQuery("""
-                insert into suggestion_follow (suggestion_id, member_id, via_merge_of)
-                select :t, member_id, :d from suggestion_follow where suggestion_id = :d
-                on conflict do nothing""")
-                .setParameter("t", target.id).setParameter("d", duplicate.id).executeUpdate();
+        votes.moveForMerge(duplicate.id, target.id);
+        follows.lendForMerge(duplicate.id, target.id);
         // Status and pointer change together (a check constraint ties them).
         duplicate.mergedInto = target;
-        suggestions.applyStatus(duplicate, SuggestionStatus.MERGED, text, actor, TimelineEvent.MERGED_INTO, target);
-        suggestions.recordTimeline(target, actor, TimelineEvent.MERGED_FROM, duplicate, text);
+        statuses.applyStatus(duplicate, SuggestionStatus.MERGED, text, actor, TimelineEvent.MERGED_INTO, target);
+        statuses.recordTimeline(target, actor, TimelineEvent.MERGED_FROM, duplicate, text);
         audit.record(actor, "merge", "suggestion", duplicate.id, AuditLog.of("status", statusBeforeMerge(duplicate.id).name()),
                 AuditLog.of("mergedInto", target.id), text);
         recount(duplicate.id, target.id);
@@ -118,27 +119,18 @@ public class MergeService {
     @Transactional
     public void unmerge(long duplicateId, String note) {
         Member actor = viewer.requireStaff();
-        Suggestion duplicate = suggestions.visible(duplicateId);
+        Suggestion duplicate = posting.visible(duplicateId);
         if (duplicate.status != SuggestionStatus.MERGED || duplicate.mergedInto == null) {
             throw new Conflict();
         }
         Suggestion target = Suggestion.loadFull(duplicate.mergedInto.id);
         lockInOrder(duplicate.id, target.id);
         String text = note == null || note.isBlank() ? null : note.strip();
-        // Votes cast on the duplicate, or on anything merged into it before, go back to it.
-        em.createNativeQuery("""
-                with recursive tree as (
-                    select id from suggestion where id = :d
-                    union all
-                    select s.id from suggestion s join tree on s.merged_into_id = tree.id where s.id <> :d
-                )
-                update vote set suggestion_id = :d where suggestion_id = :t and cast_on_id in (select id from tree)""")
-                .setParameter("d", duplicate.id).setParameter("t", target.id).executeUpdate();
-        em.createNativeQuery("delete from suggestion_follow where suggestion_id = :t and via_merge_of = :d")
-                .setParameter("t", target.id).setParameter("d", duplicate.id).executeUpdate();
+        votes.restoreForUnmerge(duplicate.id, target.id);
+        follows.returnForUnmerge(duplicate.id, target.id);
         duplicate.mergedInto = null;
-        suggestions.applyStatus(duplicate, statusBeforeMerge(duplicate.id), text, actor, TimelineEvent.UNMERGED, target);
-        suggestions.recordTimeline(target, actor, TimelineEvent.UNMERGED_FROM, duplicate, text);
+        statuses.applyStatus(duplicate, statusBeforeMerge(duplicate.id), text, actor, TimelineEvent.UNMERGED, target);
+        statuses.recordTimeline(target, actor, TimelineEvent.UNMERGED_FROM, duplicate, text);
         audit.record(actor, "unmerge", "suggestion", duplicate.id, AuditLog.of("mergedInto", target.id),
                 AuditLog.of("status", duplicate.status.name()), text);
         recount(duplicate.id, target.id);
@@ -173,16 +165,11 @@ public class MergeService {
 
     /** Counters and trending of both sides from the tables, and the demand of their feature items. */
     private void recount(long a, long b) {
-        em.flush();
-        em.createNativeQuery(Trending.RECOMPUTE_ALL + " and s.id in (:ids)")
-                .setParameter("epoch", trending.epochSeconds())
-                .setParameter("halfLife", trending.halfLifeSeconds())
-                .setParameter("ids", List.of(a, b))
-                .executeUpdate();
+        votes.recount(List.of(a, b));
         @SuppressWarnings("unchecked")
         List<Number> items = em.createNativeQuery(
                 "select distinct feature_item_id from suggestion where id in (:ids) and feature_item_id is not null")
                 .setParameter("ids", List.of(a, b)).getResultList();
-        items.forEach(item -> features.recomputeDemand(item.longValue()));
+        items.forEach(item -> demand.recompute(item.longValue()));
     }
 }

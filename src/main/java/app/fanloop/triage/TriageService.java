@@ -10,7 +10,8 @@ import app.fanloop.member.Visibility;
 import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.Sparkline;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionService;
+import app.fanloop.suggestion.PostingService;
+import app.fanloop.suggestion.StatusService;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.suggestion.TimelineEvent;
 import app.fanloop.suggestion.Trending;
@@ -30,17 +31,19 @@ public class TriageService {
     private final Viewer viewer;
     private final TriageConfig config;
     private final Trending trending;
-    private final SuggestionService suggestions;
+    private final PostingService posting;
+    private final StatusService statuses;
     private final AuditLog audit;
 
-    TriageService(EntityManager em, Viewer viewer, TriageConfig config, Trending trending, SuggestionService suggestions,
+    TriageService(EntityManager em, Viewer viewer, TriageConfig config, Trending trending, PostingService posting, StatusService statuses,
             AuditLog audit) {
         this.audit = audit;
         this.em = em;
         this.viewer = viewer;
         this.config = config;
         this.trending = trending;
-        this.suggestions = suggestions;
+        this.posting = posting;
+        this.statuses = statuses;
     }
 
     /** A suggestion on the console, with its priority breakdown and vote sparkline. */
@@ -120,13 +123,13 @@ public class TriageService {
         }
         int changed = 0;
         for (Long id : ids.stream().distinct().toList()) {
-            Suggestion s = suggestions.visible(id);
+            Suggestion s = posting.visible(id);
             if (s.status == to || s.status == SuggestionStatus.MERGED) {
                 continue;
             }
             audit.record(actor, "status", "suggestion", s.id, AuditLog.of("status", s.status.name()),
                     AuditLog.of("status", to.name(), "bulk", true), text);
-            suggestions.applyStatus(s, to, text, actor, TimelineEvent.STATUS, null);
+            statuses.applyStatus(s, to, text, actor, TimelineEvent.STATUS, null);
             changed++;
         }
         return changed;

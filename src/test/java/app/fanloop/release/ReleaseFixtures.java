@@ -26,11 +26,11 @@ public class ReleaseFixtures {
     private final EntityManager em;
     private final Fixtures fx;
     private final Markdown markdown;
-    private final ReleaseService releases;
+    private final ReleasePublishing releases;
     private final NotificationDelivery delivery;
     private final NotificationService notifications;
 
-    ReleaseFixtures(EntityManager em, Fixtures fx, Markdown markdown, ReleaseService releases,
+    ReleaseFixtures(EntityManager em, Fixtures fx, Markdown markdown, ReleasePublishing releases,
             NotificationDelivery delivery, NotificationService notifications) {
         this.em = em;
         this.fx = fx;
@@ -46,7 +46,7 @@ public class ReleaseFixtures {
         Release r = new Release();
         r.version = version;
         r.channel = channel;
-        r.week = ReleaseService.isoWeek(java.time.LocalDate.now());
+        r.week = ReleaseEditing.isoWeek(java.time.LocalDate.now());
         r.summary = "Summary of " + version;
         r.summaryHtml = markdown.toHtml(r.summary);
         r.createdBy = em.getReference(Member.class, fx.member("paula").id);

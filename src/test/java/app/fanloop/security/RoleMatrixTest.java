@@ -33,7 +33,7 @@ import app.fanloop.member.Member;
 import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseChannel;
 import app.fanloop.release.ReleaseFixtures;
-import app.fanloop.release.ReleaseService;
+import app.fanloop.release.ReleaseEditing;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.Browser;
@@ -827,7 +827,7 @@ class RoleMatrixTest {
         s.put("POST /triage/releases", c -> {
             String version = unique("OS");
             return post("/triage/releases").with("version", version).with("channel", "DEV")
-                    .with("week", ReleaseService.isoWeek(LocalDate.now(SITE_ZONE))).with("summary", "What is new")
+                    .with("week", ReleaseEditing.isoWeek(LocalDate.now(SITE_ZONE))).with("summary", "What is new")
                     .expect("the draft exists", () -> is("select count(*) from release where version = ?1", version)).done();
         });
         s.put("POST /triage/releases/{id}", c -> {

@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Casts and withdraws votes at chosen times with the SQL SuggestionService runs (Trending.ADD and
+ * Casts and withdraws votes at chosen times with the SQL Votes runs (Trending.ADD and
  * Trending.REMOVE), so the trending arithmetic can be checked against exact values.
  */
 @ApplicationScoped

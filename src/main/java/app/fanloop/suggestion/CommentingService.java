@@ -1,0 +1,167 @@
+package app.fanloop.suggestion;
+
+import java.util.Map;
+
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
+import app.fanloop.honour.Honours;
+import app.fanloop.member.Member;
+import app.fanloop.member.Viewer;
+import app.fanloop.moderation.AuditLog;
+import app.fanloop.moderation.RateLimiter;
+import app.fanloop.search.SearchIndex;
+import app.fanloop.web.Conflict;
+import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
+import app.fanloop.web.Markdown;
+import app.fanloop.web.SiteClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+/** Comments and replies (official answers among them) and their revisions, with who may write, read and rewrite them. */
+@ApplicationScoped
+public class CommentingService {
+
+    private final Viewer viewer;
+    private final PostingService posting;
+    private final Forms forms;
+    private final Markdown markdown;
+    private final DomainEvents events;
+    private final RateLimiter limits;
+    private final AuditLog audit;
+    private final SearchIndex searchIndex;
+    private final Honours honours;
+    private final Comments comments;
+    private final Follows follows;
+    private final SiteClock clock;
+
+    CommentingService(Viewer viewer, PostingService posting, Forms forms, Markdown markdown, DomainEvents events,
+            RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours, Comments comments,
+            Follows follows, SiteClock clock) {
+        this.viewer = viewer;
+        this.posting = posting;
+        this.forms = forms;
+        this.markdown = markdown;
+        this.events = events;
+        this.limits = limits;
+        this.audit = audit;
+        this.searchIndex = searchIndex;
+        this.honours = honours;
+        this.comments = comments;
+        this.follows = follows;
+        this.clock = clock;
+    }
+
+    /** A comment this viewer may see, on a suggestion they may see, or 404. */
+    public Comment visibleComment(long commentId) {
+        Comment c = Comment.find("from Comment c join fetch c.author join fetch c.suggestion s join fetch s.author where c.id = ?1",
+                commentId).firstResult();
+        if (c == null) {
+            throw new NotFoundException();
+        }
+        posting.visible(c.suggestion.id);
+        if (!viewer.visibility().maySee(c.hidden, c.author.id)) {
+            throw new NotFoundException();
+        }
+        return c;
+    }
+
+    /** A comment the viewer may rewrite: the same rule as {@link PostingService#editable(long)}, on the comment's suggestion. */
+    public Comment editableComment(long commentId) {
+        viewer.requireVoice();
+        Comment c = visibleComment(commentId);
+        viewer.requireAuthorOrAdmin(c.author.id);
+        if (!viewer.isAdmin() && (c.suggestion.isClosedToAuthor() || c.hidden)) {
+            throw new Conflict();
+        }
+        return c;
+    }
+
+    /** A comment whose earlier versions the viewer may read, or 404. */
+    public Comment commentWithHistory(long commentId) {
+        Comment c = visibleComment(commentId);
+        if (!viewer.visibility().mayReadHistory(c.author.id)) {
+            throw new NotFoundException();
+        }
+        return c;
+    }
+
+    @Transactional
+    public Comment comment(long suggestionId, CommentForm form) {
+        Member author = viewer.requireVoice();
+        Suggestion s = posting.actionable(suggestionId);
+        forms.validate(form);
+        if (form.official() && !viewer.isStaff()) {
+            throw new ForbiddenException();
+        }
+        limits.hit(RateLimiter.COMMENT, author);
+        Comment parent = null;
+        if (form.parentId() != null) {
+            parent = Comment.findById(form.parentId());
+            if (parent == null || !parent.suggestion.id.equals(s.id)) {
+                throw new FormInvalid("parentId", "parent");
+            }
+            // Replies stay one level deep: answering a reply answers its thread.
+            if (parent.parent != null) {
+                parent = parent.parent;
+            }
+        }
+        Comment c = new Comment();
+        c.suggestion = s;
+        c.parent = parent;
+        c.author = author;
+        c.body = form.body().strip();
+        c.bodyHtml = markdown.toHtml(c.body);
+        c.official = form.official();
+        c.createdAt = clock.now();
+        c.persist();
+        searchIndex.commentWritten(c);
+        comments.added(s.id);
+        honours.commented(c);
+        if (c.official) {
+            comments.answeredOfficially(s.id, c.id, c.createdAt);
+            events.suggestion(EventKind.OFFICIAL_RESPONSE, author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));
+            audit.record(author, "official_response", "suggestion", s.id, null, AuditLog.of("comment", c.id), null);
+        }
+        if (parent != null) {
+            comments.replied(parent.id);
+            // An official answer already tells everyone who follows; the replied-to author needs no second word.
+            if (!parent.author.id.equals(author.id) && !c.official) {
+                events.reply(author, s.id, c.id, parent.author.id, Map.of("excerpt", excerpt(c.body)));
+            }
+        }
+        follows.add(s.id, author.id);
+        return c;
+    }
+
+    @Transactional
+    public Comment editComment(long commentId, String body) {
+        Comment c = editableComment(commentId);
+        Member editor = viewer.requireVoice();
+        forms.validate(new CommentForm(body, null, false));
+        String text = body.strip();
+        if (text.equals(c.body)) {
+            return c;
+        }
+        Revision previous = new Revision();
+        previous.comment = c;
+        previous.editor = editor;
+        previous.body = c.body;
+        previous.writtenAt = c.editedAt == null ? c.createdAt : c.editedAt;
+        previous.persist();
+        c.body = text;
+        c.bodyHtml = markdown.toHtml(text);
+        c.editedAt = clock.now();
+        searchIndex.commentWritten(c);
+        if (!editor.id.equals(c.author.id)) {
+            audit.record(editor, "edit", "comment", c.id, AuditLog.of("revision", previous.id), null, null);
+        }
+        return c;
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,220 @@
+package app.fanloop.suggestion;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import app.fanloop.board.Board;
+import app.fanloop.event.DomainEvents;
+import app.fanloop.honour.Honours;
+import app.fanloop.member.Member;
+import app.fanloop.member.Viewer;
+import app.fanloop.moderation.AuditLog;
+import app.fanloop.moderation.RateLimiter;
+import app.fanloop.search.SearchIndex;
+import app.fanloop.web.Conflict;
+import app.fanloop.web.FieldErrors;
+import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
+import app.fanloop.web.Markdown;
+import app.fanloop.web.SiteClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/** Posting and rewriting suggestions (with their revisions), and which suggestions a viewer may see, edit or act on. */
+@ApplicationScoped
+public class PostingService {
+
+    private final EntityManager em;
+    private final Viewer viewer;
+    private final Forms forms;
+    private final Markdown markdown;
+    private final Trending trending;
+    private final DomainEvents events;
+    private final RateLimiter limits;
+    private final AuditLog audit;
+    private final SearchIndex searchIndex;
+    private final Honours honours;
+    private final Follows follows;
+    private final SiteClock clock;
+
+    PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
+            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours,
+            Follows follows, SiteClock clock) {
+        this.honours = honours;
+        this.limits = limits;
+        this.audit = audit;
+        this.searchIndex = searchIndex;
+        this.em = em;
+        this.viewer = viewer;
+        this.forms = forms;
+        this.markdown = markdown;
+        this.trending = trending;
+        this.events = events;
+        this.follows = follows;
+        this.clock = clock;
+    }
+
+    /** A suggestion this viewer may see (the one rule: {@link app.fanloop.member.Visibility}), or 404. */
+    public Suggestion visible(long id) {
+        Suggestion s = Suggestion.loadFull(id);
+        if (s == null || !viewer.visibility().maySee(s.hidden, s.author.id)) {
+            throw new NotFoundException();
+        }
+        return s;
+    }
+
+    /**
+     * A suggestion the viewer may rewrite: its author while it is open to edits (not locked, merged
+     * or shipped, on a live board), or an admin at any time; an admin's edit of another member's post
+     * is audited.
+     */
+    public Suggestion editable(long id) {
+        viewer.requireVoice();
+        Suggestion s = visible(id);
+        viewer.requireAuthorOrAdmin(s.author.id);
+        if (!viewer.isAdmin() && s.isClosedToAuthor()) {
+            throw new Conflict();
+        }
+        return s;
+    }
+
+    /** A suggestion whose earlier versions the viewer may read (its author, admins), or 404 like a hidden post. */
+    public Suggestion withHistory(long id) {
+        Suggestion s = visible(id);
+        if (!viewer.visibility().mayReadHistory(s.author.id)) {
+            throw new NotFoundException();
+        }
+        return s;
+    }
+
+    /** Whether the viewer may rewrite this suggestion (for the page's edit link; {@link #editable} decides). */
+    public boolean mayEdit(Suggestion s) {
+        return viewer.isAdmin() || viewer.is(s.author) && !s.isClosedToAuthor() && viewer.sanction().isEmpty();
+    }
+
+    /** A suggestion open to votes and comments: visible, not locked, not merged, on a live board. */
+    Suggestion actionable(long id) {
+        Suggestion s = visible(id);
+        if (s.locked || s.status == SuggestionStatus.MERGED || s.board.archived) {
+            throw new Conflict();
+        }
+        return s;
+    }
+
+    @Transactional
+    public Suggestion create(String boardSlug, SuggestionForm form) {
+        Member author = viewer.requireVoice();
+        Board board = Board.findBySlug(boardSlug).orElseThrow(NotFoundException::new);
+        if (board.archived) {
+            throw new Conflict();
+        }
+        SuggestionKind kind = checked(form, board);
+        limits.hit(RateLimiter.POST, author);
+        Instant now = clock.now();
+        Suggestion s = new Suggestion();
+        s.board = board;
+        s.author = author;
+        s.kind = kind;
+        apply(s, form);
+        s.createdAt = now;
+        s.trending = trending.exponent(now);
+        s.persist();
+        searchIndex.suggestionWritten(s);
+        em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
+                .setParameter("id", board.id).executeUpdate();
+        follows.add(s.id, author.id);
+        honours.posted(s);
+        events.boardPost(author, board.id, s.id, Map.of("title", s.title, "board", board.slug));
+        return s;
+    }
+
+    @Transactional
+    public Suggestion edit(long id, SuggestionForm form) {
+        Suggestion s = editable(id);
+        Member editor = viewer.requireVoice();
+        forms.validate(form);
+        SuggestionForm sameKind = new SuggestionForm(s.kind.name(), form.title(), form.body(), form.deviceModel(),
+                form.systemVersion(), form.frequency(), form.steps());
+        checked(sameKind, null);
+        if (SuggestionForm.of(s).equals(normalized(sameKind, s.kind))) {
+            return s;
+        }
+        Revision previous = new Revision();
+        previous.suggestion = s;
+        previous.editor = editor;
+        previous.title = s.title;
+        previous.body = s.body;
+        previous.deviceModel = s.deviceModel;
+        previous.systemVersion = s.systemVersion;
+        previous.frequency = s.frequency;
+        previous.steps = s.steps;
+        previous.writtenAt = s.editedAt == null ? s.createdAt : s.editedAt;
+        previous.persist();
+        apply(s, sameKind);
+        s.editedAt = clock.now();
+        searchIndex.suggestionWritten(s);
+        if (!editor.id.equals(s.author.id)) {
+            audit.record(editor, "edit", "suggestion", s.id, AuditLog.of("title", previous.title, "revision", previous.id),
+                    AuditLog.of("title", s.title), null);
+        }
+        return s;
+    }
+
+    /** Validates the form, including the rules that depend on the kind and the board. */
+    private SuggestionKind checked(SuggestionForm form, Board board) {
+        List<FormInvalid.Problem> problems = new ArrayList<>();
+        try {
+            forms.validate(form);
+        } catch (FormInvalid invalid) {
+            problems.addAll(invalid.problems());
+        }
+        SuggestionKind kind = SuggestionKind.parse(form.kind());
+        if (kind == null) {
+            problems.add(new FormInvalid.Problem("kind", FieldErrors.INVALID, null));
+        } else if (board != null && !board.accepts(kind)) {
+            problems.add(new FormInvalid.Problem("kind", "kind_not_accepted", null));
+        }
+        if (kind == SuggestionKind.BUG) {
+            requireFilled(problems, "deviceModel", form.deviceModel());
+            requireFilled(problems, "systemVersion", form.systemVersion());
+            requireFilled(problems, "steps", form.steps());
+            if (Frequency.parse(form.frequency()) == null) {
+                problems.add(new FormInvalid.Problem("frequency", FieldErrors.REQUIRED, null));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new FormInvalid(problems);
+        }
+        return kind;
+    }
+
+    private static void requireFilled(List<FormInvalid.Problem> problems, String field, String value) {
+        if ((value == null || value.isBlank()) && problems.stream().noneMatch(p -> p.field().equals(field))) {
+            problems.add(new FormInvalid.Problem(field, FieldErrors.REQUIRED, null));
+        }
+    }
+
+    private void apply(Suggestion s, SuggestionForm form) {
+        s.title = form.title().strip();
+        s.body = form.body().strip();
+        s.bodyHtml = markdown.toHtml(s.body);
+        if (s.kind == SuggestionKind.BUG) {
+            s.deviceModel = form.deviceModel().strip();
+            s.systemVersion = form.systemVersion().strip();
+            s.frequency = Frequency.parse(form.frequency());
+            s.steps = form.steps().strip();
+        }
+    }
+
+    private static SuggestionForm normalized(SuggestionForm form, SuggestionKind kind) {
+        boolean bug = kind == SuggestionKind.BUG;
+        Frequency frequency = Frequency.parse(form.frequency());
+        return new SuggestionForm(kind.name(), form.title().strip(), form.body().strip(),
+                bug ? form.deviceModel().strip() : null, bug ? form.systemVersion().strip() : null,
+                bug && frequency != null ? frequency.name() : "", bug ? form.steps().strip() : null);
+    }
+}
