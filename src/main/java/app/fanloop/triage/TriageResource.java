@@ -113,7 +113,7 @@ public class TriageResource {
     public Response bulk(@RestForm("ids") List<Long> ids, @RestForm String status, @RestForm String note,
             @RestForm String back, @RestForm String then) {
         if ("feature".equals(then)) {
-            triage.requireStaff();
+            viewer.requireStaff();
             UriBuilder next = UriBuilder.fromPath("/triage/features/new");
             (ids == null ? List.<Long> of() : ids).stream().distinct().forEach(id -> next.queryParam("ids", id));
             return Response.seeOther(next.build()).build();
