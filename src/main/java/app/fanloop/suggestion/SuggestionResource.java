@@ -53,11 +53,13 @@ public class SuggestionResource {
     private static final List<Frequency> FREQUENCIES = List.of(Frequency.values());
 
     private final SuggestionService service;
+    private final VoteHistory votes;
     private final Viewer viewer;
     private final RequestLocale locale;
 
-    SuggestionResource(SuggestionService service, Viewer viewer, RequestLocale locale) {
+    SuggestionResource(SuggestionService service, VoteHistory votes, Viewer viewer, RequestLocale locale) {
         this.service = service;
+        this.votes = votes;
         this.viewer = viewer;
         this.locale = locale;
     }
@@ -210,7 +212,7 @@ public class SuggestionResource {
 
     private SuggestionPage page(long id, Integer threadPage, SuggestionPage.CommentDraft draft,
             SuggestionPage.StatusDraft statusDraft) {
-        return SuggestionPage.load(service, viewer, id, threadPage == null ? 1 : threadPage, draft, statusDraft);
+        return SuggestionPage.load(service, votes, viewer, id, threadPage == null ? 1 : threadPage, draft, statusDraft);
     }
 
     /** After a new comment, htmx shows the page of threads that holds it (new threads go last). */
