@@ -10,6 +10,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.triage.FeatureItem;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -104,7 +105,7 @@ public class ReleaseEditorResource {
         try {
             return backTo(service.create(form).id, null);
         } catch (FormInvalid invalid) {
-            return Response.status(400).entity(Templates.create(form, CHANNELS, errors(invalid))).build();
+            return Forms.badRequest(Templates.create(form, CHANNELS, locale.errors(invalid)));
         }
     }
 
@@ -126,7 +127,8 @@ public class ReleaseEditorResource {
             return backTo(id, null);
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, form, null, ReleaseItemForm.empty(), null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    form, null, ReleaseItemForm.empty(), null, locale.errors(invalid))));
         }
     }
 
@@ -138,7 +140,8 @@ public class ReleaseEditorResource {
             return backTo(id, "lines");
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, ReleaseForm.of(release), null, form, null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), null, form, null, locale.errors(invalid))));
         }
     }
 
@@ -151,7 +154,8 @@ public class ReleaseEditorResource {
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
             ReleaseItem editing = ReleaseItem.findById(itemId);
-            return invalid(editor(release, ReleaseForm.of(release), editing, form, null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), editing, form, null, locale.errors(invalid))));
         }
     }
 
@@ -170,8 +174,8 @@ public class ReleaseEditorResource {
             return backTo(id, null);
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, ReleaseForm.of(release), null, ReleaseItemForm.empty(), scheduledAt,
-                    errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), null, ReleaseItemForm.empty(), scheduledAt, locale.errors(invalid))));
         }
     }
 
@@ -190,7 +194,8 @@ public class ReleaseEditorResource {
             return Response.seeOther(UriBuilder.fromPath("/releases/{id}").build(release.id)).build();
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, ReleaseForm.of(release), null, ReleaseItemForm.empty(), null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), null, ReleaseItemForm.empty(), null, locale.errors(invalid))));
         }
     }
 
@@ -202,14 +207,6 @@ public class ReleaseEditorResource {
                         : ReleaseService.LOCAL_INPUT.format(service.defaultSchedule());
         return new Editor(ReleaseNotes.load(release, service), form, editing, itemForm,
                 release.isPublished() ? List.of() : service.featureChoices(release), when, errors);
-    }
-
-    private FieldErrors errors(FormInvalid invalid) {
-        return FieldErrors.of(invalid, locale.messages());
-    }
-
-    private static Response invalid(Editor editor) {
-        return Response.status(400).entity(Templates.editor(editor)).build();
     }
 
     private static Response backTo(long id, String fragment) {

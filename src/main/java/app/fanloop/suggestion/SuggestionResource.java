@@ -12,6 +12,7 @@ import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
@@ -92,8 +93,8 @@ public class SuggestionResource {
             return seeOther(s);
         } catch (FormInvalid invalid) {
             Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
-            return badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
-                    FieldErrors.of(invalid, locale.messages()), FREQUENCIES));
+            return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
+                    locale.errors(invalid), FREQUENCIES));
         }
     }
 
@@ -111,7 +112,7 @@ public class SuggestionResource {
             return seeOther(service.edit(id, form));
         } catch (FormInvalid invalid) {
             Suggestion s = service.visible(id);
-            return badRequest(Templates.form(s.board, s, s.editPath(), form, FieldErrors.of(invalid, locale.messages()),
+            return Forms.badRequest(Templates.form(s.board, s, s.editPath(), form, locale.errors(invalid),
                     FREQUENCIES));
         }
     }
@@ -164,9 +165,9 @@ public class SuggestionResource {
                     .build();
         } catch (FormInvalid invalid) {
             var draft = new SuggestionPage.CommentDraft(form.body(), form.parentId(), form.official(),
-                    FieldErrors.of(invalid, locale.messages()));
+                    locale.errors(invalid));
             SuggestionPage page = page(id, 1, draft, SuggestionPage.StatusDraft.empty());
-            return badRequest(htmx != null ? Templates.show$comments(page) : Templates.show(page));
+            return Forms.badRequest(htmx != null ? Templates.show$comments(page) : Templates.show(page));
         }
     }
 
@@ -178,8 +179,8 @@ public class SuggestionResource {
             return Response.seeOther(UriBuilder.fromPath("/suggestions/{id}").fragment("timeline").build(id)).build();
         } catch (FormInvalid invalid) {
             var draft = new SuggestionPage.StatusDraft(form.status(), form.note(),
-                    FieldErrors.of(invalid, locale.messages()));
-            return badRequest(Templates.show(page(id, 1, SuggestionPage.CommentDraft.empty(), draft)));
+                    locale.errors(invalid));
+            return Forms.badRequest(Templates.show(page(id, 1, SuggestionPage.CommentDraft.empty(), draft)));
         }
     }
 
@@ -199,7 +200,7 @@ public class SuggestionResource {
                     .build(c.suggestion.id)).build();
         } catch (FormInvalid invalid) {
             Comment c = service.visibleComment(id);
-            return badRequest(Templates.commentForm(c, body, FieldErrors.of(invalid, locale.messages())));
+            return Forms.badRequest(Templates.commentForm(c, body, locale.errors(invalid)));
         }
     }
 
@@ -228,9 +229,5 @@ public class SuggestionResource {
     private static Response backTo(String to, long id) {
         URI target = to == null ? UriBuilder.fromPath("/suggestions/{id}").build(id) : URI.create(SafeRedirect.localPath(to));
         return Response.seeOther(target).build();
-    }
-
-    private static Response badRequest(TemplateInstance page) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(page).build();
     }
 }
