@@ -40,7 +40,7 @@ class HonourBoardsTest {
     HonourFixtures hx;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourBoards boards;
@@ -113,8 +113,8 @@ class HonourBoardsTest {
         Suggestion shown = hx.posted(board, author, unique("Shipped idea"));
         Suggestion hidden = hx.posted(board, author, unique("Hidden shipped idea"));
         String version = unique("OS2.1");
-        Release release = rx.draft(ReleaseChannel.DEV, version, null, shown.id, hidden.id);
-        rx.publish(release.id);
+        Release release = rf.draft(ReleaseChannel.DEV, version, null, shown.id, hidden.id);
+        rf.publish(release.id);
         fx.hide(hidden.id);
 
         Document doc = html(page().get("/honours").then().statusCode(200).extract().response());

@@ -32,7 +32,7 @@ class HonourPointsTest {
     HonourFixtures hx;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourConfig config;
@@ -148,7 +148,7 @@ class HonourPointsTest {
         Member author = fx.someone();
         Suggestion s = hx.posted(fx.board(), author, unique("Ship me"));
 
-        rx.publish(rx.draft(ReleaseChannel.DEV, unique("OS2.0"), null, s.id).id);
+        rf.publish(rf.draft(ReleaseChannel.DEV, unique("OS2.0"), null, s.id).id);
 
         assertEquals(config.points().posted() + config.points().adopted() + config.points().shipped(), hx.points(author));
         assertEquals(1, hx.medals(author, Medal.FIRST_SHIPPED));

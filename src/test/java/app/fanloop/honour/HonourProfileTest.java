@@ -33,7 +33,7 @@ class HonourProfileTest {
     HonourFixtures hx;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourConfig config;
@@ -93,8 +93,8 @@ class HonourProfileTest {
         Suggestion shipped = hx.posted(board, author, unique("Shipped on profile"));
         Suggestion hidden = hx.posted(board, author, unique("Hidden on profile"));
         String version = unique("OS3");
-        Release release = rx.draft(ReleaseChannel.STABLE, version, null, shipped.id);
-        rx.publish(release.id);
+        Release release = rf.draft(ReleaseChannel.STABLE, version, null, shipped.id);
+        rf.publish(release.id);
         hx.hidden(hidden.id);
         fx.hide(hidden.id);
 

@@ -40,7 +40,7 @@ class HonourStatementsTest {
     HonourFixtures hx;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     SessionFactory sessionFactory;
@@ -91,7 +91,7 @@ class HonourStatementsTest {
         for (int i = 0; i < n; i++) {
             ids.add(hx.posted(board, author, unique("Shipped " + i)).id);
         }
-        rx.publish(rx.draft(ReleaseChannel.DEV, unique("V"), null, ids.toArray(Long[]::new)).id);
+        rf.publish(rf.draft(ReleaseChannel.DEV, unique("V"), null, ids.toArray(Long[]::new)).id);
     }
 
     private void contributorsAndShipped(int n) {
@@ -99,7 +99,7 @@ class HonourStatementsTest {
         for (int i = 0; i < n; i++) {
             Member m = fx.someone();
             Suggestion s = hx.posted(board, m, unique("Wall " + i));
-            rx.publish(rx.draft(ReleaseChannel.DEV, unique("W"), null, s.id).id);
+            rf.publish(rf.draft(ReleaseChannel.DEV, unique("W"), null, s.id).id);
         }
     }
 

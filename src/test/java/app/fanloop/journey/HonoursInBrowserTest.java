@@ -43,7 +43,7 @@ class HonoursInBrowserTest extends BrowserJourney {
     HonourFixtures hx;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourJobs jobs;
@@ -142,8 +142,8 @@ class HonoursInBrowserTest extends BrowserJourney {
         hx.commented(raw, rain);
         hx.reached(watermark.id, SuggestionStatus.PLANNED);
         hx.reached(raw.id, SuggestionStatus.PLANNED);
-        rx.publish(rx.draft(ReleaseChannel.DEV, "OS2.0.210.0.DEV", null, night.id, lock.id).id);
-        rx.publish(rx.draft(ReleaseChannel.STABLE, "OS2.0.8.0.STABLE", null, album.id).id);
+        rf.publish(rf.draft(ReleaseChannel.DEV, "OS2.0.210.0.DEV", null, night.id, lock.id).id);
+        rf.publish(rf.draft(ReleaseChannel.STABLE, "OS2.0.8.0.STABLE", null, album.id).id);
         fx.topTrending(night.id);
         clock.advance(Duration.ofDays(7));
         jobs.closeLastWeek();
