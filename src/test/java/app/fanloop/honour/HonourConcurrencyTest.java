@@ -40,7 +40,7 @@ class HonourConcurrencyTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
     HonourConfig config;
@@ -48,7 +48,7 @@ class HonourConcurrencyTest {
     @Test
     void racing_votes_withdrawals_and_comments_leave_the_authors_points_equal_to_the_ledger() throws Exception {
         Member author = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Crowded"));
+        Suggestion s = hf.posted(fx.board(), author, unique("Crowded"));
         Browser.Csrf csrf = Browser.csrf();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -67,14 +67,14 @@ class HonourConcurrencyTest {
         assertEquals(Collections.nCopies(requests.size(), 303), runTogether(requests));
 
         long votes = fx.number("select count(*) from vote where suggestion_id = ?1", s.id);
-        assertEquals(config.points().posted() + votes * config.points().voteReceived(), hx.points(author));
+        assertEquals(config.points().posted() + votes * config.points().voteReceived(), hf.points(author));
         assertEquals(votes, fx.number("""
                 select count(*) from honour_point where reason = 'VOTE_RECEIVED' and suggestion_id = ?1 and revoked_at is null""",
                 s.id), "one unrevoked row per standing vote");
         assertEquals(MEMBERS, fx.number("""
                 select count(*) from honour_point where reason = 'COMMENTED' and suggestion_id = ?1 and revoked_at is null""",
                 s.id));
-        hx.assertLedgerConsistent();
+        hf.assertLedgerConsistent();
     }
 
     private static Callable<Integer> post(String token, Browser.Csrf csrf, String path, String body) {

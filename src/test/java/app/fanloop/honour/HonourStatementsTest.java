@@ -37,7 +37,7 @@ class HonourStatementsTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
     ReleaseFixtures rf;
@@ -89,7 +89,7 @@ class HonourStatementsTest {
     private void ship(Board board, Member author, int n) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(hx.posted(board, author, unique("Shipped " + i)).id);
+            ids.add(hf.posted(board, author, unique("Shipped " + i)).id);
         }
         rf.publish(rf.draft(ReleaseChannel.DEV, unique("V"), null, ids.toArray(Long[]::new)).id);
     }
@@ -98,7 +98,7 @@ class HonourStatementsTest {
         Board board = fx.board();
         for (int i = 0; i < n; i++) {
             Member m = fx.someone();
-            Suggestion s = hx.posted(board, m, unique("Wall " + i));
+            Suggestion s = hf.posted(board, m, unique("Wall " + i));
             rf.publish(rf.draft(ReleaseChannel.DEV, unique("W"), null, s.id).id);
         }
     }
@@ -107,7 +107,7 @@ class HonourStatementsTest {
         Board board = fx.board();
         for (int i = 0; i < n; i++) {
             Member author = fx.someone();
-            hx.grant(author, 10 * i + 1);
+            hf.grant(author, 10 * i + 1);
             fx.suggestion(board, author, unique("Row " + i));
         }
         return board;
