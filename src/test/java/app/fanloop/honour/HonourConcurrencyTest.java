@@ -1,5 +1,6 @@
 package app.fanloop.honour;
 
+import static app.fanloop.ConcurrentRequests.runTogether;
 import static app.fanloop.Fixtures.unique;
 import static app.fanloop.web.Browser.CSRF_COOKIE;
 import static app.fanloop.web.Browser.CSRF_FIELD;
@@ -9,13 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +28,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 class HonourConcurrencyTest {
+
+    /** The order the simultaneous requests start in (fixed, so a failure can be repeated). */
+    private static final long SHUFFLE_SEED = 11;
 
     private static final int MEMBERS = 8;
 
@@ -64,7 +62,7 @@ class HonourConcurrencyTest {
             requests.add(post(token, csrf, s.commentsPath(), "Me too!"));
         }
 
-        assertEquals(Collections.nCopies(requests.size(), 303), runTogether(requests));
+        assertEquals(Collections.nCopies(requests.size(), 303), runTogether(requests, SHUFFLE_SEED));
 
         long votes = fx.number("select count(*) from vote where suggestion_id = ?1", s.id);
         assertEquals(config.points().posted() + votes * config.points().voteReceived(), hf.points(author));
@@ -87,29 +85,5 @@ class HonourConcurrencyTest {
             }
             return request.post(path).statusCode();
         };
-    }
-
-    private static List<Integer> runTogether(List<Callable<Integer>> requests) throws Exception {
-        List<Callable<Integer>> shuffled = new ArrayList<>(requests);
-        Collections.shuffle(shuffled, new Random(11));
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> request : shuffled) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
