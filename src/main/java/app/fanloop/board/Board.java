@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.hibernate.annotations.DynamicUpdate;
 
 import app.fanloop.suggestion.SuggestionKind;
+import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -35,7 +36,7 @@ public class Board extends PanacheEntityBase {
     public boolean archived;
     @Column(insertable = false, updatable = false)
     public int suggestionCount;
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = SiteClock.current();
 
     public static Optional<Board> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -63,8 +64,7 @@ public class BoardAdminResource {
             service.create(form);
             return backToList();
         } catch (FormInvalid invalid) {
-            return Response.status(400).entity(Templates.form(null, "/admin/boards", form, FieldErrors.of(invalid, locale.messages())))
-                    .build();
+            return Forms.badRequest(Templates.form(null, "/admin/boards", form, locale.errors(invalid)));
         }
     }
 
@@ -84,8 +84,7 @@ public class BoardAdminResource {
             return backToList();
         } catch (FormInvalid invalid) {
             Board board = Board.<Board> findByIdOptional(id).orElseThrow(NotFoundException::new);
-            return Response.status(400).entity(Templates.form(board, board.adminPath(), form, FieldErrors.of(invalid, locale.messages())))
-                    .build();
+            return Forms.badRequest(Templates.form(board, board.adminPath(), form, locale.errors(invalid)));
         }
     }
 

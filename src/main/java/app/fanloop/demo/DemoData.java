@@ -2,6 +2,7 @@ package app.fanloop.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,6 +27,8 @@ import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.suggestion.Trending;
 import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.Markdown;
+import app.fanloop.web.SiteClock;
+import app.fanloop.web.SiteConfig;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -51,12 +54,15 @@ public class DemoData {
     private final ReleaseEditing releases;
     private final ReleasePublishing publishing;
     private final Random random = new Random(42);
-    private final Instant now = Instant.now();
+    private final Instant now;
+    private final ZoneId zone;
 
     DemoData(EntityManager em, Markdown markdown, Trending trending, ReleaseEditing releases,
-            ReleasePublishing publishing) {
+            ReleasePublishing publishing, SiteClock clock, SiteConfig site) {
         this.publishing = publishing;
         this.em = em;
+        this.now = clock.now();
+        this.zone = site.zone();
         this.releases = releases;
         this.markdown = markdown;
         this.trending = trending;
@@ -167,7 +173,7 @@ public class DemoData {
      * feature item (crediting its fans), and next week's dev release scheduled for Friday.
      */
     private void releases(Member pm, Member bob) {
-        java.time.LocalDate today = now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+        java.time.LocalDate today = now.atZone(zone).toLocalDate();
         Release stable = release("OS2.0.150.0", ReleaseChannel.STABLE, today.minusWeeks(3), pm,
                 "稳定版更新：系统更流畅，续航更持久。\n\nA smoother, longer-lasting stable build.");
         line(stable, ReleaseSection.IMPROVED, "优化桌面动画帧率 / Smoother home screen animations", null);

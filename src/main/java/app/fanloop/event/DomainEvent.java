@@ -8,6 +8,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import app.fanloop.member.Member;
+import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,7 +44,7 @@ public class DomainEvent extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> payload = Map.of();
 
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = SiteClock.current();
     public Instant deliveredAt;
 
     public static List<DomainEvent> ofSuggestion(long suggestionId) {

@@ -52,7 +52,7 @@ public class MemberService {
                     .executeUpdate();
             return Member.findBySubject(profile.subject()).orElseThrow();
         }
-        Instant now = Instant.now();
+        Instant now = clock.now();
         if (!Objects.equals(member.name, profile.name()) || !Objects.equals(member.email, profile.email())
                 || !Objects.equals(member.picture, profile.picture())
                 || !java.util.Arrays.equals(member.tokenRoles, roles)

@@ -8,6 +8,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import app.fanloop.member.Member;
+import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -39,7 +40,7 @@ public class AuditEntry extends PanacheEntityBase {
     public Map<String, Object> after;
 
     public String reason;
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = SiteClock.current();
 
     /** Where the target lives, for a link from the log, or null. */
     public String targetPath() {

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
+import app.fanloop.web.SiteConfig;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,9 +45,11 @@ public class AuditResource {
     }
 
     private final Viewer viewer;
+    private final SiteConfig site;
 
-    AuditResource(Viewer viewer) {
+    AuditResource(Viewer viewer, SiteConfig site) {
         this.viewer = viewer;
+        this.site = site;
     }
 
     /**
@@ -85,12 +88,12 @@ public class AuditResource {
         LocalDate fromDay = day(from);
         if (fromDay != null) {
             where.append(" and a.createdAt >= :from");
-            params.and("from", fromDay.atStartOfDay(MemberAdminService.SITE_ZONE).toInstant());
+            params.and("from", fromDay.atStartOfDay(site.zone()).toInstant());
         }
         LocalDate toDay = day(to);
         if (toDay != null) {
             where.append(" and a.createdAt < :to");
-            params.and("to", toDay.plusDays(1).atStartOfDay(MemberAdminService.SITE_ZONE).toInstant());
+            params.and("to", toDay.plusDays(1).atStartOfDay(site.zone()).toInstant());
         }
         int p = Pages.clamp(page, 1000);
         List<AuditEntry> rows = AuditEntry.<AuditEntry> find("from AuditEntry a join fetch a.actor where " + where

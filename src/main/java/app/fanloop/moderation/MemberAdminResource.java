@@ -10,6 +10,7 @@ import app.fanloop.member.Member;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SiteClock;
 import io.quarkus.qute.CheckedTemplate;
@@ -79,8 +80,8 @@ public class MemberAdminResource {
             service.sanction(id, kind, until, permanent, reason);
             return back(id);
         } catch (FormInvalid invalid) {
-            return Response.status(400).entity(Templates.show(page(service.load(id),
-                    FieldErrors.of(invalid, locale.messages()), kind, until, reason))).build();
+            return Forms.badRequest(Templates.show(page(service.load(id),
+                    locale.errors(invalid), kind, until, reason)));
         }
     }
 

@@ -2,7 +2,6 @@ package app.fanloop.moderation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +12,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.SiteClock;
+import app.fanloop.web.SiteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
@@ -22,17 +22,16 @@ import jakarta.ws.rs.NotFoundException;
 @ApplicationScoped
 public class MemberAdminService {
 
-    /** Dates typed by admins are days in the community's time zone; a sanction runs to the end of that day. */
-    static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final Viewer viewer;
     private final AuditLog audit;
     private final SiteClock clock;
+    private final SiteConfig site;
 
-    MemberAdminService(Viewer viewer, AuditLog audit, SiteClock clock) {
+    MemberAdminService(Viewer viewer, AuditLog audit, SiteClock clock, SiteConfig site) {
         this.viewer = viewer;
         this.audit = audit;
         this.clock = clock;
+        this.site = site;
     }
 
     public Member load(long id) {
@@ -76,7 +75,8 @@ public class MemberAdminService {
         Instant ends = null;
         if (!(permanent && what == SanctionKind.BAN)) {
             try {
-                ends = LocalDate.parse(until == null ? "" : until.strip()).plusDays(1).atStartOfDay(SITE_ZONE).toInstant();
+                // Dates typed by admins are days in the community's time zone; a sanction runs to the end of that day.
+                ends = LocalDate.parse(until == null ? "" : until.strip()).plusDays(1).atStartOfDay(site.zone()).toInstant();
                 if (!ends.isAfter(now)) {
                     problems.add(new FormInvalid.Problem("until", "date_past", null));
                 }

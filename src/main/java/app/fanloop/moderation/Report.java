@@ -5,6 +5,7 @@ import java.time.Instant;
 import app.fanloop.member.Member;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -44,7 +45,7 @@ public class Report extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Status status = Status.OPEN;
 
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = SiteClock.current();
     public Instant resolvedAt;
 
     @ManyToOne(fetch = FetchType.LAZY)

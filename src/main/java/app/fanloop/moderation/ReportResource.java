@@ -12,6 +12,7 @@ import app.fanloop.suggestion.PostingService;
 import app.fanloop.suggestion.CommentingService;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -81,8 +82,8 @@ public class ReportResource {
             return thanks(id);
         } catch (FormInvalid invalid) {
             Suggestion s = posting.visible(id);
-            return Response.status(400).entity(Templates.form(new ReportPage(s, null, s.path() + "/report", reason, text,
-                    FieldErrors.of(invalid, locale.messages())))).build();
+            return Forms.badRequest(Templates.form(new ReportPage(s, null, s.path() + "/report", reason, text,
+                    locale.errors(invalid))));
         }
     }
 
@@ -95,8 +96,8 @@ public class ReportResource {
             return thanks(c.suggestion.id);
         } catch (FormInvalid invalid) {
             Comment c = commenting.visibleComment(id);
-            return Response.status(400).entity(Templates.form(new ReportPage(c.suggestion, c, "/comments/" + id + "/report",
-                    reason, text, FieldErrors.of(invalid, locale.messages())))).build();
+            return Forms.badRequest(Templates.form(new ReportPage(c.suggestion, c, "/comments/" + id + "/report",
+                    reason, text, locale.errors(invalid))));
         }
     }
 

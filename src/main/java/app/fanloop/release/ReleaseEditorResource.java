@@ -10,6 +10,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.triage.FeatureItem;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -106,7 +107,7 @@ public class ReleaseEditorResource {
         try {
             return backTo(service.create(form).id, null);
         } catch (FormInvalid invalid) {
-            return Response.status(400).entity(Templates.create(form, CHANNELS, errors(invalid))).build();
+            return Forms.badRequest(Templates.create(form, CHANNELS, locale.errors(invalid)));
         }
     }
 
@@ -128,7 +129,8 @@ public class ReleaseEditorResource {
             return backTo(id, null);
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, form, null, ReleaseItemForm.empty(), null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    form, null, ReleaseItemForm.empty(), null, locale.errors(invalid))));
         }
     }
 
@@ -140,7 +142,8 @@ public class ReleaseEditorResource {
             return backTo(id, "lines");
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, ReleaseForm.of(release), null, form, null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), null, form, null, locale.errors(invalid))));
         }
     }
 
@@ -153,7 +156,8 @@ public class ReleaseEditorResource {
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
             ReleaseItem editing = ReleaseItem.findById(itemId);
-            return invalid(editor(release, ReleaseForm.of(release), editing, form, null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), editing, form, null, locale.errors(invalid))));
         }
     }
 
@@ -172,8 +176,8 @@ public class ReleaseEditorResource {
             return backTo(id, null);
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, ReleaseForm.of(release), null, ReleaseItemForm.empty(), scheduledAt,
-                    errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), null, ReleaseItemForm.empty(), scheduledAt, locale.errors(invalid))));
         }
     }
 
@@ -192,7 +196,8 @@ public class ReleaseEditorResource {
             return Response.seeOther(UriBuilder.fromPath("/releases/{id}").build(release.id)).build();
         } catch (FormInvalid invalid) {
             Release release = service.load(id);
-            return invalid(editor(release, ReleaseForm.of(release), null, ReleaseItemForm.empty(), null, errors(invalid)));
+            return Forms.badRequest(Templates.editor(editor(release,
+                    ReleaseForm.of(release), null, ReleaseItemForm.empty(), null, locale.errors(invalid))));
         }
     }
 
@@ -204,14 +209,6 @@ public class ReleaseEditorResource {
                         : ReleaseEditing.LOCAL_INPUT.format(service.defaultSchedule());
         return new Editor(ReleaseNotes.load(release, publishing), form, editing, itemForm,
                 release.isPublished() ? List.of() : service.featureChoices(release), when, errors);
-    }
-
-    private FieldErrors errors(FormInvalid invalid) {
-        return FieldErrors.of(invalid, locale.messages());
-    }
-
-    private static Response invalid(Editor editor) {
-        return Response.status(400).entity(Templates.editor(editor)).build();
     }
 
     private static Response backTo(long id, String fragment) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.web.Pages;
 
 /**
  * A search as asked in the page's address: the words, the filters (board, status, kind, type) and
@@ -39,7 +40,7 @@ public record SearchQuery(String q, String board, SuggestionStatus status, Sugge
 
     private static int page(String page, int max) {
         try {
-            return page == null ? 1 : Math.max(1, Math.min(Integer.parseInt(page.strip()), max));
+            return Pages.clamp(page == null ? null : Integer.valueOf(page.strip()), max);
         } catch (NumberFormatException notANumber) {
             return 1;
         }

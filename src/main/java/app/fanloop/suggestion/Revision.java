@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.fanloop.member.Member;
+import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,7 +41,7 @@ public class Revision extends PanacheEntityBase {
     public String steps;
     /** When the kept text was written. */
     public Instant writtenAt;
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = SiteClock.current();
 
     public static List<Revision> ofSuggestion(long suggestionId) {
         return find("from Revision r join fetch r.editor where r.suggestion.id = ?1 order by r.createdAt desc, r.id desc",

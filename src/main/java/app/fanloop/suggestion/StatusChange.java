@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import app.fanloop.member.Member;
+import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -47,7 +48,7 @@ public class StatusChange extends PanacheEntityBase {
 
     /** The release that shipped it. */
     public Long releaseId;
-    public Instant createdAt = Instant.now();
+    public Instant createdAt = SiteClock.current();
 
     public static List<StatusChange> timeline(long suggestionId) {
         // The related suggestion's author comes along: the page asks the visibility rule before showing its title.

@@ -75,8 +75,8 @@ public record SuggestionPage(
         }
     }
 
-    public static SuggestionPage load(PostingService posting, VotingService voting, Viewer viewer, long id, int threadPage,
-            CommentDraft draft, StatusDraft statusDraft) {
+    public static SuggestionPage load(PostingService posting, VotingService voting, VoteHistory votes, Viewer viewer,
+            long id, int threadPage, CommentDraft draft, StatusDraft statusDraft) {
         Suggestion s = posting.visible(id);
         Comment official = null;
         if (s.officialComment != null) {
@@ -102,7 +102,6 @@ public record SuggestionPage(
         }
         List<Thread> threads = topPage.items().stream().map(c -> new Thread(c, replies.get(c.id))).toList();
         Long me = viewer.id();
-        var em = Suggestion.getEntityManager();
         Votes.Standing standing = voting.standing(s.id, me);
         return new SuggestionPage(s, official,
                 new Page<>(threads, topPage.number(), topPage.hasNext()),
@@ -111,7 +110,7 @@ public record SuggestionPage(
                 standing.following(),
                 posting.mayEdit(s),
                 draft, statusDraft,
-                VoteHistory.sparklines(em, List.of(s.id)).get(s.id),
+                votes.sparklines(List.of(s.id)).get(s.id),
                 feature(s, viewer.isStaff()),
                 mergedFrom(s, viewer.visibility()),
                 viewer.isAdmin() ? Board.all() : List.of(),

@@ -12,6 +12,7 @@ import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
@@ -57,16 +58,19 @@ public class SuggestionResource {
     private final FollowingService following;
     private final CommentingService commenting;
     private final StatusService statuses;
+    private final VoteHistory votes;
     private final Viewer viewer;
     private final RequestLocale locale;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
-            CommentingService commenting, StatusService statuses, Viewer viewer, RequestLocale locale) {
+            CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
+            RequestLocale locale) {
         this.posting = posting;
         this.voting = voting;
         this.following = following;
         this.commenting = commenting;
         this.statuses = statuses;
+        this.votes = votes;
         this.viewer = viewer;
         this.locale = locale;
     }
@@ -99,8 +103,8 @@ public class SuggestionResource {
             return seeOther(s);
         } catch (FormInvalid invalid) {
             Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
-            return badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
-                    FieldErrors.of(invalid, locale.messages()), FREQUENCIES));
+            return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
+                    locale.errors(invalid), FREQUENCIES));
         }
     }
 
@@ -118,7 +122,7 @@ public class SuggestionResource {
             return seeOther(posting.edit(id, form));
         } catch (FormInvalid invalid) {
             Suggestion s = posting.visible(id);
-            return badRequest(Templates.form(s.board, s, s.editPath(), form, FieldErrors.of(invalid, locale.messages()),
+            return Forms.badRequest(Templates.form(s.board, s, s.editPath(), form, locale.errors(invalid),
                     FREQUENCIES));
         }
     }
@@ -171,9 +175,9 @@ public class SuggestionResource {
                     .build();
         } catch (FormInvalid invalid) {
             var draft = new SuggestionPage.CommentDraft(form.body(), form.parentId(), form.official(),
-                    FieldErrors.of(invalid, locale.messages()));
+                    locale.errors(invalid));
             SuggestionPage page = page(id, 1, draft, SuggestionPage.StatusDraft.empty());
-            return badRequest(htmx != null ? Templates.show$comments(page) : Templates.show(page));
+            return Forms.badRequest(htmx != null ? Templates.show$comments(page) : Templates.show(page));
         }
     }
 
@@ -185,8 +189,8 @@ public class SuggestionResource {
             return Response.seeOther(UriBuilder.fromPath("/suggestions/{id}").fragment("timeline").build(id)).build();
         } catch (FormInvalid invalid) {
             var draft = new SuggestionPage.StatusDraft(form.status(), form.note(),
-                    FieldErrors.of(invalid, locale.messages()));
-            return badRequest(Templates.show(page(id, 1, SuggestionPage.CommentDraft.empty(), draft)));
+                    locale.errors(invalid));
+            return Forms.badRequest(Templates.show(page(id, 1, SuggestionPage.CommentDraft.empty(), draft)));
         }
     }
 
@@ -206,7 +210,7 @@ public class SuggestionResource {
                     .build(c.suggestion.id)).build();
         } catch (FormInvalid invalid) {
             Comment c = commenting.visibleComment(id);
-            return badRequest(Templates.commentForm(c, body, FieldErrors.of(invalid, locale.messages())));
+            return Forms.badRequest(Templates.commentForm(c, body, locale.errors(invalid)));
         }
     }
 
@@ -219,7 +223,8 @@ public class SuggestionResource {
 
     private SuggestionPage page(long id, Integer threadPage, SuggestionPage.CommentDraft draft,
             SuggestionPage.StatusDraft statusDraft) {
-        return SuggestionPage.load(posting, voting, viewer, id, threadPage == null ? 1 : threadPage, draft, statusDraft);
+        return SuggestionPage.load(posting, voting, votes, viewer, id, threadPage == null ? 1 : threadPage, draft,
+                statusDraft);
     }
 
     /** After a new comment, htmx shows the page of threads that holds it (new threads go last). */
@@ -235,9 +240,5 @@ public class SuggestionResource {
     private static Response backTo(String to, long id) {
         URI target = to == null ? UriBuilder.fromPath("/suggestions/{id}").build(id) : URI.create(SafeRedirect.localPath(to));
         return Response.seeOther(target).build();
-    }
-
-    private static Response badRequest(TemplateInstance page) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(page).build();
     }
 }

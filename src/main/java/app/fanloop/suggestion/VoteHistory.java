@@ -6,31 +6,43 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.web.SiteClock;
+import app.fanloop.web.SiteConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /** Votes per day, for the sparklines on the suggestion page and the triage console. */
-public final class VoteHistory {
+@ApplicationScoped
+public class VoteHistory {
 
     public static final int DAYS = 30;
-    /** Days are counted in the community's own time zone. */
-    static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
 
-    private VoteHistory() {
+    private final EntityManager em;
+    private final SiteConfig site;
+    private final SiteClock clock;
+
+    VoteHistory(EntityManager em, SiteConfig site, SiteClock clock) {
+        this.em = em;
+        this.site = site;
+        this.clock = clock;
     }
 
     /** Votes per day over the last DAYS days for each suggestion, in one statement. */
-    public static Map<Long, Sparkline> sparklines(EntityManager em, List<Long> ids) {
+    public Map<Long, Sparkline> sparklines(List<Long> ids) {
         Map<Long, int[]> days = new HashMap<>();
         ids.forEach(id -> days.put(id, new int[DAYS]));
         if (!ids.isEmpty()) {
-            LocalDate first = LocalDate.now(SITE_ZONE).minusDays(DAYS - 1);
+            // Days are counted in the community's own time zone.
+            ZoneId zone = site.zone();
+            LocalDate first = LocalDate.ofInstant(clock.now(), zone).minusDays(DAYS - 1);
             @SuppressWarnings("unchecked")
             List<Object[]> counts = em.createNativeQuery("""
-                    select suggestion_id, cast((created_at at time zone 'Asia/Shanghai') as date) as day, count(*)
+                    select suggestion_id, cast((created_at at time zone :zone) as date) as day, count(*)
                     from vote where suggestion_id in (:ids) and created_at >= :from
                     group by 1, 2""")
+                    .setParameter("zone", zone.getId())
                     .setParameter("ids", ids)
-                    .setParameter("from", first.atStartOfDay(SITE_ZONE).toInstant())
+                    .setParameter("from", first.atStartOfDay(zone).toInstant())
                     .getResultList();
             for (Object[] c : counts) {
                 LocalDate day = c[1] instanceof java.sql.Date d ? d.toLocalDate()

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.hibernate.annotations.DynamicUpdate;
 
 import app.fanloop.member.Member;
+import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -48,9 +49,9 @@ public class FeatureItem extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Member createdBy;
 
-    public Instant createdAt = Instant.now();
-    public Instant updatedAt = Instant.now();
-    public Instant statusChangedAt = Instant.now();
+    public Instant createdAt = SiteClock.current();
+    public Instant updatedAt = SiteClock.current();
+    public Instant statusChangedAt = SiteClock.current();
 
     public String path() {
         return "/triage/features/" + id;

@@ -13,6 +13,7 @@ import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.PostingService;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -144,8 +145,8 @@ public class FeatureItemResource {
             return Response.seeOther(UriBuilder.fromPath("/triage/features/{id}").build(item.id)).build();
         } catch (FormInvalid invalid) {
             List<Suggestion> picked = form.suggestionIds().stream().map(posting::visible).toList();
-            return Response.status(400).entity(Templates.form(form, picked, Member.staff(),
-                    FieldErrors.of(invalid, locale.messages()), PRIORITIES)).build();
+            return Forms.badRequest(Templates.form(form, picked, Member.staff(),
+                    locale.errors(invalid), PRIORITIES));
         }
     }
 
@@ -163,8 +164,8 @@ public class FeatureItemResource {
             service.update(id, form);
             return backTo(id);
         } catch (FormInvalid invalid) {
-            return Response.status(400).entity(Templates.show(page(service.load(id), form,
-                    FieldErrors.of(invalid, locale.messages()), "", ""))).build();
+            return Forms.badRequest(Templates.show(page(service.load(id), form,
+                    locale.errors(invalid), "", "")));
         }
     }
 
@@ -176,8 +177,8 @@ public class FeatureItemResource {
             return backTo(id);
         } catch (FormInvalid invalid) {
             FeatureItem item = service.load(id);
-            return Response.status(400).entity(Templates.show(page(item, FeatureItemForm.of(item),
-                    FieldErrors.of(invalid, locale.messages()), status, reason))).build();
+            return Forms.badRequest(Templates.show(page(item, FeatureItemForm.of(item),
+                    locale.errors(invalid), status, reason)));
         }
     }
 
@@ -192,8 +193,8 @@ public class FeatureItemResource {
             return backTo(id);
         } catch (FormInvalid invalid) {
             FeatureItem item = service.load(id);
-            return Response.status(400).entity(Templates.show(page(item, FeatureItemForm.of(item),
-                    FieldErrors.of(invalid, locale.messages()), "", ""))).build();
+            return Forms.badRequest(Templates.show(page(item, FeatureItemForm.of(item),
+                    locale.errors(invalid), "", "")));
         }
     }
 

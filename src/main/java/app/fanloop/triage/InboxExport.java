@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Trending;
+import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -36,15 +36,17 @@ public class InboxExport {
     private final DataSource dataSource;
     private final TriageConfig config;
     private final Trending trending;
+    private final SiteClock clock;
 
-    InboxExport(DataSource dataSource, TriageConfig config, Trending trending) {
+    InboxExport(DataSource dataSource, TriageConfig config, Trending trending, SiteClock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.config = config;
         this.trending = trending;
     }
 
     public StreamingOutput inbox(InboxQuery query) {
-        double now = trending.exponent(Instant.now());
+        double now = trending.exponent(clock.now());
         TriageConfig.Weights w = config.weights();
         List<Object> params = new ArrayList<>(List.of(w.votes(), w.heat(), now, w.comments()));
         StringBuilder sql = new StringBuilder("""

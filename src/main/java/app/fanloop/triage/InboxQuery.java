@@ -45,8 +45,8 @@ public record InboxQuery(Sort sort, Long boardId, SuggestionKind kind, Age age, 
                 parse(Age.class, age, null), Pages.clamp(page, 200));
     }
 
-    /** The page's suggestions with board and author in one statement. */
-    Page<Suggestion> run(TriageConfig.Weights weights, double nowExponent) {
+    /** The page's suggestions with board and author in one statement; {@code now} is the site clock's time. */
+    Page<Suggestion> run(TriageConfig.Weights weights, double nowExponent, Instant now) {
         StringBuilder where = new StringBuilder("s.status = app.fanloop.suggestion.SuggestionStatus.OPEN and " + Visibility.jpqlPublic("s"));
         Parameters params = new Parameters();
         if (boardId != null) {
@@ -59,7 +59,7 @@ public record InboxQuery(Sort sort, Long boardId, SuggestionKind kind, Age age, 
         }
         if (age != null) {
             where.append(age == Age.OLDER ? " and s.createdAt < :since" : " and s.createdAt >= :since");
-            params.and("since", Instant.now().minus(age.span));
+            params.and("since", now.minus(age.span));
         }
         if (sort == Sort.WAITING) {
             where.append(" and s.firstResponseAt is null");

@@ -1,7 +1,6 @@
 package app.fanloop.triage;
 
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.Trending;
 
 /**
  * The triage priority of a suggestion and its parts (see TriageConfig.Weights):
@@ -42,9 +41,5 @@ public record Priority(double votes, double heat, double comments) {
 
     public String commentsText() {
         return format(comments);
-    }
-
-    static double nowExponent(Trending trending) {
-        return trending.exponent(java.time.Instant.now());
     }
 }

@@ -1,6 +1,5 @@
 package app.fanloop.triage;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import app.fanloop.member.Visibility;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
+import app.fanloop.web.SiteClock;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -39,9 +39,11 @@ public class RoadmapResource {
     }
 
     private final TriageConfig config;
+    private final SiteClock clock;
 
-    RoadmapResource(TriageConfig config) {
+    RoadmapResource(TriageConfig config, SiteClock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** Two statements whatever the size: the items, then their suggestions. */
@@ -53,7 +55,7 @@ public class RoadmapResource {
                 from FeatureItem f where f.status in ?1 or (f.status = ?2 and f.statusChangedAt >= ?3)
                 order by f.demand desc, f.id desc""",
                 List.of(FeatureItemStatus.PLANNED, FeatureItemStatus.IN_PROGRESS), FeatureItemStatus.SHIPPED,
-                Instant.now().minus(config.roadmapShippedFor()));
+                clock.now().minus(config.roadmapShippedFor()));
         Map<Long, List<Suggestion>> behind = new LinkedHashMap<>();
         items.forEach(item -> behind.put(item.id, new ArrayList<>()));
         if (!items.isEmpty()) {

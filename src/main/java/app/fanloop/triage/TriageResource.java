@@ -14,6 +14,7 @@ import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
+import app.fanloop.web.Forms;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
 import app.fanloop.web.RequestLocale;
@@ -123,9 +124,8 @@ public class TriageResource {
             return Response.seeOther(URI.create(app.fanloop.web.SafeRedirect.localPath(back == null ? "/triage" : back)))
                     .build();
         } catch (FormInvalid invalid) {
-            return Response.status(400).entity(Templates.console(
-                    console(InboxQuery.of(null, null, null, null, 1), FieldErrors.of(invalid, locale.messages()))))
-                    .build();
+            return Forms.badRequest(Templates.console(
+                    console(InboxQuery.of(null, null, null, null, 1), locale.errors(invalid))));
         }
     }
 

@@ -18,6 +18,7 @@ import app.fanloop.suggestion.Trending;
 import app.fanloop.suggestion.VoteHistory;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Page;
+import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,10 +35,14 @@ public class TriageService {
     private final PostingService posting;
     private final StatusService statuses;
     private final AuditLog audit;
+    private final VoteHistory votes;
+    private final SiteClock clock;
 
-    TriageService(EntityManager em, Viewer viewer, TriageConfig config, Trending trending, PostingService posting, StatusService statuses,
-            AuditLog audit) {
+    TriageService(EntityManager em, Viewer viewer, TriageConfig config, Trending trending, PostingService posting,
+            StatusService statuses, AuditLog audit, VoteHistory votes, SiteClock clock) {
         this.audit = audit;
+        this.votes = votes;
+        this.clock = clock;
         this.em = em;
         this.viewer = viewer;
         this.config = config;
@@ -52,20 +57,22 @@ public class TriageService {
 
     public Page<Row> inbox(InboxQuery query) {
         viewer.requireStaff();
-        double now = trending.exponent(Instant.now());
-        return rows(query.run(config.weights(), now), now);
+        Instant now = clock.now();
+        double nowExponent = trending.exponent(now);
+        return rows(query.run(config.weights(), nowExponent, now), nowExponent);
     }
 
     /** Suggestions without an official answer past the target, oldest first. */
     public Page<Row> needsAnswer(int page) {
         viewer.requireStaff();
         int size = InboxQuery.PAGE_SIZE;
+        Instant now = clock.now();
         List<Suggestion> found = Suggestion.<Suggestion> find("""
                 from Suggestion s join fetch s.board join fetch s.author
                 where s.firstResponseAt is null and %s and s.status <> ?1 and s.createdAt < ?2
-                order by s.createdAt, s.id""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.MERGED, Instant.now().minus(config.answerTarget()))
+                order by s.createdAt, s.id""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.MERGED, now.minus(config.answerTarget()))
                 .range((page - 1) * size, page * size).list();
-        return rows(Page.of(found, page, size), trending.exponent(Instant.now()));
+        return rows(Page.of(found, page, size), trending.exponent(now));
     }
 
     /** The console's headline figures, in one statement. */
@@ -82,7 +89,7 @@ public class TriageService {
      */
     public Figures figures() {
         viewer.requireStaff();
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Instant due = now.minus(config.answerTarget());
         Object[] row = (Object[]) em.createNativeQuery("""
                 select
@@ -136,7 +143,7 @@ public class TriageService {
     }
 
     private Page<Row> rows(Page<Suggestion> page, double nowExponent) {
-        Map<Long, Sparkline> sparks = VoteHistory.sparklines(em, page.items().stream().map(s -> s.id).toList());
+        Map<Long, Sparkline> sparks = votes.sparklines(page.items().stream().map(s -> s.id).toList());
         List<Row> rows = page.items().stream()
                 .map(s -> new Row(s, Priority.of(s, nowExponent, config.weights()), sparks.get(s.id)))
                 .toList();

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -15,8 +16,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.core.Response;
 
-/** Validates a form record and turns violations into per-field problems the page can show. */
+/**
+ * Validates a form record and turns violations into per-field problems the page can show; a failed form
+ * goes back as {@link #badRequest}, its errors from {@link RequestLocale#errors}.
+ */
 @ApplicationScoped
 public class Forms {
 
@@ -38,6 +43,11 @@ public class Forms {
                         .thenComparing(p -> !FieldErrors.REQUIRED.equals(p.code())))
                 .toList();
         throw new FormInvalid(problems);
+    }
+
+    /** A form page shown again after a failed post: the same page with its errors, status 400. */
+    public static Response badRequest(TemplateInstance page) {
+        return Response.status(Response.Status.BAD_REQUEST).entity(page).build();
     }
 
     private static FormInvalid.Problem problem(ConstraintViolation<?> violation) {

@@ -51,6 +51,11 @@ public class RequestLocale {
         return MessageBundles.get(bundle, Localized.Literal.of(get().toLanguageTag()));
     }
 
+    /** A failed form's problems as texts in the reader's language, to show beside the fields. */
+    public FieldErrors errors(FormInvalid invalid) {
+        return FieldErrors.of(invalid, messages());
+    }
+
     private Locale resolve() {
         return resolve(request);
     }

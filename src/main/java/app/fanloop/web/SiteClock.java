@@ -7,15 +7,22 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The time the app goes by for things that expire (sanctions, rate-limit windows). Tests move it
- * instead of sleeping.
+ * The time the app goes by: the one place that reads the system clock. Services inject it; entity
+ * field defaults and static template extensions, which CDI cannot inject, read the same time through
+ * {@link #current()}. Tests move it instead of sleeping.
  */
 @ApplicationScoped
 public class SiteClock {
 
-    private volatile Clock clock = Clock.systemUTC();
+    /** Static so that {@link #current()} and the bean always agree (there is one site clock). */
+    private static volatile Clock clock = Clock.systemUTC();
 
     public Instant now() {
+        return clock.instant();
+    }
+
+    /** The site's time for code that cannot inject this bean (entity defaults, template extensions). */
+    public static Instant current() {
         return clock.instant();
     }
 

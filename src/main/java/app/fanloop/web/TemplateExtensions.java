@@ -6,23 +6,31 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 
 /** Small formatting helpers for every template. */
 @TemplateExtension
 public class TemplateExtensions {
 
-    private static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** "3 小时前" / "3 hours ago". */
     static String ago(Instant time, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return RelativeTime.format(time, Instant.now(), asLocale(locale));
+        return RelativeTime.format(time, SiteClock.current(), asLocale(locale));
     }
 
     /** An absolute time for title attributes and machine-readable datetime values. */
     static String dateTime(Instant time) {
-        return time == null ? "" : DATE_TIME.format(time.atZone(SITE_ZONE));
+        return time == null ? "" : DATE_TIME.format(time.atZone(siteZone()));
+    }
+
+    /**
+     * The configured zone. Template extensions are static, so the SiteConfig bean is looked up rather than
+     * injected; the lookup is a cached bean resolution, cheap enough per call.
+     */
+    private static ZoneId siteZone() {
+        return Arc.container().instance(SiteConfig.class).get().zone();
     }
 
     static String iso(Instant time) {

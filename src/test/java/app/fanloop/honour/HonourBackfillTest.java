@@ -25,7 +25,7 @@ class HonourBackfillTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
     HonourBackfill backfill;
@@ -35,7 +35,7 @@ class HonourBackfillTest {
 
     @AfterEach
     void totals_equal_the_ledger() {
-        hx.assertLedgerConsistent();
+        hf.assertLedgerConsistent();
     }
 
     @Test
@@ -55,20 +55,20 @@ class HonourBackfillTest {
         fx.comment(shipped.id, fx.member("paula"), kept.id, "Official", true);
         Suggestion spam = fx.suggestion(board, fx.someone(), unique("Old spam"));
         fx.report(spam.id, null, reporter);
-        hx.uphold(spam.id);
-        hx.reopenBackfill();
+        hf.uphold(spam.id);
+        hf.reopenBackfill();
 
         assertTrue(backfill.run());
 
-        assertEquals(5 + 3 + 30 + 100, hx.points(author), "post, three votes by others, adopted, shipped; the hidden post not");
-        assertEquals("HIDDEN", hx.revokedCause(PointReason.POSTED, hidden.id), "restoring it gives its points back");
-        assertEquals(2, hx.points(commenter));
-        assertEquals(3, hx.points(reporter));
-        assertEquals(1, hx.medals(author, Medal.FIRST_SUGGESTION));
-        assertEquals(1, hx.medals(author, Medal.FIRST_SHIPPED));
-        assertEquals(config.levelFor(138), hx.level(author));
+        assertEquals(5 + 3 + 30 + 100, hf.points(author), "post, three votes by others, adopted, shipped; the hidden post not");
+        assertEquals("HIDDEN", hf.revokedCause(PointReason.POSTED, hidden.id), "restoring it gives its points back");
+        assertEquals(2, hf.points(commenter));
+        assertEquals(3, hf.points(reporter));
+        assertEquals(1, hf.medals(author, Medal.FIRST_SUGGESTION));
+        assertEquals(1, hf.medals(author, Medal.FIRST_SHIPPED));
+        assertEquals(config.levelFor(138), hf.level(author));
 
         assertFalse(backfill.run(), "once per database");
-        assertEquals(138, hx.points(author));
+        assertEquals(138, hf.points(author));
     }
 }

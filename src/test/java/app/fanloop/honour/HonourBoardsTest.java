@@ -37,10 +37,10 @@ class HonourBoardsTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourBoards boards;
@@ -51,7 +51,7 @@ class HonourBoardsTest {
     @AfterEach
     void back_to_now() {
         clock.reset();
-        hx.assertLedgerConsistent();
+        hf.assertLedgerConsistent();
     }
 
     @Test
@@ -60,23 +60,23 @@ class HonourBoardsTest {
         Member early = fx.someone();
         Board board = fx.board();
         for (int i = 0; i < 5; i++) {
-            hx.posted(board, early, unique("Last week " + i)); // 25 points, but last week
+            hf.posted(board, early, unique("Last week " + i)); // 25 points, but last week
         }
         clock.advance(Duration.ofDays(7));
         Member first = fx.someone();
         Member second = fx.someone();
         Member third = fx.someone();
         Member shy = fx.someone();
-        hx.posted(board, first, unique("F1"));
-        hx.posted(board, first, unique("F2"));
-        hx.posted(board, first, unique("F3"));
-        Suggestion s = hx.posted(board, second, unique("S1"));
-        hx.voted(s, fx.someone());
-        hx.posted(board, third, unique("T1"));
+        hf.posted(board, first, unique("F1"));
+        hf.posted(board, first, unique("F2"));
+        hf.posted(board, first, unique("F3"));
+        Suggestion s = hf.posted(board, second, unique("S1"));
+        hf.voted(s, fx.someone());
+        hf.posted(board, third, unique("T1"));
         for (int i = 0; i < 4; i++) {
-            hx.posted(board, shy, unique("Shy " + i));
+            hf.posted(board, shy, unique("Shy " + i));
         }
-        hx.keepPrivate(shy);
+        hf.keepPrivate(shy);
 
         List<Long> ranked = boards.thisWeek(20).stream().map(st -> st.member().id).toList();
         assertEquals(List.of(first.id, second.id, third.id), ranked);
@@ -91,10 +91,10 @@ class HonourBoardsTest {
         Member most = fx.someone();
         Member middle = fx.someone();
         Member shy = fx.someone();
-        hx.grant(middle, 900_000);
-        hx.grant(most, 1_000_000);
-        hx.grant(shy, 2_000_000);
-        hx.keepPrivate(shy);
+        hf.grant(middle, 900_000);
+        hf.grant(most, 1_000_000);
+        hf.grant(shy, 2_000_000);
+        hf.keepPrivate(shy);
 
         Document doc = html(page().get("/honours").then().statusCode(200).extract().response());
 
@@ -110,11 +110,11 @@ class HonourBoardsTest {
     void the_shipped_wall_names_the_author_and_the_release_and_leaves_out_hidden_suggestions() {
         Member author = fx.someone();
         Board board = fx.board();
-        Suggestion shown = hx.posted(board, author, unique("Shipped idea"));
-        Suggestion hidden = hx.posted(board, author, unique("Hidden shipped idea"));
+        Suggestion shown = hf.posted(board, author, unique("Shipped idea"));
+        Suggestion hidden = hf.posted(board, author, unique("Hidden shipped idea"));
         String version = unique("OS2.1");
-        Release release = rx.draft(ReleaseChannel.DEV, version, null, shown.id, hidden.id);
-        rx.publish(release.id);
+        Release release = rf.draft(ReleaseChannel.DEV, version, null, shown.id, hidden.id);
+        rf.publish(release.id);
         fx.hide(hidden.id);
 
         Document doc = html(page().get("/honours").then().statusCode(200).extract().response());
@@ -144,7 +144,7 @@ class HonourBoardsTest {
     @TestSecurity(user = "hon-private", roles = "fan")
     void a_member_can_hide_their_honours_from_the_boards_and_others() {
         Member me = fx.member("hon-private");
-        hx.grant(me, 3_000_000);
+        hf.grant(me, 3_000_000);
         page().get("/me").then().statusCode(200);
         assertTrue(html(page().get("/honours").then().extract().response()).select("#all-time .name").eachText()
                 .contains(me.name));
@@ -165,8 +165,8 @@ class HonourBoardsTest {
     @Test
     void a_private_profile_shows_others_only_the_name_and_level() {
         Member shy = fx.someone();
-        hx.posted(fx.board(), shy, unique("Shy idea"));
-        hx.keepPrivate(shy);
+        hf.posted(fx.board(), shy, unique("Shy idea"));
+        hf.keepPrivate(shy);
 
         Document doc = html(page().get("/members/" + shy.id).then().statusCode(200).extract().response());
 

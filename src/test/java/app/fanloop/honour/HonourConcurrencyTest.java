@@ -1,5 +1,6 @@
 package app.fanloop.honour;
 
+import static app.fanloop.ConcurrentRequests.runTogether;
 import static app.fanloop.Fixtures.unique;
 import static app.fanloop.web.Browser.CSRF_COOKIE;
 import static app.fanloop.web.Browser.CSRF_FIELD;
@@ -9,13 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +29,16 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class HonourConcurrencyTest {
 
+    /** The order the simultaneous requests start in (fixed, so a failure can be repeated). */
+    private static final long SHUFFLE_SEED = 11;
+
     private static final int MEMBERS = 8;
 
     @Inject
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
     HonourConfig config;
@@ -48,7 +46,7 @@ class HonourConcurrencyTest {
     @Test
     void racing_votes_withdrawals_and_comments_leave_the_authors_points_equal_to_the_ledger() throws Exception {
         Member author = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Crowded"));
+        Suggestion s = hf.posted(fx.board(), author, unique("Crowded"));
         Browser.Csrf csrf = Browser.csrf();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -64,17 +62,17 @@ class HonourConcurrencyTest {
             requests.add(post(token, csrf, s.commentsPath(), "Me too!"));
         }
 
-        assertEquals(Collections.nCopies(requests.size(), 303), runTogether(requests));
+        assertEquals(Collections.nCopies(requests.size(), 303), runTogether(requests, SHUFFLE_SEED));
 
         long votes = fx.number("select count(*) from vote where suggestion_id = ?1", s.id);
-        assertEquals(config.points().posted() + votes * config.points().voteReceived(), hx.points(author));
+        assertEquals(config.points().posted() + votes * config.points().voteReceived(), hf.points(author));
         assertEquals(votes, fx.number("""
                 select count(*) from honour_point where reason = 'VOTE_RECEIVED' and suggestion_id = ?1 and revoked_at is null""",
                 s.id), "one unrevoked row per standing vote");
         assertEquals(MEMBERS, fx.number("""
                 select count(*) from honour_point where reason = 'COMMENTED' and suggestion_id = ?1 and revoked_at is null""",
                 s.id));
-        hx.assertLedgerConsistent();
+        hf.assertLedgerConsistent();
     }
 
     private static Callable<Integer> post(String token, Browser.Csrf csrf, String path, String body) {
@@ -87,29 +85,5 @@ class HonourConcurrencyTest {
             }
             return request.post(path).statusCode();
         };
-    }
-
-    private static List<Integer> runTogether(List<Callable<Integer>> requests) throws Exception {
-        List<Callable<Integer>> shuffled = new ArrayList<>(requests);
-        Collections.shuffle(shuffled, new Random(11));
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> request : shuffled) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -36,7 +36,7 @@ class HonourMedalsTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
     Honours honours;
@@ -53,7 +53,7 @@ class HonourMedalsTest {
     @AfterEach
     void back_to_now() {
         clock.reset();
-        hx.assertLedgerConsistent();
+        hf.assertLedgerConsistent();
     }
 
     @Test
@@ -61,10 +61,10 @@ class HonourMedalsTest {
         Member author = fx.someone();
         Board board = fx.board();
 
-        hx.posted(board, author, unique("One"));
-        hx.posted(board, author, unique("Two"));
+        hf.posted(board, author, unique("One"));
+        hf.posted(board, author, unique("Two"));
 
-        assertEquals(1, hx.medals(author, Medal.FIRST_SUGGESTION));
+        assertEquals(1, hf.medals(author, Medal.FIRST_SUGGESTION));
         assertEquals(1, fx.number("""
                 select count(*) from member_medal where member_id = ?1 and awarded_at > now() - interval '1 minute'""",
                 author.id), "dated today");
@@ -92,7 +92,7 @@ class HonourMedalsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, hx.medals(member, Medal.FIRST_ADOPTED));
+        assertEquals(1, hf.medals(member, Medal.FIRST_ADOPTED));
     }
 
     @Test
@@ -106,7 +106,7 @@ class HonourMedalsTest {
             for (int i = 0; i < 4; i++) {
                 posts.add(pool.submit(() -> {
                     start.await();
-                    return hx.posted(board, author, unique("Racing"));
+                    return hf.posted(board, author, unique("Racing"));
                 }));
             }
             start.countDown();
@@ -116,8 +116,8 @@ class HonourMedalsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, hx.medals(author, Medal.FIRST_SUGGESTION));
-        assertEquals(4 * 5, hx.points(author));
+        assertEquals(1, hf.medals(author, Medal.FIRST_SUGGESTION));
+        assertEquals(4 * 5, hf.points(author));
     }
 
     @Test
@@ -125,11 +125,11 @@ class HonourMedalsTest {
         Member author = fx.someone();
         Board board = fx.board();
         for (int i = 1; i <= 10; i++) {
-            Suggestion s = hx.posted(board, author, unique("Shipped " + i));
-            hx.reached(s.id, SuggestionStatus.SHIPPED);
-            assertEquals(i == 10 ? 1 : 0, hx.medals(author, Medal.TEN_SHIPPED), "after " + i);
+            Suggestion s = hf.posted(board, author, unique("Shipped " + i));
+            hf.reached(s.id, SuggestionStatus.SHIPPED);
+            assertEquals(i == 10 ? 1 : 0, hf.medals(author, Medal.TEN_SHIPPED), "after " + i);
         }
-        assertEquals(1, hx.medals(author, Medal.FIRST_SHIPPED));
+        assertEquals(1, hf.medals(author, Medal.FIRST_SHIPPED));
     }
 
     @Test
@@ -139,13 +139,13 @@ class HonourMedalsTest {
         Member second = fx.someone();
         Member hidden = fx.someone();
         Board board = fx.board();
-        hx.posted(board, top, unique("A"));
-        hx.posted(board, top, unique("B"));
-        hx.posted(board, second, unique("C"));
+        hf.posted(board, top, unique("A"));
+        hf.posted(board, top, unique("B"));
+        hf.posted(board, second, unique("C"));
         for (int i = 0; i < 3; i++) {
-            hx.posted(board, hidden, unique("Private " + i));
+            hf.posted(board, hidden, unique("Private " + i));
         }
-        hx.keepPrivate(hidden);
+        hf.keepPrivate(hidden);
         clock.advance(Duration.ofDays(7));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -161,8 +161,8 @@ class HonourMedalsTest {
 
         assertEquals(1, results.stream().filter(Optional::isPresent).count(), "one node closed the week");
         assertEquals(Optional.of(top.id), results.stream().filter(Optional::isPresent).findFirst().get());
-        assertEquals(1, hx.medals(top, Medal.TOP_WEEKLY));
-        assertEquals(0, hx.medals(hidden, Medal.TOP_WEEKLY), "private members are off the boards");
+        assertEquals(1, hf.medals(top, Medal.TOP_WEEKLY));
+        assertEquals(0, hf.medals(hidden, Medal.TOP_WEEKLY), "private members are off the boards");
         assertEquals(Optional.empty(), jobs.closeLastWeek(), "a closed week stays closed");
         assertEquals(top.id, fx.number("select top_member_id from honour_week where week_start = ?1",
                 boards.thisWeek().minusWeeks(1)));
@@ -176,8 +176,8 @@ class HonourMedalsTest {
         assertTrue(jobs.awardAnniversaries() >= 1);
         assertEquals(0, jobs.awardAnniversaries(), "a second run finds nothing left");
 
-        assertEquals(1, hx.medals(veteran, Medal.ONE_YEAR));
-        assertEquals(0, hx.medals(newcomer, Medal.ONE_YEAR));
+        assertEquals(1, hf.medals(veteran, Medal.ONE_YEAR));
+        assertEquals(0, hf.medals(newcomer, Medal.ONE_YEAR));
         long days = fx.number("""
                 select extract(day from now() - awarded_at) from member_medal where member_id = ?1 and medal = 'ONE_YEAR'""",
                 veteran.id);

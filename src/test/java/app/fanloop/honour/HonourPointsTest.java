@@ -29,17 +29,17 @@ class HonourPointsTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourConfig config;
 
     @AfterEach
     void totals_equal_the_ledger() {
-        hx.assertLedgerConsistent();
+        hf.assertLedgerConsistent();
     }
 
     @Test
@@ -51,22 +51,22 @@ class HonourPointsTest {
         long second = post(board, unique("Second idea"));
 
         Member poster = fx.member("hon-poster");
-        assertEquals(2 * config.points().posted(), hx.points(poster));
-        assertEquals(1, hx.rows(PointReason.POSTED, first));
-        assertEquals(1, hx.rows(PointReason.POSTED, second));
-        assertEquals(1, hx.medals(poster, Medal.FIRST_SUGGESTION));
+        assertEquals(2 * config.points().posted(), hf.points(poster));
+        assertEquals(1, hf.rows(PointReason.POSTED, first));
+        assertEquals(1, hf.rows(PointReason.POSTED, second));
+        assertEquals(1, hf.medals(poster, Medal.FIRST_SUGGESTION));
     }
 
     @Test
     @TestSecurity(user = "bob", roles = "fan")
     void a_vote_from_another_member_earns_the_author_a_point() {
         Member author = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Voted for"));
+        Suggestion s = hf.posted(fx.board(), author, unique("Voted for"));
 
         vote(s, true);
 
-        assertEquals(config.points().posted() + config.points().voteReceived(), hx.points(author));
-        assertEquals(1, hx.rows(PointReason.VOTE_RECEIVED, voteId(s, "bob")));
+        assertEquals(config.points().posted() + config.points().voteReceived(), hf.points(author));
+        assertEquals(1, hf.rows(PointReason.VOTE_RECEIVED, voteId(s, "bob")));
     }
 
     @Test
@@ -74,31 +74,31 @@ class HonourPointsTest {
     void ones_own_vote_earns_nothing() {
         Member bob = fx.member("bob");
         Suggestion own = fx.suggestion(fx.board(), bob, unique("Bob's own"));
-        int before = hx.points(bob);
+        int before = hf.points(bob);
 
         vote(own, true);
 
-        assertEquals(before, hx.points(bob));
-        assertEquals(0, hx.rows(PointReason.VOTE_RECEIVED, voteId(own, "bob")));
+        assertEquals(before, hf.points(bob));
+        assertEquals(0, hf.rows(PointReason.VOTE_RECEIVED, voteId(own, "bob")));
     }
 
     @Test
     @TestSecurity(user = "bob", roles = "fan")
     void a_withdrawn_vote_takes_its_point_back_and_a_new_vote_earns_it_again() {
         Member author = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Changed mind"));
+        Suggestion s = hf.posted(fx.board(), author, unique("Changed mind"));
         vote(s, true);
         long firstVote = voteId(s, "bob");
 
         vote(s, false);
 
-        assertEquals(config.points().posted(), hx.points(author));
-        assertEquals("WITHDRAWN", hx.revokedCause(PointReason.VOTE_RECEIVED, firstVote));
+        assertEquals(config.points().posted(), hf.points(author));
+        assertEquals("WITHDRAWN", hf.revokedCause(PointReason.VOTE_RECEIVED, firstVote));
 
         vote(s, true);
 
-        assertEquals(config.points().posted() + config.points().voteReceived(), hx.points(author));
-        assertNull(hx.revokedCause(PointReason.VOTE_RECEIVED, voteId(s, "bob")));
+        assertEquals(config.points().posted() + config.points().voteReceived(), hf.points(author));
+        assertNull(hf.revokedCause(PointReason.VOTE_RECEIVED, voteId(s, "bob")));
     }
 
     @Test
@@ -110,7 +110,7 @@ class HonourPointsTest {
                 .then().statusCode(303);
 
         Member commenter = fx.member("hon-commenter");
-        assertEquals(config.points().commented(), hx.points(commenter));
+        assertEquals(config.points().commented(), hf.points(commenter));
     }
 
     @Test
@@ -118,41 +118,41 @@ class HonourPointsTest {
     void an_official_response_is_staff_work_and_earns_nothing() {
         Member paula = fx.member("paula");
         Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Answered"));
-        int before = hx.points(paula);
+        int before = hf.points(paula);
 
         form().formParam("body", "Planned for May.").formParam("official", "true").post("/suggestions/" + s.id + "/comments")
                 .then().statusCode(303);
 
-        assertEquals(before, hx.points(paula));
+        assertEquals(before, hf.points(paula));
     }
 
     @Test
     @TestSecurity(user = "paula", roles = "pm")
     void adoption_earns_once_even_when_the_status_goes_back_and_forth() {
         Member author = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Adopt me"));
+        Suggestion s = hf.posted(fx.board(), author, unique("Adopt me"));
 
         status(s, "PLANNED");
         status(s, "UNDER_REVIEW");
         status(s, "PLANNED");
         status(s, "IN_PROGRESS");
 
-        assertEquals(config.points().posted() + config.points().adopted(), hx.points(author));
-        assertEquals(1, hx.rows(PointReason.ADOPTED, s.id));
-        assertEquals(1, hx.medals(author, Medal.FIRST_ADOPTED));
+        assertEquals(config.points().posted() + config.points().adopted(), hf.points(author));
+        assertEquals(1, hf.rows(PointReason.ADOPTED, s.id));
+        assertEquals(1, hf.medals(author, Medal.FIRST_ADOPTED));
     }
 
     @Test
     @TestSecurity(user = "paula", roles = "pm")
     void shipping_in_a_release_is_the_largest_honour_and_implies_adoption() {
         Member author = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Ship me"));
+        Suggestion s = hf.posted(fx.board(), author, unique("Ship me"));
 
-        rx.publish(rx.draft(ReleaseChannel.DEV, unique("OS2.0"), null, s.id).id);
+        rf.publish(rf.draft(ReleaseChannel.DEV, unique("OS2.0"), null, s.id).id);
 
-        assertEquals(config.points().posted() + config.points().adopted() + config.points().shipped(), hx.points(author));
-        assertEquals(1, hx.medals(author, Medal.FIRST_SHIPPED));
-        assertEquals(1, hx.medals(author, Medal.FIRST_ADOPTED));
+        assertEquals(config.points().posted() + config.points().adopted() + config.points().shipped(), hf.points(author));
+        assertEquals(1, hf.medals(author, Medal.FIRST_SHIPPED));
+        assertEquals(1, hf.medals(author, Medal.FIRST_ADOPTED));
     }
 
     @Test
@@ -161,23 +161,23 @@ class HonourPointsTest {
         Member author = fx.someone();
         Member voter = fx.someone();
         Member commenter = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Hide me"));
-        hx.voted(s, voter);
-        Comment c = hx.commented(s, commenter);
-        hx.reached(s.id, SuggestionStatus.PLANNED);
+        Suggestion s = hf.posted(fx.board(), author, unique("Hide me"));
+        hf.voted(s, voter);
+        Comment c = hf.commented(s, commenter);
+        hf.reached(s.id, SuggestionStatus.PLANNED);
         int earned = config.points().posted() + config.points().voteReceived() + config.points().adopted();
-        assertEquals(earned, hx.points(author));
+        assertEquals(earned, hf.points(author));
 
         form().formParam("reason", "Spam").post("/admin/reports/suggestion/" + s.id + "/hide").then().statusCode(303);
 
-        assertEquals(0, hx.points(author));
-        assertEquals("HIDDEN", hx.revokedCause(PointReason.POSTED, s.id));
-        assertEquals(config.points().commented(), hx.points(commenter), "a comment is not hidden with its suggestion");
+        assertEquals(0, hf.points(author));
+        assertEquals("HIDDEN", hf.revokedCause(PointReason.POSTED, s.id));
+        assertEquals(config.points().commented(), hf.points(commenter), "a comment is not hidden with its suggestion");
 
         form().post("/admin/reports/suggestion/" + s.id + "/restore").then().statusCode(303);
 
-        assertEquals(earned, hx.points(author));
-        assertNull(hx.revokedCause(PointReason.COMMENTED, c.id));
+        assertEquals(earned, hf.points(author));
+        assertNull(hf.revokedCause(PointReason.COMMENTED, c.id));
     }
 
     @Test
@@ -185,13 +185,13 @@ class HonourPointsTest {
     void a_hidden_comment_earns_nothing_until_restored() {
         Member commenter = fx.someone();
         Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Commented"));
-        Comment c = hx.commented(s, commenter);
+        Comment c = hf.commented(s, commenter);
 
         form().formParam("reason", "Rude").post("/admin/reports/comment/" + c.id + "/hide").then().statusCode(303);
-        assertEquals(0, hx.points(commenter));
+        assertEquals(0, hf.points(commenter));
 
         form().post("/admin/reports/comment/" + c.id + "/restore").then().statusCode(303);
-        assertEquals(config.points().commented(), hx.points(commenter));
+        assertEquals(config.points().commented(), hf.points(commenter));
     }
 
     @Test
@@ -199,18 +199,18 @@ class HonourPointsTest {
     void a_purged_suggestion_takes_back_its_points_and_its_comments_points_for_good() {
         Member author = fx.someone();
         Member commenter = fx.someone();
-        Suggestion s = hx.posted(fx.board(), author, unique("Purge me"));
-        hx.voted(s, fx.someone());
-        Comment c = hx.commented(s, commenter);
+        Suggestion s = hf.posted(fx.board(), author, unique("Purge me"));
+        hf.voted(s, fx.someone());
+        Comment c = hf.commented(s, commenter);
         form().formParam("reason", "Spam").post("/admin/reports/suggestion/" + s.id + "/hide").then().statusCode(303);
 
         form().formParam("confirm", String.valueOf(s.id)).post("/admin/reports/suggestion/" + s.id + "/purge")
                 .then().statusCode(303);
 
-        assertEquals(0, hx.points(author));
-        assertEquals(0, hx.points(commenter));
-        assertEquals("PURGED", hx.revokedCause(PointReason.POSTED, s.id), "a hide's take-back becomes final");
-        assertEquals("PURGED", hx.revokedCause(PointReason.COMMENTED, c.id));
+        assertEquals(0, hf.points(author));
+        assertEquals(0, hf.points(commenter));
+        assertEquals("PURGED", hf.revokedCause(PointReason.POSTED, s.id), "a hide's take-back becomes final");
+        assertEquals("PURGED", hf.revokedCause(PointReason.COMMENTED, c.id));
     }
 
     @Test
@@ -219,14 +219,14 @@ class HonourPointsTest {
         Member commenter = fx.someone();
         Member replier = fx.someone();
         Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Thread"));
-        Comment c = hx.commented(s, commenter);
-        hx.replied(s, c, replier);
+        Comment c = hf.commented(s, commenter);
+        hf.replied(s, c, replier);
 
         form().formParam("confirm", String.valueOf(c.id)).post("/admin/reports/comment/" + c.id + "/purge")
                 .then().statusCode(303);
 
-        assertEquals(0, hx.points(commenter));
-        assertEquals(0, hx.points(replier));
+        assertEquals(0, hf.points(commenter));
+        assertEquals(0, hf.points(replier));
     }
 
     @Test
@@ -242,11 +242,11 @@ class HonourPointsTest {
         form().formParam("reason", "Spam").post("/admin/reports/suggestion/" + upheld.id + "/hide").then().statusCode(303);
         form().post("/admin/reports/suggestion/" + fine.id + "/dismiss").then().statusCode(303);
 
-        assertEquals(config.points().reportUpheld(), hx.points(reporter));
-        assertEquals(0, hx.points(other));
+        assertEquals(config.points().reportUpheld(), hf.points(reporter));
+        assertEquals(0, hf.points(other));
 
         form().post("/admin/reports/suggestion/" + upheld.id + "/restore").then().statusCode(303);
-        assertEquals(config.points().reportUpheld(), hx.points(reporter), "the reporter was right when it was upheld");
+        assertEquals(config.points().reportUpheld(), hf.points(reporter), "the reporter was right when it was upheld");
     }
 
     @Test
@@ -255,20 +255,20 @@ class HonourPointsTest {
         Member dupAuthor = fx.someone();
         Member targetAuthor = fx.someone();
         Board board = fx.board();
-        Suggestion duplicate = hx.posted(board, dupAuthor, unique("Duplicate"));
-        Suggestion target = hx.posted(board, targetAuthor, unique("Target"));
+        Suggestion duplicate = hf.posted(board, dupAuthor, unique("Duplicate"));
+        Suggestion target = hf.posted(board, targetAuthor, unique("Target"));
         vote(duplicate, true);
 
-        hx.merge(duplicate, target);
+        hf.merge(duplicate, target);
 
         int posted = config.points().posted();
-        assertEquals(posted + config.points().voteReceived(), hx.points(dupAuthor));
-        assertEquals(posted, hx.points(targetAuthor));
+        assertEquals(posted + config.points().voteReceived(), hf.points(dupAuthor));
+        assertEquals(posted, hf.points(targetAuthor));
 
         vote(target, false);
 
-        assertEquals(posted, hx.points(dupAuthor), "the moved vote's point goes back to where it came from");
-        assertEquals(posted, hx.points(targetAuthor));
+        assertEquals(posted, hf.points(dupAuthor), "the moved vote's point goes back to where it came from");
+        assertEquals(posted, hf.points(targetAuthor));
     }
 
     private long post(Board board, String title) {

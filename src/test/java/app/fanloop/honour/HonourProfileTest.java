@@ -30,10 +30,10 @@ class HonourProfileTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourConfig config;
@@ -43,7 +43,7 @@ class HonourProfileTest {
 
     @AfterEach
     void totals_equal_the_ledger() {
-        hx.assertLedgerConsistent();
+        hf.assertLedgerConsistent();
     }
 
     @Test
@@ -60,12 +60,12 @@ class HonourProfileTest {
     @Test
     void a_start_puts_members_on_the_level_the_configured_thresholds_give() {
         Member member = fx.someone();
-        hx.grant(member, 70);
-        hx.setLevel(member, 7); // as if the thresholds had been different
+        hf.grant(member, 70);
+        hf.setLevel(member, 7); // as if the thresholds had been different
 
         assertTrue(backfill.relevel() >= 1);
 
-        assertEquals(3, hx.level(member));
+        assertEquals(3, hf.level(member));
         assertEquals(0, backfill.relevel(), "only rows that change are written");
     }
 
@@ -75,32 +75,32 @@ class HonourProfileTest {
         Board board = fx.board();
         Suggestion last = null;
         for (int i = 0; i < 4; i++) {
-            last = hx.posted(board, author, unique("Level " + i));
+            last = hf.posted(board, author, unique("Level " + i));
         }
-        assertEquals(20, hx.points(author));
-        assertEquals(2, hx.level(author));
+        assertEquals(20, hf.points(author));
+        assertEquals(2, hf.level(author));
 
         fx.hide(last.id); // a hide as SQL does not touch points; the service's take-back does:
-        hx.hidden(last.id);
-        assertEquals(15, hx.points(author));
-        assertEquals(1, hx.level(author));
+        hf.hidden(last.id);
+        assertEquals(15, hf.points(author));
+        assertEquals(1, hf.level(author));
     }
 
     @Test
     void the_public_profile_shows_level_points_medals_and_shipped_suggestions_with_their_release() {
         Member author = fx.someone();
         Board board = fx.board();
-        Suggestion shipped = hx.posted(board, author, unique("Shipped on profile"));
-        Suggestion hidden = hx.posted(board, author, unique("Hidden on profile"));
+        Suggestion shipped = hf.posted(board, author, unique("Shipped on profile"));
+        Suggestion hidden = hf.posted(board, author, unique("Hidden on profile"));
         String version = unique("OS3");
-        Release release = rx.draft(ReleaseChannel.STABLE, version, null, shipped.id);
-        rx.publish(release.id);
-        hx.hidden(hidden.id);
+        Release release = rf.draft(ReleaseChannel.STABLE, version, null, shipped.id);
+        rf.publish(release.id);
+        hf.hidden(hidden.id);
         fx.hide(hidden.id);
 
         Document doc = html(page().get("/members/" + author.id).then().statusCode(200).extract().response());
 
-        int points = hx.points(author);
+        int points = hf.points(author);
         assertEquals(5 + 30 + 100, points);
         assertEquals("Lv" + config.levelFor(points), doc.selectFirst(".stat-level").text());
         assertEquals(String.valueOf(points), doc.selectFirst(".stat-points").text());
@@ -118,8 +118,8 @@ class HonourProfileTest {
     @TestSecurity(user = "hon-self", roles = "fan")
     void the_own_profile_explains_the_points_row_by_row() {
         Member me = fx.member("hon-self");
-        Suggestion s = hx.posted(fx.board(), me, unique("Mine"));
-        hx.voted(s, fx.someone());
+        Suggestion s = hf.posted(fx.board(), me, unique("Mine"));
+        hf.voted(s, fx.someone());
 
         Document doc = html(page().get("/me").then().statusCode(200).extract().response());
 
@@ -132,10 +132,10 @@ class HonourProfileTest {
     @TestSecurity(user = "bob", roles = "fan")
     void level_badges_show_next_to_authors_on_a_board_and_a_suggestion() {
         Member author = fx.someone();
-        hx.grant(author, 65);
+        hf.grant(author, 65);
         Board board = fx.board();
         Suggestion s = fx.suggestion(board, author, unique("With badge"));
-        hx.commented(s, author);
+        hf.commented(s, author);
 
         Document list = html(page().get("/boards/" + board.slug).then().statusCode(200).extract().response());
         assertEquals("Lv3", list.selectFirst(".row .by .lv").text());

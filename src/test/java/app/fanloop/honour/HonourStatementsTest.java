@@ -37,10 +37,10 @@ class HonourStatementsTest {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     SessionFactory sessionFactory;
@@ -89,17 +89,17 @@ class HonourStatementsTest {
     private void ship(Board board, Member author, int n) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ids.add(hx.posted(board, author, unique("Shipped " + i)).id);
+            ids.add(hf.posted(board, author, unique("Shipped " + i)).id);
         }
-        rx.publish(rx.draft(ReleaseChannel.DEV, unique("V"), null, ids.toArray(Long[]::new)).id);
+        rf.publish(rf.draft(ReleaseChannel.DEV, unique("V"), null, ids.toArray(Long[]::new)).id);
     }
 
     private void contributorsAndShipped(int n) {
         Board board = fx.board();
         for (int i = 0; i < n; i++) {
             Member m = fx.someone();
-            Suggestion s = hx.posted(board, m, unique("Wall " + i));
-            rx.publish(rx.draft(ReleaseChannel.DEV, unique("W"), null, s.id).id);
+            Suggestion s = hf.posted(board, m, unique("Wall " + i));
+            rf.publish(rf.draft(ReleaseChannel.DEV, unique("W"), null, s.id).id);
         }
     }
 
@@ -107,7 +107,7 @@ class HonourStatementsTest {
         Board board = fx.board();
         for (int i = 0; i < n; i++) {
             Member author = fx.someone();
-            hx.grant(author, 10 * i + 1);
+            hf.grant(author, 10 * i + 1);
             fx.suggestion(board, author, unique("Row " + i));
         }
         return board;

@@ -40,10 +40,10 @@ class HonoursInBrowserTest extends BrowserJourney {
     Fixtures fx;
 
     @Inject
-    HonourFixtures hx;
+    HonourFixtures hf;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     @Inject
     HonourJobs jobs;
@@ -108,12 +108,12 @@ class HonoursInBrowserTest extends BrowserJourney {
     /** A board with fans of several levels, a star with medals and shipped suggestions, a wall. */
     private Community community() {
         Board board = fx.board();
-        hx.rename(board, "相机 Camera", "拍照、录像与相册 · Photos, video and the gallery");
-        Member star = hx.named("橙色星球");
-        Member leo = hx.named("Leo");
-        Member mia = hx.named("Mia");
-        Member jie = hx.named("阿杰");
-        Member rain = hx.named("小雨");
+        hf.rename(board, "相机 Camera", "拍照、录像与相册 · Photos, video and the gallery");
+        Member star = hf.named("橙色星球");
+        Member leo = hf.named("Leo");
+        Member mia = hf.named("Mia");
+        Member jie = hf.named("阿杰");
+        Member rain = hf.named("小雨");
         List<Member> voters = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             voters.add(fx.someone());
@@ -121,29 +121,29 @@ class HonoursInBrowserTest extends BrowserJourney {
         fx.memberSince(star.subject, Duration.ofDays(420));
         jobs.awardAnniversaries();
 
-        Suggestion night = hx.posted(board, star, "夜景模式支持手动曝光时间");
-        Suggestion lock = hx.posted(board, star, "锁屏支持自定义快捷方式");
-        Suggestion watermark = hx.posted(board, star, "Custom photo watermark with the device name");
-        Suggestion burst = hx.posted(board, leo, "Burst mode in the third-party camera API");
-        Suggestion album = hx.posted(board, mia, "相册按地点自动分组");
-        Suggestion raw = hx.posted(board, jie, "专业模式支持 RAW+JPEG 同时保存");
-        hx.posted(board, rain, "Video: keep the zoom level between clips");
+        Suggestion night = hf.posted(board, star, "夜景模式支持手动曝光时间");
+        Suggestion lock = hf.posted(board, star, "锁屏支持自定义快捷方式");
+        Suggestion watermark = hf.posted(board, star, "Custom photo watermark with the device name");
+        Suggestion burst = hf.posted(board, leo, "Burst mode in the third-party camera API");
+        Suggestion album = hf.posted(board, mia, "相册按地点自动分组");
+        Suggestion raw = hf.posted(board, jie, "专业模式支持 RAW+JPEG 同时保存");
+        hf.posted(board, rain, "Video: keep the zoom level between clips");
         for (int i = 0; i < voters.size(); i++) {
-            hx.voted(night, voters.get(i));
+            hf.voted(night, voters.get(i));
             if (i % 2 == 0) {
-                hx.voted(album, voters.get(i));
+                hf.voted(album, voters.get(i));
             }
             if (i % 3 == 0) {
-                hx.voted(burst, voters.get(i));
+                hf.voted(burst, voters.get(i));
             }
         }
-        hx.commented(night, leo);
-        hx.commented(night, mia);
-        hx.commented(raw, rain);
-        hx.reached(watermark.id, SuggestionStatus.PLANNED);
-        hx.reached(raw.id, SuggestionStatus.PLANNED);
-        rx.publish(rx.draft(ReleaseChannel.DEV, "OS2.0.210.0.DEV", null, night.id, lock.id).id);
-        rx.publish(rx.draft(ReleaseChannel.STABLE, "OS2.0.8.0.STABLE", null, album.id).id);
+        hf.commented(night, leo);
+        hf.commented(night, mia);
+        hf.commented(raw, rain);
+        hf.reached(watermark.id, SuggestionStatus.PLANNED);
+        hf.reached(raw.id, SuggestionStatus.PLANNED);
+        rf.publish(rf.draft(ReleaseChannel.DEV, "OS2.0.210.0.DEV", null, night.id, lock.id).id);
+        rf.publish(rf.draft(ReleaseChannel.STABLE, "OS2.0.8.0.STABLE", null, album.id).id);
         fx.topTrending(night.id);
         clock.advance(Duration.ofDays(7));
         jobs.closeLastWeek();

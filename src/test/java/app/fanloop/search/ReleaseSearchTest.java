@@ -34,7 +34,7 @@ class ReleaseSearchTest {
     Fixtures fx;
 
     @Inject
-    SearchFixtures sfx;
+    SearchFixtures sf;
 
     @Inject
     SearchIndex index;
@@ -132,8 +132,8 @@ class ReleaseSearchTest {
     @Test
     void the_type_filter_tells_release_notes_from_posts_and_suggestion_filters_leave_them_out() {
         String w = SearchPageTest.word();
-        Board board = sfx.board();
-        Suggestion s = sfx.suggestion(board, sfx.member(SearchFixtures.unique("fan")), "Dark mode " + w,
+        Board board = sf.board();
+        Suggestion s = sf.suggestion(board, sf.member(SearchFixtures.unique("fan")), "Dark mode " + w,
                 "Please add a dark mode " + w);
         long id = release(Fixtures.unique("OS-type-"), "Dark mode arrives " + w);
         line(id, "NEW", "Dark mode for every app");

@@ -27,10 +27,10 @@ public class SearchFixtures {
     private final Markdown markdown;
     private final Trending trending;
     private final SearchIndex index;
-    private final Fixtures fixtures;
+    private final Fixtures fx;
 
-    SearchFixtures(EntityManager em, Markdown markdown, Trending trending, SearchIndex index, Fixtures fixtures) {
-        this.fixtures = fixtures;
+    SearchFixtures(EntityManager em, Markdown markdown, Trending trending, SearchIndex index, Fixtures fx) {
+        this.fx = fx;
         this.em = em;
         this.markdown = markdown;
         this.trending = trending;
@@ -43,7 +43,7 @@ public class SearchFixtures {
 
     /** The member with this subject, as a first sign-in would create it. */
     public Member member(String subject) {
-        return fixtures.member(subject);
+        return fx.member(subject);
     }
 
     @Transactional

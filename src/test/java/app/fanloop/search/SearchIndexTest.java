@@ -29,7 +29,7 @@ class SearchIndexTest {
     private static final String CSRF_FIELD = "csrf-token";
 
     @Inject
-    SearchFixtures fixtures;
+    SearchFixtures sf;
     @Inject
     SearchIndex index;
     @Inject
@@ -74,7 +74,7 @@ class SearchIndexTest {
     @Test
     @TestSecurity(user = "bob", roles = "fan")
     void posts_edits_and_comments_are_found_as_soon_as_they_are_saved() {
-        Board board = fixtures.board();
+        Board board = sf.board();
         String first = word();
         String second = word();
         Response created = post("/boards/" + board.slug + "/new", "/boards/" + board.slug + "/suggestions",
@@ -107,9 +107,9 @@ class SearchIndexTest {
     @Test
     void rows_written_before_search_existed_are_indexed_by_the_catch_up() {
         String w = word();
-        Board board = fixtures.board();
-        Suggestion s = fixtures.suggestion(board, fixtures.member(SearchFixtures.unique("old")), "Old post " + w, "Text");
-        Comment c = fixtures.comment(s, fixtures.member(SearchFixtures.unique("old")), "Old comment " + w);
+        Board board = sf.board();
+        Suggestion s = sf.suggestion(board, sf.member(SearchFixtures.unique("old")), "Old post " + w, "Text");
+        Comment c = sf.comment(s, sf.member(SearchFixtures.unique("old")), "Old comment " + w);
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("update suggestion set search_vector = null, search_version = 0 where id = :id")
                     .setParameter("id", s.id).executeUpdate();
@@ -121,8 +121,8 @@ class SearchIndexTest {
         assertTrue(index.reindexStale() >= 2);
 
         assertEquals(2, results(w).size());
-        assertTrue(fixtures.indexed("suggestion", s.id, w));
-        assertTrue(fixtures.indexed("comment", c.id, w));
-        assertFalse(fixtures.indexed("suggestion", s.id, "nothing"));
+        assertTrue(sf.indexed("suggestion", s.id, w));
+        assertTrue(sf.indexed("comment", c.id, w));
+        assertFalse(sf.indexed("suggestion", s.id, "nothing"));
     }
 }

@@ -32,7 +32,7 @@ import jakarta.inject.Inject;
 class SearchPageTest {
 
     @Inject
-    SearchFixtures fixtures;
+    SearchFixtures sf;
 
     /** A word no other test uses, so a search for it finds only this test's data. */
     static String word() {
@@ -45,7 +45,7 @@ class SearchPageTest {
     }
 
     private Member someone() {
-        return fixtures.member(SearchFixtures.unique("someone"));
+        return sf.member(SearchFixtures.unique("someone"));
     }
 
     private static Document search(Map<String, ?> params) {
@@ -74,11 +74,11 @@ class SearchPageTest {
     @Test
     void results_show_highlighted_title_and_snippet_with_board_status_and_counts() {
         String w = word();
-        Board board = fixtures.board();
-        Suggestion s = fixtures.suggestion(board, someone(), SuggestionKind.BUG, "Charging sound " + w,
+        Board board = sf.board();
+        Suggestion s = sf.suggestion(board, someone(), SuggestionKind.BUG, "Charging sound " + w,
                 "Every night the phone plays a loud sound when I plug in the charger. " + w + " happens on every charger.",
                 null, null, null, 7, SuggestionStatus.PLANNED);
-        fixtures.comment(s, someone(), "Same here");
+        sf.comment(s, someone(), "Same here");
 
         Document page = search("charge sounds " + w);
 
@@ -97,8 +97,8 @@ class SearchPageTest {
 
     @Test
     void chinese_results_are_highlighted_by_word() {
-        Board board = fixtures.board();
-        Suggestion s = fixtures.suggestion(board, someone(), "锁屏显示农历", "希望锁屏的时间下面显示农历，今天气温也一起显示。");
+        Board board = sf.board();
+        Suggestion s = sf.suggestion(board, someone(), "锁屏显示农历", "希望锁屏的时间下面显示农历，今天气温也一起显示。");
 
         assertEquals(List.of(), results(search(Map.of("q", "天气", "board", board.slug))), "天气 is not in 今天气温");
         Document page = search(Map.of("q", "农历 天气", "board", board.slug));
@@ -115,9 +115,9 @@ class SearchPageTest {
     @Test
     void comments_are_found_and_lead_to_the_comment_on_its_suggestion() {
         String w = word();
-        Board board = fixtures.board();
-        Suggestion s = fixtures.suggestion(board, someone(), "Dark mode schedule", "At sunset, please.");
-        Comment c = fixtures.comment(s, someone(), "I would like it to follow " + w + " as well.");
+        Board board = sf.board();
+        Suggestion s = sf.suggestion(board, someone(), "Dark mode schedule", "At sunset, please.");
+        Comment c = sf.comment(s, someone(), "I would like it to follow " + w + " as well.");
 
         Document page = search(w);
 
@@ -134,17 +134,17 @@ class SearchPageTest {
 
     private Scenario scenario() {
         String w = word();
-        Board board = fixtures.board();
-        Member bob = fixtures.member("bob");
-        Member chen = fixtures.member("chen");
-        Suggestion visible = fixtures.suggestion(board, someone(), "Visible " + w, "Text");
-        Suggestion hidden = fixtures.suggestion(board, bob, "Hidden " + w, "Text");
-        fixtures.hide(hidden);
-        Suggestion merged = fixtures.suggestion(board, someone(), "Merged " + w, "Text");
-        fixtures.merge(merged, visible);
-        Comment hiddenComment = fixtures.comment(visible, chen, "Hidden comment " + w);
-        fixtures.hide(hiddenComment);
-        Comment commentOnHidden = fixtures.comment(hidden, someone(), "Comment on a hidden post " + w);
+        Board board = sf.board();
+        Member bob = sf.member("bob");
+        Member chen = sf.member("chen");
+        Suggestion visible = sf.suggestion(board, someone(), "Visible " + w, "Text");
+        Suggestion hidden = sf.suggestion(board, bob, "Hidden " + w, "Text");
+        sf.hide(hidden);
+        Suggestion merged = sf.suggestion(board, someone(), "Merged " + w, "Text");
+        sf.merge(merged, visible);
+        Comment hiddenComment = sf.comment(visible, chen, "Hidden comment " + w);
+        sf.hide(hiddenComment);
+        Comment commentOnHidden = sf.comment(hidden, someone(), "Comment on a hidden post " + w);
         return new Scenario(w, visible, hidden, merged, hiddenComment, commentOnHidden);
     }
 
@@ -187,13 +187,13 @@ class SearchPageTest {
     @Test
     void filters_by_board_status_kind_and_type_and_keeps_them_in_the_form() {
         String w = word();
-        Board a = fixtures.board();
-        Board b = fixtures.board();
-        Suggestion idea = fixtures.suggestion(a, someone(), "Idea " + w, "Text");
-        Suggestion bug = fixtures.suggestion(a, someone(), SuggestionKind.BUG, "Bug " + w, "Text", null, null, null, 0,
+        Board a = sf.board();
+        Board b = sf.board();
+        Suggestion idea = sf.suggestion(a, someone(), "Idea " + w, "Text");
+        Suggestion bug = sf.suggestion(a, someone(), SuggestionKind.BUG, "Bug " + w, "Text", null, null, null, 0,
                 SuggestionStatus.PLANNED);
-        Suggestion elsewhere = fixtures.suggestion(b, someone(), "Elsewhere " + w, "Text");
-        Comment c = fixtures.comment(idea, someone(), "A comment " + w);
+        Suggestion elsewhere = sf.suggestion(b, someone(), "Elsewhere " + w, "Text");
+        Comment c = sf.comment(idea, someone(), "A comment " + w);
 
         assertEquals(new HashSet<>(List.of(path(idea), path(bug), path(idea, c))),
                 new HashSet<>(results(search(Map.of("q", w, "board", a.slug)))));
@@ -214,10 +214,10 @@ class SearchPageTest {
     @Test
     void results_come_in_pages_of_twenty_that_keep_the_query() {
         String w = word();
-        Board board = fixtures.board();
+        Board board = sf.board();
         Member author = someone();
         for (int i = 0; i < 25; i++) {
-            fixtures.suggestion(board, author, SuggestionKind.SUGGESTION, "Post " + w, "Same text", null, null, null, i,
+            sf.suggestion(board, author, SuggestionKind.SUGGESTION, "Post " + w, "Same text", null, null, null, i,
                     SuggestionStatus.OPEN);
         }
         Document first = search(Map.of("q", w, "board", board.slug));
@@ -241,22 +241,22 @@ class SearchPageTest {
     @Test
     void equally_relevant_results_are_ordered_by_votes() {
         String w = word();
-        Board board = fixtures.board();
+        Board board = sf.board();
         Member author = someone();
-        Suggestion few = fixtures.suggestion(board, author, SuggestionKind.SUGGESTION, "Same " + w, "Same", null, null,
+        Suggestion few = sf.suggestion(board, author, SuggestionKind.SUGGESTION, "Same " + w, "Same", null, null,
                 null, 3, SuggestionStatus.OPEN);
-        Suggestion many = fixtures.suggestion(board, author, SuggestionKind.SUGGESTION, "Same " + w, "Same", null, null,
+        Suggestion many = sf.suggestion(board, author, SuggestionKind.SUGGESTION, "Same " + w, "Same", null, null,
                 null, 30, SuggestionStatus.OPEN);
-        Suggestion some = fixtures.suggestion(board, author, SuggestionKind.SUGGESTION, "Same " + w, "Same", null, null,
+        Suggestion some = sf.suggestion(board, author, SuggestionKind.SUGGESTION, "Same " + w, "Same", null, null,
                 null, 10, SuggestionStatus.OPEN);
-        Suggestion bodyOnly = fixtures.suggestion(board, author, SuggestionKind.SUGGESTION, "Another title", "Text " + w,
+        Suggestion bodyOnly = sf.suggestion(board, author, SuggestionKind.SUGGESTION, "Another title", "Text " + w,
                 null, null, null, 99, SuggestionStatus.OPEN);
         assertEquals(List.of(path(many), path(some), path(few), path(bodyOnly)), results(search(w)));
     }
 
     @Test
     void no_results_is_a_friendly_page_that_offers_to_file_a_suggestion() {
-        Board board = fixtures.board();
+        Board board = sf.board();
         String w = word();
         Document page = search(w);
         Element empty = page.selectFirst(".search-empty");
@@ -279,8 +279,8 @@ class SearchPageTest {
 
     @Test
     void hostile_queries_never_fail() {
-        Board board = fixtures.board();
-        fixtures.suggestion(board, someone(), "A normal post", "Text");
+        Board board = sf.board();
+        sf.suggestion(board, someone(), "A normal post", "Text");
         List<String> hostile = List.of("a & b | !c", "'); drop table suggestion; --", "foo:* <-> bar <2> baz", "\\'\\",
                 "((((", ")))", "::", "!", "<->", "'", "\"", "%", "_", "\u0000", "😀😀", "!!! ??? ，。、…",
                 "the of and", "的了吗", "x".repeat(3_000), "相机".repeat(150), "a ".repeat(600), "s".repeat(199) + "😀",
@@ -306,8 +306,8 @@ class SearchPageTest {
     @Test
     void member_text_is_escaped_in_titles_and_snippets() {
         String w = word();
-        Board board = fixtures.board();
-        fixtures.suggestion(board, someone(), "<script>alert(1)</script> " + w,
+        Board board = sf.board();
+        sf.suggestion(board, someone(), "<script>alert(1)</script> " + w,
                 "<img src=x onerror=alert(1)> **" + w + "** <b>bold</b>");
         Response r = given().header("Accept-Language", "en").queryParam("q", w).when().get("/search");
         Document page = Jsoup.parse(r.asString());

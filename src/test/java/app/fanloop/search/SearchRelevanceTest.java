@@ -61,7 +61,7 @@ class SearchRelevanceTest {
     }
 
     @Inject
-    SearchFixtures fixtures;
+    SearchFixtures sf;
 
     @Test
     void corpus_queries_find_what_people_expect() throws IOException {
@@ -71,11 +71,11 @@ class SearchRelevanceTest {
         List<RelevanceQuery> queries = json.readValue(resource("/search/queries.json"),
                 new TypeReference<List<RelevanceQuery>>() {
                 });
-        Board board = fixtures.board();
-        Member author = fixtures.member(SearchFixtures.unique("corpus"));
+        Board board = sf.board();
+        Member author = sf.member(SearchFixtures.unique("corpus"));
         Map<Long, String> keys = new HashMap<>();
         for (Doc doc : corpus) {
-            Suggestion s = fixtures.suggestion(board, author, SuggestionKind.valueOf(doc.kind()), doc.title(),
+            Suggestion s = sf.suggestion(board, author, SuggestionKind.valueOf(doc.kind()), doc.title(),
                     doc.body(), doc.deviceModel(), doc.systemVersion(), doc.steps(), doc.votes(), SuggestionStatus.OPEN);
             keys.put(s.id, doc.key());
         }
@@ -98,7 +98,7 @@ class SearchRelevanceTest {
         List<String> failures = new ArrayList<>();
         for (RelevanceQuery query : queries) {
             List<String> results = search(query.q(), board.slug).stream().map(keys::get).toList();
-            List<String> like = fixtures.like(board.id, query.q()).stream().map(keys::get).toList();
+            List<String> like = sf.like(board.id, query.q()).stream().map(keys::get).toList();
             Score score = Score.of(results, query);
             Score likeScore = Score.of(like, query);
             precision += score.precision();

@@ -27,7 +27,7 @@ import jakarta.inject.Inject;
 class SimilarHintsTest {
 
     @Inject
-    SearchFixtures fixtures;
+    SearchFixtures sf;
     @Inject
     SearchService search;
 
@@ -36,7 +36,7 @@ class SimilarHintsTest {
     }
 
     private Member someone() {
-        return fixtures.member(SearchFixtures.unique("someone"));
+        return sf.member(SearchFixtures.unique("someone"));
     }
 
     private static Document hints(String title, String board) {
@@ -54,7 +54,7 @@ class SimilarHintsTest {
     @Test
     @TestSecurity(user = "bob", roles = "fan")
     void the_form_asks_for_hints_while_the_title_is_typed() {
-        Board board = fixtures.board();
+        Board board = sf.board();
         Document form = Jsoup.parse(given().header("Accept-Language", "en").when().get("/boards/" + board.slug + "/new")
                 .then().statusCode(200).extract().asString());
         Element title = form.selectFirst("input#title");
@@ -69,10 +69,10 @@ class SimilarHintsTest {
     @TestSecurity(user = "bob", roles = "fan")
     void up_to_five_similar_suggestions_with_status_votes_and_a_vote_button() {
         String w = word();
-        Board board = fixtures.board();
+        Board board = sf.board();
         Member author = someone();
         for (int i = 0; i < 7; i++) {
-            fixtures.suggestion(board, author, SuggestionKind.SUGGESTION, "Lunar calendar " + w + " " + i, "Text", null,
+            sf.suggestion(board, author, SuggestionKind.SUGGESTION, "Lunar calendar " + w + " " + i, "Text", null,
                     null, null, i, SuggestionStatus.UNDER_REVIEW);
         }
         Document hints = hints("Show the lunar calendar " + w, board.slug);
@@ -92,8 +92,8 @@ class SimilarHintsTest {
     @Test
     void a_word_still_being_typed_counts_and_half_the_words_are_enough() {
         String w = word();
-        Board board = fixtures.board();
-        Suggestion s = fixtures.suggestion(board, someone(), "Notification " + w + " grouping by app", "Text");
+        Board board = sf.board();
+        Suggestion s = sf.suggestion(board, someone(), "Notification " + w + " grouping by app", "Text");
         // "notif" is still being typed; "colour" and "whatever" are not in the suggestion.
         assertEquals("/suggestions/" + s.id, titles(hints(w + " notif", null)).get(0));
         assertEquals("/suggestions/" + s.id, titles(hints(w + " grouping colour", null)).get(0));
@@ -103,12 +103,12 @@ class SimilarHintsTest {
     @Test
     void merged_and_hidden_suggestions_are_never_hinted_and_short_titles_ask_for_nothing() {
         String w = word();
-        Board board = fixtures.board();
-        Suggestion kept = fixtures.suggestion(board, someone(), "Dual apps " + w, "Text");
-        Suggestion merged = fixtures.suggestion(board, someone(), "Dual apps " + w, "Text");
-        fixtures.merge(merged, kept);
-        Suggestion hidden = fixtures.suggestion(board, someone(), "Dual apps " + w, "Text");
-        fixtures.hide(hidden);
+        Board board = sf.board();
+        Suggestion kept = sf.suggestion(board, someone(), "Dual apps " + w, "Text");
+        Suggestion merged = sf.suggestion(board, someone(), "Dual apps " + w, "Text");
+        sf.merge(merged, kept);
+        Suggestion hidden = sf.suggestion(board, someone(), "Dual apps " + w, "Text");
+        sf.hide(hidden);
         assertEquals(List.of("/suggestions/" + kept.id), titles(hints("dual apps " + w, board.slug)));
         assertTrue(hints("a", board.slug).select(".similar").isEmpty());
         assertTrue(hints("", board.slug).select(".similar").isEmpty());
@@ -118,11 +118,11 @@ class SimilarHintsTest {
     @Test
     void the_same_board_comes_first_among_equals() {
         String w = word();
-        Board mine = fixtures.board();
-        Board other = fixtures.board();
-        Suggestion there = fixtures.suggestion(other, someone(), SuggestionKind.SUGGESTION, "相机 " + w, "Text", null, null,
+        Board mine = sf.board();
+        Board other = sf.board();
+        Suggestion there = sf.suggestion(other, someone(), SuggestionKind.SUGGESTION, "相机 " + w, "Text", null, null,
                 null, 50, SuggestionStatus.OPEN);
-        Suggestion here = fixtures.suggestion(mine, someone(), SuggestionKind.SUGGESTION, "相机 " + w, "Text", null, null,
+        Suggestion here = sf.suggestion(mine, someone(), SuggestionKind.SUGGESTION, "相机 " + w, "Text", null, null,
                 null, 1, SuggestionStatus.OPEN);
         assertEquals(List.of("/suggestions/" + here.id, "/suggestions/" + there.id),
                 titles(hints("相机 " + w, mine.slug)).subList(0, 2));
@@ -134,9 +134,9 @@ class SimilarHintsTest {
     @ActivateRequestContext
     void pms_get_the_same_list_without_the_suggestion_they_are_looking_at() {
         String w = word();
-        Board board = fixtures.board();
-        Suggestion a = fixtures.suggestion(board, someone(), "Per-app battery saver " + w, "Text");
-        Suggestion b = fixtures.suggestion(board, someone(), "Battery saver rules per app " + w, "Text");
+        Board board = sf.board();
+        Suggestion a = sf.suggestion(board, someone(), "Per-app battery saver " + w, "Text");
+        Suggestion b = sf.suggestion(board, someone(), "Battery saver rules per app " + w, "Text");
         List<Long> similar = search.similar(a.title, a.id, 5).stream().map(h -> h.suggestion().id).toList();
         assertEquals(b.id, similar.get(0));
         assertTrue(!similar.contains(a.id));

@@ -165,7 +165,7 @@ class RoleMatrixTest {
     MatrixFixtures mx;
 
     @Inject
-    ReleaseFixtures rx;
+    ReleaseFixtures rf;
 
     // ------------------------------------------------------------------------------------ the tests
 
@@ -865,7 +865,7 @@ class RoleMatrixTest {
         });
         s.put("POST /triage/releases/{id}/unschedule", c -> {
             Release r = draft();
-            rx.schedule(r.id, Instant.now().plus(Duration.ofDays(2)));
+            rf.schedule(r.id, Instant.now().plus(Duration.ofDays(2)));
             return post("/triage/releases/" + r.id + "/unschedule")
                     .expect("a draft again", () -> is("select count(*) from release where id = ?1 and state = 'DRAFT'", r.id)).done();
         });
@@ -1016,6 +1016,6 @@ class RoleMatrixTest {
 
     /** A draft on the weekly channel with one line, by paula. */
     private Release draft() {
-        return rx.draft(ReleaseChannel.DEV, unique("OS"), null);
+        return rf.draft(ReleaseChannel.DEV, unique("OS"), null);
     }
 }

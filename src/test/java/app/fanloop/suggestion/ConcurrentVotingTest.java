@@ -1,5 +1,6 @@
 package app.fanloop.suggestion;
 
+import static app.fanloop.ConcurrentRequests.runTogether;
 import static app.fanloop.Fixtures.unique;
 import static app.fanloop.web.Browser.CSRF_COOKIE;
 import static app.fanloop.web.Browser.CSRF_FIELD;
@@ -11,13 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +30,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 class ConcurrentVotingTest {
+
+    /** The order the simultaneous requests start in (fixed, so a failure can be repeated). */
+    private static final long SHUFFLE_SEED = 7;
 
     private static final int MEMBERS = 10;
     /** Toggles per member: 50 requests in all. */
@@ -74,7 +72,7 @@ class ConcurrentVotingTest {
         }
         assertEquals(50, requests.size());
 
-        assertEquals(Collections.nCopies(50, 303), runTogether(requests));
+        assertEquals(Collections.nCopies(50, 303), runTogether(requests, SHUFFLE_SEED));
 
         // Two toggles of one member racing may both end "not voted" (each removes the vote it saw),
         // so the outcome per member is not fixed; the counters must match the rows whatever it is.
@@ -90,7 +88,7 @@ class ConcurrentVotingTest {
                 on.add(vote(token, "true"));
             }
         }
-        assertEquals(Collections.nCopies(30, 303), runTogether(on));
+        assertEquals(Collections.nCopies(30, 303), runTogether(on, SHUFFLE_SEED));
         assertEquals(MEMBERS, fx.counter(suggestion.id, "vote_count"), "one vote per member, however often asked");
         assertCountersMatchRows();
 
@@ -100,7 +98,7 @@ class ConcurrentVotingTest {
                 off.add(vote(token, "false"));
             }
         }
-        assertEquals(Collections.nCopies(30, 303), runTogether(off));
+        assertEquals(Collections.nCopies(30, 303), runTogether(off, SHUFFLE_SEED));
         assertEquals(0, fx.counter(suggestion.id, "vote_count"));
         assertCountersMatchRows();
         assertEquals(MEMBERS, fx.counter(suggestion.id, "follower_count"), "withdrawing keeps the follow");
@@ -127,29 +125,5 @@ class ConcurrentVotingTest {
             }
             return request.post("/suggestions/" + suggestion.id + "/vote").statusCode();
         };
-    }
-
-    private static List<Integer> runTogether(List<Callable<Integer>> requests) throws Exception {
-        List<Callable<Integer>> shuffled = new ArrayList<>(requests);
-        Collections.shuffle(shuffled, new Random(7));
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> request : shuffled) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -29,7 +29,7 @@ import jakarta.inject.Inject;
 class MergeCandidatesTest {
 
     @Inject
-    SearchFixtures sfx;
+    SearchFixtures sf;
 
     @Inject
     Fixtures fx;
@@ -49,11 +49,11 @@ class MergeCandidatesTest {
 
     private Trio trio() {
         String w = word();
-        Board board = sfx.board();
-        Member fan = sfx.member(SearchFixtures.unique("fan"));
-        Suggestion original = sfx.suggestion(board, fan, "锁屏显示农历 " + w, "希望锁屏能显示农历日期");
-        Suggestion duplicate = sfx.suggestion(board, fan, "锁屏 农历 " + w, "锁屏上加个农历吧");
-        Suggestion unrelated = sfx.suggestion(board, fan, "Faster charging " + word(), "Charge faster please");
+        Board board = sf.board();
+        Member fan = sf.member(SearchFixtures.unique("fan"));
+        Suggestion original = sf.suggestion(board, fan, "锁屏显示农历 " + w, "希望锁屏能显示农历日期");
+        Suggestion duplicate = sf.suggestion(board, fan, "锁屏 农历 " + w, "锁屏上加个农历吧");
+        Suggestion unrelated = sf.suggestion(board, fan, "Faster charging " + word(), "Charge faster please");
         return new Trio(board, duplicate, original, unrelated);
     }
 
