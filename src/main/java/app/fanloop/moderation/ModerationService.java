@@ -3,6 +3,7 @@ package app.fanloop.moderation;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;

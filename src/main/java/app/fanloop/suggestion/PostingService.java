@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
 import app.fanloop.moderation.RateLimiter;
 import app.fanloop.search.SearchIndex;
 import app.fanloop.web.Conflict;

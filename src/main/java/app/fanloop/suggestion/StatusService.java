@@ -3,12 +3,12 @@ package app.fanloop.suggestion;
 import java.util.HashMap;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;

@@ -3,11 +3,11 @@ package app.fanloop.triage;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
 import app.fanloop.search.SearchHit;
 import app.fanloop.search.SearchService;
 import app.fanloop.suggestion.StatusChange;
