@@ -8,6 +8,7 @@ import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.honour.Honours;
+import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Comment;

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import app.fanloop.honour.Honours;
+import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.RateLimiter;
 import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;

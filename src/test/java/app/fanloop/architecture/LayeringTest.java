@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering written down in README "How it is built": the base packages (member, web, event, audit) are
+ * The layering written down in README "How it is built": the base packages (member, web, event, audit, limit) are
  * what every feature builds on, so they import no feature; a bad import fails the build here.
  */
 class LayeringTest {
@@ -21,7 +21,8 @@ class LayeringTest {
             "app.fanloop.honour..", "app.fanloop.profile..", "app.fanloop.home..", "app.fanloop.demo.." };
 
     /** The base packages: what every feature builds on. */
-    static final String[] BASES = { "app.fanloop.member..", "app.fanloop.web..", "app.fanloop.event..", "app.fanloop.audit.." };
+    static final String[] BASES = { "app.fanloop.member..", "app.fanloop.web..", "app.fanloop.event..", "app.fanloop.audit..",
+            "app.fanloop.limit.." };
 
     static JavaClasses main;
 
