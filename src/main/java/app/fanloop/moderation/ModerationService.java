@@ -211,7 +211,7 @@ public class ModerationService {
         if (to.id.equals(s.board.id)) {
             throw new Conflict();
         }
-        if (!to.accepts(s.kind)) {
+        if (!s.kind.acceptedOn(to)) {
             throw new FormInvalid("board", "kind_not_accepted");
         }
         Board from = s.board;

@@ -175,7 +175,7 @@ public class PostingService {
         SuggestionKind kind = SuggestionKind.parse(form.kind());
         if (kind == null) {
             problems.add(new FormInvalid.Problem("kind", FieldErrors.INVALID, null));
-        } else if (board != null && !board.accepts(kind)) {
+        } else if (board != null && !kind.acceptedOn(board)) {
             problems.add(new FormInvalid.Problem("kind", "kind_not_accepted", null));
         }
         if (kind == SuggestionKind.BUG) {
