@@ -5,7 +5,6 @@ import java.util.Map;
 import app.fanloop.audit.AuditLog;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
-import app.fanloop.honour.Honours;
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
@@ -16,6 +15,7 @@ import app.fanloop.web.Forms;
 import app.fanloop.web.Markdown;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -32,13 +32,13 @@ public class CommentingService {
     private final RateLimiter limits;
     private final AuditLog audit;
     private final SearchIndex searchIndex;
-    private final Honours honours;
+    private final Event<SuggestionEvent> announce;
     private final Comments comments;
     private final Follows follows;
     private final SiteClock clock;
 
     CommentingService(Viewer viewer, PostingService posting, Forms forms, Markdown markdown, DomainEvents events,
-            RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours, Comments comments,
+            RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Event<SuggestionEvent> announce, Comments comments,
             Follows follows, SiteClock clock) {
         this.viewer = viewer;
         this.posting = posting;
@@ -48,7 +48,7 @@ public class CommentingService {
         this.limits = limits;
         this.audit = audit;
         this.searchIndex = searchIndex;
-        this.honours = honours;
+        this.announce = announce;
         this.comments = comments;
         this.follows = follows;
         this.clock = clock;
@@ -119,7 +119,7 @@ public class CommentingService {
         c.persist();
         searchIndex.commentWritten(c);
         comments.added(s.id);
-        honours.commented(c);
+        announce.fire(new SuggestionEvent.CommentPosted(c));
         if (c.official) {
             comments.answeredOfficially(s.id, c.id, c.createdAt);
             events.suggestion(EventKind.OFFICIAL_RESPONSE, author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));

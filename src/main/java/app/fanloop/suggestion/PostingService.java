@@ -8,7 +8,6 @@ import java.util.Map;
 import app.fanloop.audit.AuditLog;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
-import app.fanloop.honour.Honours;
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
@@ -20,6 +19,7 @@ import app.fanloop.web.Forms;
 import app.fanloop.web.Markdown;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -37,14 +37,14 @@ public class PostingService {
     private final RateLimiter limits;
     private final AuditLog audit;
     private final SearchIndex searchIndex;
-    private final Honours honours;
+    private final Event<SuggestionEvent> announce;
     private final Follows follows;
     private final SiteClock clock;
 
     PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
-            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours,
-            Follows follows, SiteClock clock) {
-        this.honours = honours;
+            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex,
+            Event<SuggestionEvent> announce, Follows follows, SiteClock clock) {
+        this.announce = announce;
         this.limits = limits;
         this.audit = audit;
         this.searchIndex = searchIndex;
@@ -127,7 +127,7 @@ public class PostingService {
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
         follows.add(s.id, author.id);
-        honours.posted(s);
+        announce.fire(new SuggestionEvent.SuggestionPosted(s));
         events.boardPost(author, board.id, s.id, Map.of("title", s.title, "board", board.slug));
         return s;
     }
