@@ -8,7 +8,6 @@ import app.fanloop.event.EventKind;
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.search.SearchIndex;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
@@ -31,14 +30,13 @@ public class CommentingService {
     private final DomainEvents events;
     private final RateLimiter limits;
     private final AuditLog audit;
-    private final SearchIndex searchIndex;
     private final Event<SuggestionEvent> announce;
     private final Comments comments;
     private final Follows follows;
     private final SiteClock clock;
 
     CommentingService(Viewer viewer, PostingService posting, Forms forms, Markdown markdown, DomainEvents events,
-            RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Event<SuggestionEvent> announce, Comments comments,
+            RateLimiter limits, AuditLog audit, Event<SuggestionEvent> announce, Comments comments,
             Follows follows, SiteClock clock) {
         this.viewer = viewer;
         this.posting = posting;
@@ -47,7 +45,6 @@ public class CommentingService {
         this.events = events;
         this.limits = limits;
         this.audit = audit;
-        this.searchIndex = searchIndex;
         this.announce = announce;
         this.comments = comments;
         this.follows = follows;
@@ -117,7 +114,7 @@ public class CommentingService {
         c.official = form.official();
         c.createdAt = clock.now();
         c.persist();
-        searchIndex.commentWritten(c);
+        announce.fire(new SuggestionEvent.CommentWritten(c));
         comments.added(s.id);
         announce.fire(new SuggestionEvent.CommentPosted(c));
         if (c.official) {
@@ -154,7 +151,7 @@ public class CommentingService {
         c.body = text;
         c.bodyHtml = markdown.toHtml(text);
         c.editedAt = clock.now();
-        searchIndex.commentWritten(c);
+        announce.fire(new SuggestionEvent.CommentWritten(c));
         if (!editor.id.equals(c.author.id)) {
             audit.record(editor, "edit", "comment", c.id, AuditLog.of("revision", previous.id), null, null);
         }

@@ -11,7 +11,6 @@ import app.fanloop.event.DomainEvents;
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.search.SearchIndex;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -36,18 +35,16 @@ public class PostingService {
     private final DomainEvents events;
     private final RateLimiter limits;
     private final AuditLog audit;
-    private final SearchIndex searchIndex;
     private final Event<SuggestionEvent> announce;
     private final Follows follows;
     private final SiteClock clock;
 
     PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
-            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex,
+            DomainEvents events, RateLimiter limits, AuditLog audit,
             Event<SuggestionEvent> announce, Follows follows, SiteClock clock) {
         this.announce = announce;
         this.limits = limits;
         this.audit = audit;
-        this.searchIndex = searchIndex;
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
@@ -123,7 +120,7 @@ public class PostingService {
         s.createdAt = now;
         s.trending = trending.exponent(now);
         s.persist();
-        searchIndex.suggestionWritten(s);
+        announce.fire(new SuggestionEvent.SuggestionWritten(s));
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
         follows.add(s.id, author.id);
@@ -156,7 +153,7 @@ public class PostingService {
         previous.persist();
         apply(s, sameKind);
         s.editedAt = clock.now();
-        searchIndex.suggestionWritten(s);
+        announce.fire(new SuggestionEvent.SuggestionWritten(s));
         if (!editor.id.equals(s.author.id)) {
             audit.record(editor, "edit", "suggestion", s.id, AuditLog.of("title", previous.title, "revision", previous.id),
                     AuditLog.of("title", s.title), null);

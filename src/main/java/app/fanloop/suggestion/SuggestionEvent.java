@@ -12,6 +12,14 @@ import java.util.List;
  */
 public sealed interface SuggestionEvent {
 
+    /** A suggestion was created or edited, its row written (search indexes it). */
+    record SuggestionWritten(Suggestion suggestion) implements SuggestionEvent {
+    }
+
+    /** A comment was written or edited, its row written (search indexes it). */
+    record CommentWritten(Comment comment) implements SuggestionEvent {
+    }
+
     /** A suggestion was posted (its author's points). */
     record SuggestionPosted(Suggestion suggestion) implements SuggestionEvent {
     }
