@@ -3,7 +3,7 @@ package app.fanloop.suggestion;
 import java.util.List;
 
 /**
- * What the suggestion services tell the features above them (honours, search, feature demand) without
+ * What the suggestion services tell the features above them (honours, search, triage's demand) without
  * importing them: each service fires one of these with {@code jakarta.enterprise.event.Event#fire} where it
  * used to call that feature. Synchronous on purpose (never {@code fireAsync}): the observers run at once, on
  * the same thread and in the caller's transaction, so an action and its points, index row and demand commit
@@ -30,6 +30,13 @@ public sealed interface SuggestionEvent {
 
     /** Votes were withdrawn, maybe none (the points they earned go back). */
     record VotesWithdrawn(List<Long> voteIds) implements SuggestionEvent {
+    }
+
+    /**
+     * A member's vote on a suggestion linked to a feature item was cast or withdrawn (the item's demand;
+     * its observer locks the feature item row, here, in the vote's transaction).
+     */
+    record FeatureVoteChanged(long featureItemId, long memberId, boolean added) implements SuggestionEvent {
     }
 
     /** A comment or reply was posted (its author's points). */

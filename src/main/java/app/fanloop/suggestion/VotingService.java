@@ -7,7 +7,6 @@ import java.util.Set;
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -23,18 +22,16 @@ public class VotingService {
     private final Votes votes;
     private final Follows follows;
     private final Event<SuggestionEvent> announce;
-    private final FeatureDemand demand;
     private final SiteClock clock;
 
     VotingService(Viewer viewer, PostingService posting, RateLimiter limits, Votes votes, Follows follows,
-            Event<SuggestionEvent> announce, FeatureDemand demand, SiteClock clock) {
+            Event<SuggestionEvent> announce, SiteClock clock) {
         this.viewer = viewer;
         this.posting = posting;
         this.limits = limits;
         this.votes = votes;
         this.follows = follows;
         this.announce = announce;
-        this.demand = demand;
         this.clock = clock;
     }
 
@@ -69,10 +66,10 @@ public class VotingService {
         return new VoteState(s.id, votes.hasVoted(s.id, member.id), votes.count(s.id));
     }
 
-    /** The feature item's demand (distinct voters, {@link FeatureDemand}) follows the vote. */
+    /** The feature item's demand (distinct voters, triage's FeatureDemand) follows the vote. */
     private void adjustDemand(Suggestion s, Member member, boolean added) {
         if (s.featureItemId != null) {
-            demand.voteChanged(s.featureItemId, member.id, added);
+            announce.fire(new SuggestionEvent.FeatureVoteChanged(s.featureItemId, member.id, added));
         }
     }
 
