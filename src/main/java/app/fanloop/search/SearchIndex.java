@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 import app.fanloop.release.Release;
+import app.fanloop.release.ReleaseWritten;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionEvent;
@@ -20,8 +21,8 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Keeps the search columns ({@code search_vector}, a tsvector with a GIN index) of suggestions,
- * comments and release notes current, in the same transaction as every write (suggestion's services through
- * their synchronous {@link SuggestionEvent}s, observed below), so a post is found the moment it is saved.
+ * comments and release notes current, in the same transaction as every write (suggestion's services and the
+ * release editor through their synchronous {@link SuggestionEvent}s and {@link ReleaseWritten}, observed below), so a post is found the moment it is saved.
  * Hiding, merging and status changes need no call: visibility and filters are read from the rows when
  * searching, and a purged row takes its words with it.
  */
@@ -53,6 +54,10 @@ public class SearchIndex {
 
     void on(@Observes SuggestionEvent.CommentWritten e) {
         commentWritten(e.comment());
+    }
+
+    void on(@Observes ReleaseWritten e) {
+        releaseWritten(e.release());
     }
 
     /** After a suggestion is created or edited, in the same transaction. */
