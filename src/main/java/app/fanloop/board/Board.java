@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.hibernate.annotations.DynamicUpdate;
 
-import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -69,10 +68,6 @@ public class Board extends PanacheEntityBase {
 
     public String archivePath() {
         return adminPath() + "/archive";
-    }
-
-    public boolean accepts(SuggestionKind kind) {
-        return kind == SuggestionKind.BUG ? acceptsBugs : acceptsSuggestions;
     }
 
     /** The board's name in the reader's language, falling back to the main name. */

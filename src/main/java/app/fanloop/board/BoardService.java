@@ -4,9 +4,9 @@ import java.util.List;
 
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;

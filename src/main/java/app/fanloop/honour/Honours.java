@@ -10,11 +10,13 @@ import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionEvent;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.SiteClock;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -27,7 +29,8 @@ import jakarta.transaction.Transactional;
  * <p>
  * Callers award after they have written the suggestion or comment row, so every transaction locks
  * member rows last (and several members in id order): a vote, a comment, a status change and a hide
- * touching the same suggestion and author cannot deadlock each other.
+ * touching the same suggestion and author cannot deadlock each other. The suggestion services call through
+ * their {@link SuggestionEvent}s (observed below, synchronously, in their transaction); moderation calls directly.
  */
 @ApplicationScoped
 @Startup
@@ -76,6 +79,26 @@ public class Honours {
         em.createNativeQuery("update member set honours_private = :p where id = :m")
                 .setParameter("p", keep).setParameter("m", me.id).executeUpdate();
         me.honoursPrivate = keep;
+    }
+
+    void on(@Observes SuggestionEvent.SuggestionPosted e) {
+        posted(e.suggestion());
+    }
+
+    void on(@Observes SuggestionEvent.VoteCast e) {
+        voted(e.voteId(), e.suggestion(), e.voterId());
+    }
+
+    void on(@Observes SuggestionEvent.VotesWithdrawn e) {
+        votesWithdrawn(e.voteIds());
+    }
+
+    void on(@Observes SuggestionEvent.CommentPosted e) {
+        commented(e.comment());
+    }
+
+    void on(@Observes SuggestionEvent.StatusReached e) {
+        reached(e.suggestion(), e.status());
     }
 
     /** A suggestion was posted: points for its author and, the first time, a medal. */

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import app.fanloop.audit.AuditEntry;
+import app.fanloop.audit.AuditLog;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.member.Member;
 import app.fanloop.member.Role;
 import app.fanloop.member.Viewer;

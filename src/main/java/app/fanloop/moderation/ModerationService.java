@@ -3,10 +3,12 @@ package app.fanloop.moderation;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.honour.Honours;
+import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.Comment;
@@ -209,7 +211,7 @@ public class ModerationService {
         if (to.id.equals(s.board.id)) {
             throw new Conflict();
         }
-        if (!to.accepts(s.kind)) {
+        if (!s.kind.acceptedOn(to)) {
             throw new FormInvalid("board", "kind_not_accepted");
         }
         Board from = s.board;

@@ -1,5 +1,6 @@
 package app.fanloop.release;
 
+import app.fanloop.limit.AbuseLimited;
 import app.fanloop.web.SiteClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
-import app.fanloop.moderation.AbuseLimited;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SiteConfig;
 import app.fanloop.web.WebMessages;

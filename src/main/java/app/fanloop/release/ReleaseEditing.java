@@ -15,7 +15,6 @@ import java.util.Set;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.member.Visibility;
-import app.fanloop.search.SearchIndex;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.triage.FeatureItem;
@@ -28,6 +27,7 @@ import app.fanloop.web.Markdown;
 import app.fanloop.web.SiteClock;
 import app.fanloop.web.SiteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -49,11 +49,11 @@ public class ReleaseEditing {
     private final SiteClock clock;
     private final ReleaseConfig config;
     private final SiteConfig site;
-    private final SearchIndex searchIndex;
+    private final Event<ReleaseWritten> written;
 
     ReleaseEditing(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, SiteClock clock,
-            ReleaseConfig config, SiteConfig site, SearchIndex searchIndex) {
-        this.searchIndex = searchIndex;
+            ReleaseConfig config, SiteConfig site, Event<ReleaseWritten> written) {
+        this.written = written;
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
@@ -86,7 +86,7 @@ public class ReleaseEditing {
         release.createdAt = clock.now();
         apply(release, form, true);
         release.persist();
-        searchIndex.releaseWritten(release);
+        written.fire(new ReleaseWritten(release));
         return release;
     }
 
@@ -96,7 +96,7 @@ public class ReleaseEditing {
         viewer.requireStaff();
         Release release = lock(id);
         apply(release, form, !release.isPublished());
-        searchIndex.releaseWritten(release);
+        written.fire(new ReleaseWritten(release));
         return release;
     }
 
@@ -110,7 +110,7 @@ public class ReleaseEditing {
         item.position = nextPosition(release, item.section);
         item.persist();
         release.updatedAt = clock.now();
-        searchIndex.releaseWritten(release);
+        written.fire(new ReleaseWritten(release));
         return item;
     }
 
@@ -125,7 +125,7 @@ public class ReleaseEditing {
             item.position = nextPosition(release, item.section);
         }
         release.updatedAt = clock.now();
-        searchIndex.releaseWritten(release);
+        written.fire(new ReleaseWritten(release));
         return item;
     }
 
@@ -143,7 +143,7 @@ public class ReleaseEditing {
         Release release = editable(releaseId);
         item(release, itemId).delete();
         release.updatedAt = clock.now();
-        searchIndex.releaseWritten(release);
+        written.fire(new ReleaseWritten(release));
     }
 
     /**

@@ -7,8 +7,10 @@ import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 import app.fanloop.release.Release;
+import app.fanloop.release.ReleaseWritten;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,9 +21,10 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Keeps the search columns ({@code search_vector}, a tsvector with a GIN index) of suggestions,
- * comments and release notes current. The services call it in the same transaction as every write, so a post is
- * found the moment it is saved. Hiding, merging and status changes need no call: visibility and
- * filters are read from the rows when searching, and a purged row takes its words with it.
+ * comments and release notes current, in the same transaction as every write (suggestion's services and the
+ * release editor through their synchronous {@link SuggestionEvent}s and {@link ReleaseWritten}, observed below), so a post is found the moment it is saved.
+ * Hiding, merging and status changes need no call: visibility and filters are read from the rows when
+ * searching, and a purged row takes its words with it.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -43,6 +46,18 @@ public class SearchIndex {
         this.em = em;
         this.analyzer = analyzer;
         this.config = config;
+    }
+
+    void on(@Observes SuggestionEvent.SuggestionWritten e) {
+        suggestionWritten(e.suggestion());
+    }
+
+    void on(@Observes SuggestionEvent.CommentWritten e) {
+        commentWritten(e.comment());
+    }
+
+    void on(@Observes ReleaseWritten e) {
+        releaseWritten(e.release());
     }
 
     /** After a suggestion is created or edited, in the same transaction. */

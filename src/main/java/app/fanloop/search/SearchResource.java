@@ -7,8 +7,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.fanloop.board.Board;
+import app.fanloop.limit.AbuseLimited;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AbuseLimited;
 import app.fanloop.suggestion.VotingService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -2,20 +2,19 @@ package app.fanloop.suggestion;
 
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
-import app.fanloop.honour.Honours;
+import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
-import app.fanloop.moderation.RateLimiter;
-import app.fanloop.search.SearchIndex;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
 import app.fanloop.web.Markdown;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -31,14 +30,13 @@ public class CommentingService {
     private final DomainEvents events;
     private final RateLimiter limits;
     private final AuditLog audit;
-    private final SearchIndex searchIndex;
-    private final Honours honours;
+    private final Event<SuggestionEvent> announce;
     private final Comments comments;
     private final Follows follows;
     private final SiteClock clock;
 
     CommentingService(Viewer viewer, PostingService posting, Forms forms, Markdown markdown, DomainEvents events,
-            RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours, Comments comments,
+            RateLimiter limits, AuditLog audit, Event<SuggestionEvent> announce, Comments comments,
             Follows follows, SiteClock clock) {
         this.viewer = viewer;
         this.posting = posting;
@@ -47,8 +45,7 @@ public class CommentingService {
         this.events = events;
         this.limits = limits;
         this.audit = audit;
-        this.searchIndex = searchIndex;
-        this.honours = honours;
+        this.announce = announce;
         this.comments = comments;
         this.follows = follows;
         this.clock = clock;
@@ -117,9 +114,9 @@ public class CommentingService {
         c.official = form.official();
         c.createdAt = clock.now();
         c.persist();
-        searchIndex.commentWritten(c);
+        announce.fire(new SuggestionEvent.CommentWritten(c));
         comments.added(s.id);
-        honours.commented(c);
+        announce.fire(new SuggestionEvent.CommentPosted(c));
         if (c.official) {
             comments.answeredOfficially(s.id, c.id, c.createdAt);
             events.suggestion(EventKind.OFFICIAL_RESPONSE, author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));
@@ -154,7 +151,7 @@ public class CommentingService {
         c.body = text;
         c.bodyHtml = markdown.toHtml(text);
         c.editedAt = clock.now();
-        searchIndex.commentWritten(c);
+        announce.fire(new SuggestionEvent.CommentWritten(c));
         if (!editor.id.equals(c.author.id)) {
             audit.record(editor, "edit", "comment", c.id, AuditLog.of("revision", previous.id), null, null);
         }

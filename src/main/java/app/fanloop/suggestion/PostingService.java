@@ -5,14 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
-import app.fanloop.honour.Honours;
+import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
-import app.fanloop.moderation.RateLimiter;
-import app.fanloop.search.SearchIndex;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -20,6 +18,7 @@ import app.fanloop.web.Forms;
 import app.fanloop.web.Markdown;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -36,18 +35,16 @@ public class PostingService {
     private final DomainEvents events;
     private final RateLimiter limits;
     private final AuditLog audit;
-    private final SearchIndex searchIndex;
-    private final Honours honours;
+    private final Event<SuggestionEvent> announce;
     private final Follows follows;
     private final SiteClock clock;
 
     PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
-            DomainEvents events, RateLimiter limits, AuditLog audit, SearchIndex searchIndex, Honours honours,
-            Follows follows, SiteClock clock) {
-        this.honours = honours;
+            DomainEvents events, RateLimiter limits, AuditLog audit,
+            Event<SuggestionEvent> announce, Follows follows, SiteClock clock) {
+        this.announce = announce;
         this.limits = limits;
         this.audit = audit;
-        this.searchIndex = searchIndex;
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
@@ -123,11 +120,11 @@ public class PostingService {
         s.createdAt = now;
         s.trending = trending.exponent(now);
         s.persist();
-        searchIndex.suggestionWritten(s);
+        announce.fire(new SuggestionEvent.SuggestionWritten(s));
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
         follows.add(s.id, author.id);
-        honours.posted(s);
+        announce.fire(new SuggestionEvent.SuggestionPosted(s));
         events.boardPost(author, board.id, s.id, Map.of("title", s.title, "board", board.slug));
         return s;
     }
@@ -156,7 +153,7 @@ public class PostingService {
         previous.persist();
         apply(s, sameKind);
         s.editedAt = clock.now();
-        searchIndex.suggestionWritten(s);
+        announce.fire(new SuggestionEvent.SuggestionWritten(s));
         if (!editor.id.equals(s.author.id)) {
             audit.record(editor, "edit", "suggestion", s.id, AuditLog.of("title", previous.title, "revision", previous.id),
                     AuditLog.of("title", s.title), null);
@@ -175,7 +172,7 @@ public class PostingService {
         SuggestionKind kind = SuggestionKind.parse(form.kind());
         if (kind == null) {
             problems.add(new FormInvalid.Problem("kind", FieldErrors.INVALID, null));
-        } else if (board != null && !board.accepts(kind)) {
+        } else if (board != null && !kind.acceptedOn(board)) {
             problems.add(new FormInvalid.Problem("kind", "kind_not_accepted", null));
         }
         if (kind == SuggestionKind.BUG) {

@@ -3,16 +3,16 @@ package app.fanloop.suggestion;
 import java.util.HashMap;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
-import app.fanloop.honour.Honours;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -26,17 +26,17 @@ public class StatusService {
     private final Forms forms;
     private final DomainEvents events;
     private final AuditLog audit;
-    private final Honours honours;
+    private final Event<SuggestionEvent> announce;
 
     StatusService(EntityManager em, Viewer viewer, PostingService posting, Forms forms, DomainEvents events,
-            AuditLog audit, Honours honours) {
+            AuditLog audit, Event<SuggestionEvent> announce) {
         this.em = em;
         this.viewer = viewer;
         this.posting = posting;
         this.forms = forms;
         this.events = events;
         this.audit = audit;
-        this.honours = honours;
+        this.announce = announce;
     }
 
     /** A PM or admin moves a suggestion along its statuses; the timeline keeps who, when and why. */
@@ -98,7 +98,7 @@ public class StatusService {
             events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED, actor, s.id, null, payload);
         }
         em.flush(); // the suggestion row first, the author's member row last (see Honours)
-        honours.reached(s, to);
+        announce.fire(new SuggestionEvent.StatusReached(s, to));
         return change;
     }
 

@@ -1,5 +1,7 @@
 package app.fanloop.suggestion;
 
+import app.fanloop.board.Board;
+
 /** What a fan files: an idea (建议) or a bug report (问题反馈). */
 public enum SuggestionKind {
     SUGGESTION, BUG;
@@ -14,6 +16,11 @@ public enum SuggestionKind {
             }
         }
         return null;
+    }
+
+    /** Whether the board takes this kind of post. */
+    public boolean acceptedOn(Board board) {
+        return this == BUG ? board.acceptsBugs : board.acceptsSuggestions;
     }
 
     public String cssName() {

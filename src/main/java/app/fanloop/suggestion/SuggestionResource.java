@@ -88,7 +88,7 @@ public class SuggestionResource {
         viewer.requireMember();
         Board board = Board.findBySlug(slug).filter(b -> !b.archived).orElseThrow(NotFoundException::new);
         SuggestionKind wanted = SuggestionKind.parse(kind);
-        if (wanted == null || !board.accepts(wanted)) {
+        if (wanted == null || !wanted.acceptedOn(board)) {
             wanted = board.acceptsSuggestions ? SuggestionKind.SUGGESTION : SuggestionKind.BUG;
         }
         return Templates.form(board, null, board.newSuggestionPath(), SuggestionForm.empty(wanted), FieldErrors.none(),

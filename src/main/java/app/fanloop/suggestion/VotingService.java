@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import app.fanloop.honour.Honours;
+import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.RateLimiter;
-import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /** A member's vote on a suggestion, with everything it moves: the count, trending, feature demand, points and a follow. */
@@ -22,19 +21,17 @@ public class VotingService {
     private final RateLimiter limits;
     private final Votes votes;
     private final Follows follows;
-    private final Honours honours;
-    private final FeatureDemand demand;
+    private final Event<SuggestionEvent> announce;
     private final SiteClock clock;
 
     VotingService(Viewer viewer, PostingService posting, RateLimiter limits, Votes votes, Follows follows,
-            Honours honours, FeatureDemand demand, SiteClock clock) {
+            Event<SuggestionEvent> announce, SiteClock clock) {
         this.viewer = viewer;
         this.posting = posting;
         this.limits = limits;
         this.votes = votes;
         this.follows = follows;
-        this.honours = honours;
-        this.demand = demand;
+        this.announce = announce;
         this.clock = clock;
     }
 
@@ -54,7 +51,7 @@ public class VotingService {
             Optional<Votes.Cast> cast = votes.cast(s.id, member.id, clock.now());
             if (cast.isPresent()) {
                 // Member rows are locked last in every transaction (see Honours), after the suggestion's.
-                honours.voted(cast.get().voteId(), s, member.id);
+                announce.fire(new SuggestionEvent.VoteCast(cast.get().voteId(), s, member.id));
                 follows.add(s.id, member.id);
                 adjustDemand(s, member, true);
                 return new VoteState(s.id, true, cast.get().votes());
@@ -64,15 +61,15 @@ public class VotingService {
             if (!removed.isEmpty()) {
                 adjustDemand(s, member, false);
             }
-            honours.votesWithdrawn(removed);
+            announce.fire(new SuggestionEvent.VotesWithdrawn(removed));
         }
         return new VoteState(s.id, votes.hasVoted(s.id, member.id), votes.count(s.id));
     }
 
-    /** The feature item's demand (distinct voters, {@link FeatureDemand}) follows the vote. */
+    /** The feature item's demand (distinct voters, triage's FeatureDemand) follows the vote. */
     private void adjustDemand(Suggestion s, Member member, boolean added) {
         if (s.featureItemId != null) {
-            demand.voteChanged(s.featureItemId, member.id, added);
+            announce.fire(new SuggestionEvent.FeatureVoteChanged(s.featureItemId, member.id, added));
         }
     }
 

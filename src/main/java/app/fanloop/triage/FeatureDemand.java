@@ -1,6 +1,8 @@
 package app.fanloop.triage;
 
+import app.fanloop.suggestion.SuggestionEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -32,6 +34,11 @@ public class FeatureDemand {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recomputeAll() {
         em.createNativeQuery("update feature_item f set demand = " + of("f.id")).executeUpdate();
+    }
+
+    /** A vote on one of the item's suggestions, in the vote's transaction (suggestion's VotingService fires it). */
+    void on(@Observes SuggestionEvent.FeatureVoteChanged e) {
+        voteChanged(e.featureItemId(), e.memberId(), e.added());
     }
 
     /**

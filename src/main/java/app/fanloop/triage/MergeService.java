@@ -3,13 +3,11 @@ package app.fanloop.triage;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
-import app.fanloop.moderation.AuditLog;
-import app.fanloop.search.SearchHit;
-import app.fanloop.search.SearchService;
 import app.fanloop.suggestion.StatusChange;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.PostingService;
@@ -22,7 +20,6 @@ import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.transaction.Transactional;
 
 /**
@@ -33,9 +30,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class MergeService {
 
-    /** How many merge candidates the console offers. */
-    static final int CANDIDATES = 5;
-
     private final EntityManager em;
     private final Viewer viewer;
     private final PostingService posting;
@@ -45,12 +39,10 @@ public class MergeService {
     private final Follows follows;
     private final FeatureDemand demand;
     private final AuditLog audit;
-    private final SearchService search;
 
     MergeService(EntityManager em, Viewer viewer, PostingService posting, StatusService statuses, DomainEvents events,
-            Votes votes, Follows follows, FeatureDemand demand, AuditLog audit, SearchService search) {
+            Votes votes, Follows follows, FeatureDemand demand, AuditLog audit) {
         this.audit = audit;
-        this.search = search;
         this.em = em;
         this.viewer = viewer;
         this.posting = posting;
@@ -59,23 +51,6 @@ public class MergeService {
         this.votes = votes;
         this.follows = follows;
         this.demand = demand;
-    }
-
-    /** A suggestion and those that look like it (merge candidates), best first. */
-    public record Candidates(Suggestion suggestion, List<SearchHit> hits) {
-    }
-
-    /**
-     * Merge candidates for staff: the suggestions whose titles and texts are most like this one's
-     * title (the similarity search behind the new-suggestion hints), same board first among equals.
-     */
-    public Candidates candidates(long id) {
-        viewer.requireStaff();
-        Suggestion s = Suggestion.<Suggestion> find("from Suggestion s join fetch s.board where s.id = ?1", id)
-                .firstResultOptional().orElseThrow(NotFoundException::new);
-        List<SearchHit> hits = s.status == SuggestionStatus.MERGED ? List.of()
-                : search.similar(s.title, s.board.id, s.id, CANDIDATES);
-        return new Candidates(s, hits);
     }
 
     /** Merges {@code duplicateId} into {@code targetId}. */

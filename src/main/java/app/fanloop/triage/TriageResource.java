@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -69,10 +68,6 @@ public class TriageResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance console(Console console);
-
-        static native TemplateInstance duplicates(MergeService.Candidates candidates);
-
-        static native TemplateInstance duplicates$list(MergeService.Candidates candidates);
     }
 
     private final TriageService triage;
@@ -138,14 +133,6 @@ public class TriageResource {
         return Response.ok(export.inbox(InboxQuery.of(sort, board, kind, age, 1)))
                 .header("Content-Disposition", "attachment; filename=\"fanloop-inbox.csv\"")
                 .type("text/csv; charset=UTF-8").build();
-    }
-
-    /** Merge candidates: a page of its own, or the list alone for htmx (the console's and the suggestion page's "possible duplicates"). */
-    @GET
-    @Path("suggestions/{id}/duplicates")
-    public TemplateInstance duplicates(@RestPath long id, @RestHeader("HX-Request") String htmx) {
-        MergeService.Candidates candidates = merges.candidates(id);
-        return htmx != null ? Templates.duplicates$list(candidates) : Templates.duplicates(candidates);
     }
 
     @POST

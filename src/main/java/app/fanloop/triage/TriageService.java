@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.audit.AuditLog;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.member.Visibility;
-import app.fanloop.moderation.AuditLog;
 import app.fanloop.suggestion.Sparkline;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.PostingService;

@@ -1,4 +1,4 @@
-package app.fanloop.moderation;
+package app.fanloop.limit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

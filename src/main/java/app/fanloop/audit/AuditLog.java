@@ -1,4 +1,4 @@
-package app.fanloop.moderation;
+package app.fanloop.audit;
 
 import java.util.HashMap;
 import java.util.Map;

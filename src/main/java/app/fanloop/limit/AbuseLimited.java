@@ -1,4 +1,4 @@
-package app.fanloop.moderation;
+package app.fanloop.limit;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package app.fanloop.moderation;
+package app.fanloop.limit;
 
 import java.sql.SQLException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package app.fanloop.moderation;
+package app.fanloop.limit;
 
 import static app.fanloop.web.Browser.html;
 import static app.fanloop.web.Browser.page;

@@ -1,4 +1,4 @@
-package app.fanloop.board;
+package app.fanloop.suggestion;
 
 import java.net.URI;
 import java.util.List;
@@ -8,13 +8,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import app.fanloop.board.Board;
+import app.fanloop.board.BoardFollows;
 import app.fanloop.member.Viewer;
-import app.fanloop.suggestion.BoardQuery;
-import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.SuggestionKind;
-import app.fanloop.suggestion.VotingService;
-import app.fanloop.suggestion.SuggestionSort;
-import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.Page;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
@@ -30,8 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 /**
- * A board's list of suggestions. Rooted at "/" like SuggestionResource: a class rooted at "/boards"
- * would capture /boards/{slug}/new and /boards/{slug}/suggestions and answer them 404.
+ * A board's list of suggestions (in suggestion, not board, because it lists suggestions). Rooted at "/" like
+ * SuggestionResource: a class rooted at "/boards" would capture /boards/{slug}/new and /boards/{slug}/suggestions
+ * and answer them 404.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
