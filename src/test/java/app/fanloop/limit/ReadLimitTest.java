@@ -195,6 +195,26 @@ class ReadLimitTest {
         assertTrue(wait > 0 && wait <= 31, "free again once the previous window has slid out: " + wait);
     }
 
+    @Test
+    void generous_limits_reserve_hits_in_batches_yet_all_nodes_together_never_exceed_the_limit() throws Exception {
+        RequestLimit nodeA = counter;
+        RequestLimit nodeB = new RequestLimit(dataSource, clock);
+        String address = "ip:" + Fixtures.unique("10.0.1");
+        clock.advance(Duration.ofMillis(60_000 - clock.now().toEpochMilli() % 60_000 + 1000)); // a window's start
+        int allowed = 100;   // a twentieth: 5 hits reserved per write
+
+        int granted = 0;
+        for (int i = 0; i < 70; i++) {
+            granted += nodeA.hit("page", address, allowed, Duration.ofMinutes(1)) == 0 ? 1 : 0;
+            granted += nodeB.hit("page", address, allowed, Duration.ofMinutes(1)) == 0 ? 1 : 0;
+        }
+
+        assertEquals(allowed, granted, "both nodes together let exactly the limit through");
+        long counted = fx.number("select coalesce(sum(hits), 0) from rate_window where subject = ?1", address);
+        assertEquals(allowed, counted, "reservations are counted like hits, refusals are taken back");
+        assertTrue(nodeA.hit("page", address, allowed, Duration.ofMinutes(1)) > 0);
+    }
+
     private static RequestSpecification bearer(String token) {
         return page().header("Authorization", "Bearer " + token);
     }

@@ -31,7 +31,9 @@ class VisitorPageCacheTest {
     public static class OneMinute implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("fanloop.visitor-cache.ttl", "PT1M");
+            // A page limit under 100 counts every request (RequestLimit reserves batches only for larger ones),
+            // so the test can see each rendered page counted.
+            return Map.of("fanloop.visitor-cache.ttl", "PT1M", "fanloop.rate-limit.actions.page.count", "90");
         }
     }
 
