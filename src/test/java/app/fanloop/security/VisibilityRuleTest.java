@@ -300,6 +300,8 @@ class VisibilityRuleTest {
         page().get("/admin/reports").then().statusCode(403);
         page().get("/triage").then().statusCode(403);
         Suggestion shown = fx.suggestion(fx.board(), fx.someone(), unique("Shown"));
+        assertNull(html(page().get("/suggestions/" + shown.id).then().statusCode(200).extract().response())
+                .selectFirst("details.admin-panel"), "no admin controls drawn for a banned admin");
         form().formParam("reason", "spam").post("/admin/reports/suggestion/" + shown.id + "/hide").then().statusCode(403);
         assertEquals("false", fx.text("select hidden::text from suggestion where id = ?1", shown.id));
     }
