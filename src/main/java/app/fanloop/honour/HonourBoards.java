@@ -118,9 +118,9 @@ public class HonourBoards {
                 SuggestionStatus.SHIPPED);
     }
 
-    /** A member's shipped suggestions with their releases; hidden ones only when asked. */
-    public List<Shipped> shippedBy(long memberId, boolean withHidden, int limit) {
-        return shipped("s.status = ?1 and s.author.id = ?2" + (withHidden ? "" : " and " + Visibility.jpqlPublic("s")), 0, limit,
+    /** A member's shipped suggestions with their releases, as far as the reader may see them. */
+    public List<Shipped> shippedBy(long memberId, Visibility visibility, int limit) {
+        return shipped("s.status = ?1 and s.author.id = ?2 and " + visibility.jpql("s"), 0, limit,
                 SuggestionStatus.SHIPPED, memberId);
     }
 
@@ -137,12 +137,12 @@ public class HonourBoards {
     }
 
     /** The honours on a member's profile: level, points, medals, shipped work and, for the member, the history. */
-    public Card card(Member member, boolean withHidden, boolean own) {
+    public Card card(Member member, Visibility visibility, boolean own) {
         List<Integer> levels = config.levels();
         int level = Math.max(1, Math.min(member.level, levels.size()));
         Integer next = level < levels.size() ? level + 1 : null;
         int toNext = next == null ? 0 : Math.max(0, levels.get(level) - member.points);
-        return new Card(member.points, level, next, toNext, medals(member.id), shippedBy(member.id, withHidden, PROFILE_SHIPPED),
+        return new Card(member.points, level, next, toNext, medals(member.id), shippedBy(member.id, visibility, PROFILE_SHIPPED),
                 own ? HonourPoint.latest(member.id, PROFILE_HISTORY) : List.of());
     }
 

@@ -48,6 +48,14 @@ public final class Visibility {
         return maySee(true, authorId);
     }
 
+    /**
+     * What only a member and admins see of that member: their hidden posts on their own profile and the
+     * honours they keep private. The same two facts as a post's history.
+     */
+    public boolean seesPrivateOf(Long memberId) {
+        return maySee(true, memberId);
+    }
+
     /** Sees hidden posts of others (admins only). */
     public boolean seesHidden() {
         return admin;

@@ -83,7 +83,8 @@ public class MemberResource {
         Settings settings = new Settings(Page.of(followed(me, page), page, FOLLOWED_PER_PAGE),
                 boardFollows.followedBy(me.id), releases.followedChannels(me.id), notifications.emailMode(me.id),
                 "email".equals(saved), "privacy".equals(saved));
-        return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings, honours.card(me, true, true)));
+        return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings,
+                honours.card(me, viewer.visibility(), true)));
     }
 
     @GET
@@ -91,12 +92,12 @@ public class MemberResource {
     public TemplateInstance show(@RestPath long id) {
         Member member = Member.<Member> findByIdOptional(id).orElseThrow(NotFoundException::new);
         boolean own = viewer.is(member);
-        boolean withHidden = viewer.visibility().mayReadHistory(member.id);
-        if (member.honoursPrivate && !withHidden) {
+        Visibility visibility = viewer.visibility();
+        if (member.honoursPrivate && !visibility.seesPrivateOf(member.id)) {
             return Templates.profile(new Profile(member, List.of(), false, null, null));
         }
-        return Templates.profile(new Profile(member, suggestionsOf(member, viewer.visibility()), own, null,
-                honours.card(member, withHidden, own)));
+        return Templates.profile(new Profile(member, suggestionsOf(member, visibility), own, null,
+                honours.card(member, visibility, own)));
     }
 
     private static List<Suggestion> suggestionsOf(Member member, Visibility visibility) {

@@ -14,6 +14,7 @@ import app.fanloop.web.Forms;
 import app.fanloop.web.Markdown;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.NotFoundException;
 
 /** Comments and replies (official answers among them) and their revisions, with who may write, read and rewrite them. */
 @ApplicationScoped
+@Named("commenting")
 public class CommentingService {
 
     private final Viewer viewer;
@@ -70,10 +72,20 @@ public class CommentingService {
         viewer.requireVoice();
         Comment c = visibleComment(commentId);
         viewer.requireAuthorOrAdmin(c.author.id);
-        if (!viewer.isAdmin() && (c.suggestion.isClosedToAuthor() || c.hidden)) {
+        if (!viewer.isAdmin() && closedToAuthor(c, c.suggestion)) {
             throw new Conflict();
         }
         return c;
+    }
+
+    /** Whether the viewer may rewrite this comment under this suggestion: the page's edit link (editableComment decides). */
+    public boolean mayEdit(Comment c, Suggestion on) {
+        return viewer.isAdmin() || viewer.is(c.author) && !closedToAuthor(c, on) && viewer.sanction().isEmpty();
+    }
+
+    /** A hidden comment, or one under a suggestion closed to its author, stands as it is (admins may still edit). */
+    private static boolean closedToAuthor(Comment c, Suggestion on) {
+        return c.hidden || on.isClosedToAuthor();
     }
 
     /** A comment whose earlier versions the viewer may read, or 404. */

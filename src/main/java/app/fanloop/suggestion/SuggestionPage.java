@@ -149,7 +149,7 @@ public record SuggestionPage(
         }
         Map<Long, List<Comment>> comments = new LinkedHashMap<>();
         merged.forEach(m -> comments.put(m.id, new ArrayList<>()));
-        Comment.<Comment> list("from Comment c join fetch c.author where c.suggestion.id in ?1 and " + Visibility.jpqlPublic("c")
+        Comment.<Comment> list("from Comment c join fetch c.author where c.suggestion.id in ?1 and " + visibility.jpql("c")
                 + " order by c.createdAt desc, c.id desc", new ArrayList<>(comments.keySet()))
                 .forEach(c -> {
                     List<Comment> list = comments.get(c.suggestion.id);

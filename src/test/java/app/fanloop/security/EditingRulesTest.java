@@ -2,8 +2,11 @@ package app.fanloop.security;
 
 import static app.fanloop.Fixtures.unique;
 import static app.fanloop.web.Browser.form;
+import static app.fanloop.web.Browser.html;
 import static app.fanloop.web.Browser.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,20 @@ class EditingRulesTest {
 
         form().formParam("body", "What I wish I had said").post("/comments/" + mine.id + "/edit").then().statusCode(409);
         assertEquals("What I said", fx.text("select body from comment where id = ?1", mine.id));
+        assertNull(html(page().get("/suggestions/" + s.id).then().statusCode(200).extract().response())
+                .selectFirst("#comment-" + mine.id + " a[href=/comments/" + mine.id + "/edit]"), "no edit link offered");
+    }
+
+    @Test
+    @TestSecurity(user = "bob", roles = "fan")
+    void the_author_is_offered_the_edit_link_while_the_thread_is_open() {
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Open thread"));
+        Comment mine = fx.comment(s.id, fx.member("bob"), null, "Mine", false);
+        Comment theirs = fx.comment(s.id, fx.someone(), null, "Theirs", false);
+
+        var doc = html(page().get("/suggestions/" + s.id).then().statusCode(200).extract().response());
+        assertNotNull(doc.selectFirst("#comment-" + mine.id + " a[href=/comments/" + mine.id + "/edit]"));
+        assertNull(doc.selectFirst("#comment-" + theirs.id + " a[href=/comments/" + theirs.id + "/edit]"));
     }
 
     @Test
