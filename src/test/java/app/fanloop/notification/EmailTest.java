@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -23,15 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import app.fanloop.Fixtures;
-import app.fanloop.event.DomainEvents;
-import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.release.ReleaseFixtures;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.SiteClock;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -45,9 +41,6 @@ class EmailTest {
 
     @Inject
     ReleaseFixtures rf;
-
-    @Inject
-    DomainEvents events;
 
     @Inject
     NotificationMailer mailer;
@@ -82,7 +75,7 @@ class EmailTest {
         rf.emailMode(off, EmailMode.OFF, "en");
         Suggestion s = followedBy(unique("Mail me"), english, chinese, off, weekly);
 
-        statusChange(s, "PLANNED");
+        rf.statusChanged(s, "PLANNED");
         mailer.sendImmediate();
 
         List<Mail> mails = mailbox.getMailsSentTo(english.email);
@@ -102,8 +95,8 @@ class EmailTest {
         mailer.sendImmediate();
         assertEquals(1, mailbox.getMailsSentTo(english.email).size(), "sent once");
 
-        statusChange(s, "IN_PROGRESS");
-        statusChange(s, "UNDER_REVIEW");
+        rf.statusChanged(s, "IN_PROGRESS");
+        rf.statusChanged(s, "UNDER_REVIEW");
         mailer.sendImmediate();
         assertEquals(2, mailbox.getMailsSentTo(english.email).size(), "one mail for what piled up since the last one");
         assertEquals("Fanloop: 2 new notifications", mailbox.getMailsSentTo(english.email).get(1).getSubject());
@@ -118,8 +111,8 @@ class EmailTest {
         rf.emailMode(immediate, EmailMode.IMMEDIATE, "en");
         Suggestion first = followedBy(unique("Digest one"), reader, readItAll, immediate);
         Suggestion second = followedBy(unique("Digest two"), reader);
-        statusChange(first, "PLANNED");
-        statusChange(second, "DECLINED");
+        rf.statusChanged(first, "PLANNED");
+        rf.statusChanged(second, "DECLINED");
         rf.readAll(readItAll);
 
         ZoneId site = ZoneId.of("Asia/Shanghai");
@@ -184,13 +177,6 @@ class EmailTest {
             fx.followAs(s.id, m);
         }
         return s;
-    }
-
-    /** A status change by paula, recorded and delivered as the app does. */
-    private void statusChange(Suggestion s, String to) {
-        QuarkusTransaction.requiringNew().run(() -> events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED,
-                fx.member("paula"), s.id, null, Map.of("from", "OPEN", "to", to)));
-        rf.deliver();
     }
 
     private void moveTo(ZonedDateTime at) {

@@ -2,7 +2,6 @@ package app.fanloop.notification;
 
 import static app.fanloop.Fixtures.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import app.fanloop.Fixtures;
-import app.fanloop.event.DomainEvents;
-import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.release.ReleaseFixtures;
 import app.fanloop.suggestion.Suggestion;
@@ -52,9 +48,6 @@ class SmtpOutageTest {
     ReleaseFixtures rf;
 
     @Inject
-    DomainEvents events;
-
-    @Inject
     NotificationMailer mailer;
 
     @Inject
@@ -82,7 +75,7 @@ class SmtpOutageTest {
             rf.emailMode(m, EmailMode.IMMEDIATE, "en");
             fx.followAs(s.id, m);
         }
-        statusChange(s, "PLANNED");
+        rf.statusChanged(s, "PLANNED");
         for (Member m : members) {
             assertEquals(1, pending(m), "a mail is due for " + m.email);
         }
@@ -115,7 +108,7 @@ class SmtpOutageTest {
             rf.emailMode(m, EmailMode.WEEKLY, "en");
             fx.followAs(s.id, m);
         }
-        statusChange(s, "PLANNED");
+        rf.statusChanged(s, "PLANNED");
         ZoneId site = ZoneId.of("Asia/Shanghai");
         ZonedDateTime nextMonday = ZonedDateTime.now(site).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).toLocalDate()
                 .atStartOfDay(site);
@@ -153,7 +146,7 @@ class SmtpOutageTest {
             rf.emailMode(m, EmailMode.IMMEDIATE, "en");
             fx.followAs(s.id, m);
         }
-        statusChange(s, "PLANNED");
+        rf.statusChanged(s, "PLANNED");
 
         mailer.sendImmediate();
 
@@ -198,9 +191,4 @@ class SmtpOutageTest {
         stoppedPort = 0;
     }
 
-    private void statusChange(Suggestion s, String to) {
-        QuarkusTransaction.requiringNew().run(() -> events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED,
-                fx.member("paula"), s.id, null, Map.of("from", "OPEN", "to", to)));
-        rf.deliver();
-    }
 }

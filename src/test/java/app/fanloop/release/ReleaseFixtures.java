@@ -2,15 +2,20 @@ package app.fanloop.release;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import app.fanloop.Fixtures;
+import app.fanloop.event.DomainEvents;
+import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
 import app.fanloop.notification.EmailMode;
 import app.fanloop.notification.NotificationDelivery;
 import app.fanloop.notification.NotificationService;
+import app.fanloop.suggestion.Suggestion;
 import app.fanloop.triage.FeatureItem;
 import app.fanloop.web.Markdown;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,9 +34,11 @@ public class ReleaseFixtures {
     private final ReleasePublishing releases;
     private final NotificationDelivery delivery;
     private final NotificationService notifications;
+    private final DomainEvents events;
 
     ReleaseFixtures(EntityManager em, Fixtures fx, Markdown markdown, ReleasePublishing releases,
-            NotificationDelivery delivery, NotificationService notifications) {
+            NotificationDelivery delivery, NotificationService notifications, DomainEvents events) {
+        this.events = events;
         this.em = em;
         this.fx = fx;
         this.markdown = markdown;
@@ -87,19 +94,22 @@ public class ReleaseFixtures {
         r.scheduledBy = em.getReference(Member.class, fx.member("paula").id);
     }
 
+    /** A status change by paula, recorded and delivered as the app does (the followers are told). */
+    public void statusChanged(Suggestion s, String to) {
+        QuarkusTransaction.requiringNew().run(() -> events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED,
+                fx.member("paula"), s.id, null, Map.of("from", "OPEN", "to", to)));
+        deliver();
+    }
+
     /** Turns every recorded event into notifications, as the job does. */
     public int deliver() {
         return delivery.deliverPending();
     }
 
     /** A new member with an e-mail address. */
-    @Transactional
     public Member withEmail(String prefix) {
         Member m = fx.member(Fixtures.unique(prefix));
-        String email = m.subject + "@example.com";
-        em.createNativeQuery("update member set email = :e where id = :id").setParameter("e", email)
-                .setParameter("id", m.id).executeUpdate();
-        m.email = email;
+        m.email = fx.email(m);
         return m;
     }
 

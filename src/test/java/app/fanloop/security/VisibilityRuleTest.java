@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
-import app.fanloop.event.EventKind;
 import app.fanloop.member.DevTokens;
 import app.fanloop.member.Member;
 import app.fanloop.notification.EmailMode;
@@ -203,7 +202,7 @@ class VisibilityRuleTest {
         String title = unique("Soon hidden");
         Suggestion s = fx.suggestion(fx.board(), fx.someone(), title);
         fx.followAs(s.id, me);
-        statusChange(s, "PLANNED");
+        rf.statusChanged(s, "PLANNED");
         assertEquals(1, notifications.unread(me.id), "told while shown");
 
         fx.hide(s.id);
@@ -224,8 +223,8 @@ class VisibilityRuleTest {
         Suggestion hidden = fx.suggestion(fx.board(), fx.someone(), hiddenTitle);
         fx.followAs(shown.id, reader);
         fx.followAs(hidden.id, reader);
-        statusChange(shown, "PLANNED");
-        statusChange(hidden, "PLANNED");
+        rf.statusChanged(shown, "PLANNED");
+        rf.statusChanged(hidden, "PLANNED");
         fx.hide(hidden.id);
 
         ZoneId site = ZoneId.of("Asia/Shanghai");
@@ -306,10 +305,4 @@ class VisibilityRuleTest {
         assertEquals("false", fx.text("select hidden::text from suggestion where id = ?1", shown.id));
     }
 
-    /** A status change by paula, recorded and delivered as the app does. */
-    private void statusChange(Suggestion s, String to) {
-        QuarkusTransaction.requiringNew().run(() -> events.suggestion(EventKind.SUGGESTION_STATUS_CHANGED,
-                fx.member("paula"), s.id, null, Map.of("from", "OPEN", "to", to)));
-        rf.deliver();
-    }
 }
