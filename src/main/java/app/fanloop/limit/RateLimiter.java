@@ -54,15 +54,6 @@ public class RateLimiter {
         hit(action, "m" + member.id, allowed, limit.window(), now);
     }
 
-    /** Counts one {@code action} for a key such as an IP address. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void hitByKey(String action, String key) {
-        RateLimitConfig.Limit limit = config.actions().get(action);
-        if (limit != null) {
-            hit(action, key.length() > 64 ? key.substring(0, 64) : key, limit.count(), limit.window(), clock.now());
-        }
-    }
-
     private void hit(String bucket, String subject, int allowed, Duration window, Instant now) {
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:k))")
                 .setParameter("k", bucket + ":" + subject).getSingleResult();

@@ -74,7 +74,7 @@ public class SearchIndex {
      * After a release's head or any of its lines is written or deleted, in the same transaction: the
      * release's one vector holds its version, summary and every line, so it is written again whole.
      */
-    public void releaseWritten(Release r) {
+    void releaseWritten(Release r) {
         em.flush();
         update("release", r.id, releaseVector(r.id, r.version, r.summary));
     }
