@@ -42,9 +42,9 @@ public class SuggestionResource {
         static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
                 FieldErrors errors, List<Frequency> frequencies);
 
-        static native TemplateInstance vote(Suggestion suggestion, boolean voted, int votes);
+        static native TemplateInstance vote(Suggestion suggestion, int votes);
 
-        static native TemplateInstance follow(Suggestion suggestion, boolean following, int followers);
+        static native TemplateInstance follow(Suggestion suggestion, int followers);
 
         static native TemplateInstance revisions(Suggestion suggestion, Comment comment, List<Revision> revisions);
 
@@ -140,7 +140,7 @@ public class SuggestionResource {
             @RestHeader("HX-Request") String htmx) {
         VotingService.VoteState state = voting.vote(id, on);
         if (htmx != null) {
-            return Response.ok(Templates.vote(Suggestion.findById(id), state.voted(), state.votes())).build();
+            return Response.ok(Templates.vote(Suggestion.findById(id), state.votes())).build();
         }
         return backTo(to, id);
     }
@@ -151,7 +151,7 @@ public class SuggestionResource {
             @RestHeader("HX-Request") String htmx) {
         FollowingService.FollowState state = following.follow(id, on);
         if (htmx != null) {
-            return Response.ok(Templates.follow(Suggestion.findById(id), state.following(), state.followers())).build();
+            return Response.ok(Templates.follow(Suggestion.findById(id), state.followers())).build();
         }
         return backTo(to, id);
     }
@@ -223,7 +223,7 @@ public class SuggestionResource {
 
     private SuggestionPage page(long id, Integer threadPage, SuggestionPage.CommentDraft draft,
             SuggestionPage.StatusDraft statusDraft) {
-        return SuggestionPage.load(posting, voting, votes, viewer, id, threadPage == null ? 1 : threadPage, draft,
+        return SuggestionPage.load(posting, votes, viewer, id, threadPage == null ? 1 : threadPage, draft,
                 statusDraft);
     }
 
