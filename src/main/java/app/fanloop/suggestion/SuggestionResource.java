@@ -13,6 +13,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
+import app.fanloop.web.PersonalRendering;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
@@ -60,11 +61,13 @@ public class SuggestionResource {
     private final StatusService statuses;
     private final VoteHistory votes;
     private final Viewer viewer;
+    private final PersonalRendering personal;
     private final RequestLocale locale;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
             CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
-            RequestLocale locale) {
+            RequestLocale locale, PersonalRendering personal) {
+        this.personal = personal;
         this.posting = posting;
         this.voting = voting;
         this.following = following;
@@ -140,6 +143,7 @@ public class SuggestionResource {
             @RestHeader("HX-Request") String htmx) {
         VotingService.VoteState state = voting.vote(id, on);
         if (htmx != null) {
+            personal.know("voted", id, state.voted());
             return Response.ok(Templates.vote(Suggestion.findById(id), state.votes())).build();
         }
         return backTo(to, id);
@@ -151,6 +155,7 @@ public class SuggestionResource {
             @RestHeader("HX-Request") String htmx) {
         FollowingService.FollowState state = following.follow(id, on);
         if (htmx != null) {
+            personal.know("following", id, state.following());
             return Response.ok(Templates.follow(Suggestion.findById(id), state.followers())).build();
         }
         return backTo(to, id);

@@ -104,7 +104,7 @@ public class PageCache {
         Entry entry = pages.get(key);
         long me = viewer.id();
         if (entry != null && entry.expires - System.nanoTime() > 0 && !entry.consulted.contains(me)) {
-            PersonalPage.Facts facts = personalPage.load(me, entry.page.subjects(), true);
+            PersonalPage.Facts facts = personalPage.load(me, entry.page.subjects(), true, personal);
             if (!facts.guarded()) {
                 String html = PersonalPage.fill(entry.page, facts, personal).replace(TOKEN, currentToken(request));
                 return Response.ok(html, HTML).header(STATUS_HEADER, "hit").build();
@@ -173,7 +173,7 @@ public class PageCache {
         boolean store = key != null && response.getStatus() == 200 && (sharing == null || !sharing.personal());
         boolean placeholder = store && !current.isEmpty();
         PersonalPage.Parsed page = PersonalPage.parse(placeholder ? html.replace(current, TOKEN) : html);
-        PersonalPage.Facts facts = member ? personalPage.load(viewer.id(), page.subjects(), sharing != null)
+        PersonalPage.Facts facts = member ? personalPage.load(viewer.id(), page.subjects(), sharing != null, personal)
                 : PersonalPage.Facts.NONE;
         if (store && !facts.guarded()) {
             put((String) key, new Entry(page, sharing == null ? Set.of() : Set.copyOf(sharing.consulted()),

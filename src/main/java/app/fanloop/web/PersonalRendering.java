@@ -2,6 +2,8 @@ package app.fanloop.web;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 import app.fanloop.member.Viewer;
 import io.quarkus.arc.Arc;
@@ -31,6 +33,7 @@ public class PersonalRendering {
     private final Viewer viewer;
     private final Instance<PersonalText> texts;
     private boolean sharing;
+    private final Map<String, Map<Long, Boolean>> known = new HashMap<>();
 
     PersonalRendering(Viewer viewer, Instance<PersonalText> texts) {
         this.viewer = viewer;
@@ -46,6 +49,18 @@ public class PersonalRendering {
     /** Whether facts are left as slots (a member's request) rather than decided now (a visitor's: all false). */
     boolean marking() {
         return viewer.isSignedIn();
+    }
+
+    /**
+     * A fact this request has just settled (the answer to a vote knows whether the member now votes), so
+     * filling the page in need not ask the database.
+     */
+    public void know(String kind, long subject, boolean holds) {
+        known.computeIfAbsent(kind, k -> new HashMap<>()).put(subject, holds);
+    }
+
+    Map<Long, Boolean> known(String kind) {
+        return known.getOrDefault(kind, Map.of());
     }
 
     /** This rendering may be kept and shown to other members: the member's texts become slots as well. */
