@@ -223,6 +223,16 @@ public class Fixtures {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
+    /** Runs one writing statement, e.g. a follow the test needs. */
+    @Transactional
+    public int sql(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query.executeUpdate();
+    }
+
     /** One text from the database, or null. */
     @Transactional
     public String text(String sql, Object... params) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.web.PersonalFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 
 /** Following a board: its followers are told of every new suggestion posted there. */
 @ApplicationScoped
-public class BoardFollows {
+public class BoardFollows implements PersonalFacts {
 
     private final EntityManager em;
     private final Viewer viewer;
@@ -19,6 +20,17 @@ public class BoardFollows {
     BoardFollows(EntityManager em, Viewer viewer) {
         this.em = em;
         this.viewer = viewer;
+    }
+
+    /** {@code {#personal followingBoard=…}}: the member follows the board. */
+    @Override
+    public String kind() {
+        return "followingBoard";
+    }
+
+    @Override
+    public String sql() {
+        return "select board_id from board_follow where member_id = :member and board_id = any(:ids)";
     }
 
     /** Follows or unfollows a board; {@code wanted} null toggles. Returns whether the member follows it now. */

@@ -1,16 +1,12 @@
 package app.fanloop.home;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 
 import app.fanloop.board.Board;
-import app.fanloop.member.Viewer;
 import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseNotes;
 import app.fanloop.release.ReleasePublishing;
 import app.fanloop.suggestion.Suggestion;
-import app.fanloop.suggestion.VotingService;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -27,7 +23,7 @@ public class HomeResource {
     static final int TRENDING = 10;
     static final int SHIPPED = 5;
 
-    public record HomePage(List<Board> boards, List<Suggestion> trending, List<Suggestion> shipped, Set<Long> voted,
+    public record HomePage(List<Board> boards, List<Suggestion> trending, List<Suggestion> shipped,
             ReleaseNotes latest) {
     }
 
@@ -36,14 +32,10 @@ public class HomeResource {
         static native TemplateInstance home(HomePage page);
     }
 
-    private final VotingService voting;
     private final ReleasePublishing releases;
-    private final Viewer viewer;
 
-    HomeResource(VotingService voting, ReleasePublishing releases, Viewer viewer) {
-        this.voting = voting;
+    HomeResource(ReleasePublishing releases) {
         this.releases = releases;
-        this.viewer = viewer;
     }
 
     @VisitorCached
@@ -51,9 +43,7 @@ public class HomeResource {
     public TemplateInstance home() {
         List<Suggestion> trending = Suggestion.trendingEverywhere(TRENDING);
         List<Suggestion> shipped = Suggestion.recentlyShipped(SHIPPED);
-        List<Long> ids = Stream.concat(trending.stream(), shipped.stream()).map(s -> s.id).distinct().toList();
         ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listed(), trending, shipped, voting.votedAmong(ids, viewer.id()),
-                latest));
+        return Templates.home(new HomePage(Board.listed(), trending, shipped, latest));
     }
 }

@@ -1,7 +1,9 @@
 package app.fanloop.member;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Context;
@@ -32,8 +34,57 @@ public class Viewer {
         this.request = request;
     }
 
+    /** While a copy of the page for all members is rendered: what the page asked about this member. */
+    private Sharing sharing;
+
+    /**
+     * What a page rendered for sharing asked of the viewer: the members it compared them with (the authors
+     * of hidden posts, of edit and report links…), and whether it asked who they are in any other way. A
+     * copy is good for another member only if it asked nothing of this kind about them.
+     */
+    public static final class Sharing {
+        private final Set<Long> consulted = new HashSet<>();
+        private boolean personal;
+
+        /** The members whose own copy would differ (they are compared with the viewer on this page). */
+        public Set<Long> consulted() {
+            return consulted;
+        }
+
+        /** The rendering used the member's identity directly, so it is theirs alone. */
+        public boolean personal() {
+            return personal;
+        }
+    }
+
+    /** From now until {@link #endSharing()}, record what the rendering asks about this member. */
+    public void beginSharing() {
+        sharing = new Sharing();
+    }
+
+    public Sharing endSharing() {
+        Sharing done = sharing;
+        sharing = null;
+        return done;
+    }
+
+    private void consulted(Long memberId) {
+        if (sharing != null && memberId != null) {
+            sharing.consulted.add(memberId);
+            // Compared with themselves, the reader gets a page of their own (their edit links…).
+            sharing.personal |= memberId.equals(resolved().map(m -> m.id).orElse(null));
+        }
+    }
+
     /** The signed-in member; resolved once per request (see ViewerFilter), on a worker thread. */
     public Optional<Member> member() {
+        if (sharing != null) {
+            sharing.personal = true;
+        }
+        return resolved();
+    }
+
+    private Optional<Member> resolved() {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
@@ -103,11 +154,15 @@ public class Viewer {
 
     /** May this viewer see a post with these facts? For templates; the same rule as {@link #visibility()}. */
     public boolean maySee(boolean hidden, Long authorId) {
+        if (hidden) {
+            consulted(authorId);
+        }
         return visibility().maySee(hidden, authorId);
     }
 
     /** May this viewer read the earlier versions of a post by this author? */
     public boolean mayReadHistory(Long authorId) {
+        consulted(authorId);
         return visibility().mayReadHistory(authorId);
     }
 
@@ -116,7 +171,7 @@ public class Viewer {
         if (isAdmin()) {
             return Visibility.everything();
         }
-        Long id = id();
+        Long id = resolved().map(m -> m.id).orElse(null);
         return id == null ? Visibility.publicOnly() : Visibility.member(id);
     }
 
@@ -130,7 +185,7 @@ public class Viewer {
             if (Context.isOnEventLoopThread()) {
                 return Optional.empty();
             }
-            cached = member().flatMap(m -> members.activeSanction(m.id));
+            cached = resolved().flatMap(m -> members.activeSanction(m.id));
             request.put(SANCTION_ATTRIBUTE, cached);
         }
         return cached;
@@ -169,7 +224,7 @@ public class Viewer {
         if (identity.hasRole(role)) {
             return true;
         }
-        return member().map(m -> Arrays.asList(m.localRoles).contains(role)).orElse(false);
+        return resolved().map(m -> Arrays.asList(m.localRoles).contains(role)).orElse(false);
     }
 
     /** An admin in good standing: a banned admin has no admin powers, hidden posts included. */
@@ -187,6 +242,10 @@ public class Viewer {
     }
 
     public boolean is(Member other) {
-        return other != null && other.id != null && other.id.equals(id());
+        if (other == null || other.id == null) {
+            return false;
+        }
+        consulted(other.id);
+        return other.id.equals(resolved().map(m -> m.id).orElse(null));
     }
 }

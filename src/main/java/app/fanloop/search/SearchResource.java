@@ -1,15 +1,12 @@
 package app.fanloop.search;
 
 import java.util.List;
-import java.util.Set;
 
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.fanloop.board.Board;
 import app.fanloop.limit.AbuseLimited;
-import app.fanloop.member.Viewer;
-import app.fanloop.suggestion.VotingService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -27,8 +24,8 @@ public class SearchResource {
     /** How many similar suggestions the form shows. */
     static final int HINTS = 5;
 
-    /** The hints: suggestions like the title being typed, and which of them the member has voted for. */
-    public record Hints(List<SearchHit> hits, Set<Long> voted) {
+    /** The hints: suggestions like the title being typed (the member's votes on them are slots, web/PageCache). */
+    public record Hints(List<SearchHit> hits) {
     }
 
     @CheckedTemplate
@@ -41,17 +38,13 @@ public class SearchResource {
     }
 
     private final SearchService search;
-    private final VotingService voting;
-    private final Viewer viewer;
     private final SearchConfig config;
     private final SearchGate gate;
 
-    SearchResource(SearchService search, VotingService voting, Viewer viewer, SearchConfig config,
+    SearchResource(SearchService search, SearchConfig config,
             SearchGate gate) {
         this.search = search;
         this.gate = gate;
-        this.voting = voting;
-        this.viewer = viewer;
         this.config = config;
     }
 
@@ -73,8 +66,7 @@ public class SearchResource {
             Long boardId = board == null ? null : Board.findBySlug(board).map(b -> b.id).orElse(null);
             hits = gate.run(() -> search.similar(title, boardId, null, HINTS));
         }
-        Set<Long> voted = voting.votedAmong(hits.stream().map(h -> h.suggestion().id).toList(), viewer.id());
-        return Templates.similar(new Hints(hits, voted));
+        return Templates.similar(new Hints(hits));
     }
 
     /** Too many searches at once: a quick 503 with Retry-After, a whole page or (for htmx) a line. */

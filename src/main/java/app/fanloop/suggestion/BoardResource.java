@@ -2,7 +2,6 @@ package app.fanloop.suggestion;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
@@ -10,7 +9,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
-import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
@@ -35,8 +33,7 @@ import jakarta.ws.rs.core.UriBuilder;
 public class BoardResource {
 
     /** What the board page shows. */
-    public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<Suggestion> suggestions,
-            Set<Long> voted, boolean following) {
+    public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<Suggestion> suggestions) {
         public List<SuggestionSort> sorts() {
             return List.of(SuggestionSort.values());
         }
@@ -55,14 +52,10 @@ public class BoardResource {
         static native TemplateInstance show(BoardPage page);
     }
 
-    private final VotingService voting;
     private final BoardFollows follows;
-    private final Viewer viewer;
 
-    BoardResource(VotingService voting, BoardFollows follows, Viewer viewer) {
-        this.voting = voting;
+    BoardResource(BoardFollows follows) {
         this.follows = follows;
-        this.viewer = viewer;
     }
 
     @VisitorCached
@@ -73,9 +66,8 @@ public class BoardResource {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
         Page<Suggestion> rows = query.run(board);
-        Set<Long> voted = voting.votedAmong(rows.items().stream().map(s -> s.id).toList(), viewer.id());
-        return Templates.show(new BoardPage(board, Board.listed(), query, rows, voted,
-                follows.isFollowing(board.id, viewer.id())));
+        // The member's votes and follow are slots of the page ({#personal}), filled in by web/PageCache.
+        return Templates.show(new BoardPage(board, Board.listed(), query, rows));
     }
 
     /** Follows or unfollows the board (new suggestions there are notified), then goes back. */

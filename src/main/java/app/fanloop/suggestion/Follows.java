@@ -1,5 +1,6 @@
 package app.fanloop.suggestion;
 
+import app.fanloop.web.PersonalFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,12 +10,23 @@ import jakarta.transaction.Transactional;
  * same transaction, and the follows a merge lends the surviving suggestion (marked with the merge).
  */
 @ApplicationScoped
-public class Follows {
+public class Follows implements PersonalFacts {
 
     private final EntityManager em;
 
     Follows(EntityManager em) {
         this.em = em;
+    }
+
+    /** {@code {#personal following=…}}: the member follows the suggestion. */
+    @Override
+    public String kind() {
+        return "following";
+    }
+
+    @Override
+    public String sql() {
+        return "select suggestion_id from suggestion_follow where member_id = :member and suggestion_id = any(:ids)";
     }
 
     /** The member follows the suggestion (again: nothing happens). */

@@ -15,15 +15,14 @@ import app.fanloop.web.Pages;
 /**
  * Everything the suggestion page shows, loaded in a fixed number of statements whatever the
  * number of comments: the suggestion with board and author, the official response, one page of
- * threads with their replies, the timeline and the viewer's vote and follow.
+ * threads with their replies, the timeline. The viewer's vote and follow are slots of the page
+ * ({@code {#personal}}), filled in per member by web/PageCache.
  */
 public record SuggestionPage(
         Suggestion suggestion,
         Comment official,
         Page<Thread> threads,
         List<StatusChange> timeline,
-        boolean voted,
-        boolean following,
         boolean canEdit,
         CommentDraft draft,
         StatusDraft statusDraft,
@@ -75,7 +74,7 @@ public record SuggestionPage(
         }
     }
 
-    public static SuggestionPage load(PostingService posting, VotingService voting, VoteHistory votes, Viewer viewer,
+    public static SuggestionPage load(PostingService posting, VoteHistory votes, Viewer viewer,
             long id, int threadPage, CommentDraft draft, StatusDraft statusDraft) {
         Suggestion s = posting.visible(id);
         Comment official = null;
@@ -101,13 +100,9 @@ public record SuggestionPage(
                     .forEach(reply -> replies.get(reply.parent.id).add(reply));
         }
         List<Thread> threads = topPage.items().stream().map(c -> new Thread(c, replies.get(c.id))).toList();
-        Long me = viewer.id();
-        Votes.Standing standing = voting.standing(s.id, me);
         return new SuggestionPage(s, official,
                 new Page<>(threads, topPage.number(), topPage.hasNext()),
                 StatusChange.timeline(s.id),
-                standing.voted(),
-                standing.following(),
                 posting.mayEdit(s),
                 draft, statusDraft,
                 votes.sparklines(List.of(s.id)).get(s.id),

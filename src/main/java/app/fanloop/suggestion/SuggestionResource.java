@@ -13,6 +13,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
+import app.fanloop.web.PersonalRendering;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
@@ -42,9 +43,9 @@ public class SuggestionResource {
         static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
                 FieldErrors errors, List<Frequency> frequencies);
 
-        static native TemplateInstance vote(Suggestion suggestion, boolean voted, int votes);
+        static native TemplateInstance vote(Suggestion suggestion, int votes);
 
-        static native TemplateInstance follow(Suggestion suggestion, boolean following, int followers);
+        static native TemplateInstance follow(Suggestion suggestion, int followers);
 
         static native TemplateInstance revisions(Suggestion suggestion, Comment comment, List<Revision> revisions);
 
@@ -60,11 +61,13 @@ public class SuggestionResource {
     private final StatusService statuses;
     private final VoteHistory votes;
     private final Viewer viewer;
+    private final PersonalRendering personal;
     private final RequestLocale locale;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
             CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
-            RequestLocale locale) {
+            RequestLocale locale, PersonalRendering personal) {
+        this.personal = personal;
         this.posting = posting;
         this.voting = voting;
         this.following = following;
@@ -140,7 +143,8 @@ public class SuggestionResource {
             @RestHeader("HX-Request") String htmx) {
         VotingService.VoteState state = voting.vote(id, on);
         if (htmx != null) {
-            return Response.ok(Templates.vote(Suggestion.findById(id), state.voted(), state.votes())).build();
+            personal.know("voted", id, state.voted());
+            return Response.ok(Templates.vote(Suggestion.findById(id), state.votes())).build();
         }
         return backTo(to, id);
     }
@@ -151,7 +155,8 @@ public class SuggestionResource {
             @RestHeader("HX-Request") String htmx) {
         FollowingService.FollowState state = following.follow(id, on);
         if (htmx != null) {
-            return Response.ok(Templates.follow(Suggestion.findById(id), state.following(), state.followers())).build();
+            personal.know("following", id, state.following());
+            return Response.ok(Templates.follow(Suggestion.findById(id), state.followers())).build();
         }
         return backTo(to, id);
     }
@@ -223,7 +228,7 @@ public class SuggestionResource {
 
     private SuggestionPage page(long id, Integer threadPage, SuggestionPage.CommentDraft draft,
             SuggestionPage.StatusDraft statusDraft) {
-        return SuggestionPage.load(posting, voting, votes, viewer, id, threadPage == null ? 1 : threadPage, draft,
+        return SuggestionPage.load(posting, votes, viewer, id, threadPage == null ? 1 : threadPage, draft,
                 statusDraft);
     }
 

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import app.fanloop.web.PersonalFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,7 +16,7 @@ import jakarta.transaction.Transactional;
  * suggestion, also when a merge brought them a second vote.
  */
 @ApplicationScoped
-public class Votes {
+public class Votes implements PersonalFacts {
 
     private final EntityManager em;
     private final Trending trending;
@@ -23,6 +24,17 @@ public class Votes {
     Votes(EntityManager em, Trending trending) {
         this.em = em;
         this.trending = trending;
+    }
+
+    /** {@code {#personal voted=s.id}}: the member voted for the suggestion. */
+    @Override
+    public String kind() {
+        return "voted";
+    }
+
+    @Override
+    public String sql() {
+        return "select suggestion_id from vote where member_id = :member and suggestion_id = any(:ids)";
     }
 
     /** A vote that was cast, and the suggestion's count after it. */
