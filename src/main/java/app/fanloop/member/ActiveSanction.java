@@ -5,6 +5,17 @@ import java.time.Instant;
 /** The sanction in force on the viewer: a ban outweighs a silence. */
 public record ActiveSanction(String kind, String reason, Instant until) {
 
+    /**
+     * The one rule for the sanction in force on the member in {@code memberColumn} at the parameter {@code :now}:
+     * not lifted, started, not run out; a ban first, then the longest. A query of one row (kind, reason, ends_at),
+     * or none.
+     */
+    static String inForceSql(String memberColumn) {
+        return "select kind, reason, ends_at from sanction where member_id = " + memberColumn
+                + " and lifted_at is null and starts_at <= :now and (ends_at is null or ends_at > :now)"
+                + " order by case kind when 'BAN' then 0 else 1 end, ends_at desc nulls first limit 1";
+    }
+
     public boolean isBan() {
         return "BAN".equals(kind);
     }

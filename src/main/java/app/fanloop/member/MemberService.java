@@ -2,80 +2,167 @@ package app.fanloop.member;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import app.fanloop.web.SiteClock;
+import io.quarkus.arc.All;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
+/**
+ * Who a signed-in identity is, once per request: the member row, the sanction in force and the features' values
+ * about them ({@link ViewerPart}, the bell among them), read in one statement without a transaction; a write only
+ * when the member is new or something the token says changed.
+ */
 @ApplicationScoped
 public class MemberService {
 
     /** How often last_seen_at is refreshed; writing it on every request would be wasteful. */
     private static final Duration SEEN_RESOLUTION = Duration.ofMinutes(10);
 
+    /** The member's own columns, in the order {@link #read} takes them; then the sanction's three, then the parts'. */
+    private static final String MEMBER_COLUMNS = """
+            m.id, m.subject, m.name, m.email, m.picture, array_to_string(m.local_roles, ','),
+            array_to_string(m.token_roles, ','), m.created_at, m.last_seen_at, m.points, m.level, m.honours_private,
+            s.kind, s.reason, s.ends_at""";
+    private static final int PARTS_FROM = 15;
+
     private final EntityManager em;
     private final SiteClock clock;
+    private final List<ViewerPart<?>> parts;
+    /** The statement of every signed-in request, made once from the member's columns and the parts'. */
+    private final String lookup;
 
-    MemberService(EntityManager em, SiteClock clock) {
+    MemberService(EntityManager em, SiteClock clock, @All List<ViewerPart<?>> parts) {
         this.em = em;
         this.clock = clock;
+        this.parts = List.copyOf(parts);
+        StringBuilder sql = new StringBuilder("select ").append(MEMBER_COLUMNS);
+        this.parts.forEach(part -> part.columns().forEach(column -> sql.append(",\n       ").append(column)));
+        this.lookup = sql.append("\nfrom member m left join lateral (").append(ActiveSanction.inForceSql("m.id"))
+                .append(") s on true\nwhere m.subject = :subject").toString();
     }
 
     /**
-     * The member behind a signed-in identity, created on first sign-in and kept in step with
-     * the token's name, e-mail and picture.
+     * The member behind a signed-in identity with their sanction and the parts' values: one read-only statement.
+     * The member is created on first sign-in and kept in step with the token's name, e-mail, picture and roles;
+     * last_seen_at is refreshed every {@link #SEEN_RESOLUTION}. Nothing is written when nothing changed.
      */
-    @Transactional
-    public Member signIn(SecurityIdentity identity) {
+    SignedIn signIn(SecurityIdentity identity) {
         Profile profile = Profile.of(identity);
         String[] roles = identity.getRoles().stream().filter(r -> r.equals(Role.PM) || r.equals(Role.ADMIN)).sorted()
                 .toArray(String[]::new);
-        Member member = Member.findBySubject(profile.subject()).orElse(null);
-        if (member == null) {
-            // Two first requests may race; the unique subject lets only one insert through.
-            em.createNativeQuery("""
-                    insert into member (subject, name, email, picture, token_roles)
-                    values (:subject, :name, :email, :picture, cast(:roles as varchar(20)[]))
-                    on conflict (subject) do nothing""")
-                    .setParameter("roles", "{" + String.join(",", roles) + "}")
-                    .setParameter("subject", profile.subject())
-                    .setParameter("name", profile.name())
-                    .setParameter("email", profile.email())
-                    .setParameter("picture", profile.picture())
-                    .executeUpdate();
-            return Member.findBySubject(profile.subject()).orElseThrow();
-        }
         Instant now = clock.now();
+        Object[] row = lookup(profile.subject(), now);
+        if (row == null) {
+            QuarkusTransaction.joiningExisting().run(() -> insert(profile, roles));
+            row = lookup(profile.subject(), now);
+            if (row == null) {
+                throw new IllegalStateException("member " + profile.subject() + " was not created");
+            }
+        }
+        SignedIn signedIn = read(row);
+        Member member = signedIn.member();
         if (!Objects.equals(member.name, profile.name()) || !Objects.equals(member.email, profile.email())
-                || !Objects.equals(member.picture, profile.picture())
-                || !java.util.Arrays.equals(member.tokenRoles, roles)
+                || !Objects.equals(member.picture, profile.picture()) || !Arrays.equals(member.tokenRoles, roles)
                 || member.lastSeenAt.isBefore(now.minus(SEEN_RESOLUTION))) {
+            QuarkusTransaction.joiningExisting().run(() -> update(member.id, profile, roles, now));
             member.name = profile.name();
             member.email = profile.email();
             member.picture = profile.picture();
             member.tokenRoles = roles;
             member.lastSeenAt = now;
         }
-        return member;
+        return signedIn;
     }
 
-    /** The ban (first) or silence in force on a member at the site's current time. */
-    public Optional<ActiveSanction> activeSanction(long memberId) {
+    private Object[] lookup(String subject, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select kind, reason, ends_at from sanction
-                where member_id = :m and lifted_at is null and starts_at <= :now and (ends_at is null or ends_at > :now)
-                order by case kind when 'BAN' then 0 else 1 end, ends_at desc nulls first limit 1""")
-                .setParameter("m", memberId).setParameter("now", clock.now()).getResultList();
-        return rows.stream().findFirst().map(r -> new ActiveSanction((String) r[0], (String) r[1],
-                r[2] == null ? null : r[2] instanceof Instant i ? i : ((java.sql.Timestamp) r[2]).toInstant()));
+        List<Object[]> rows = em.createNativeQuery(lookup).setParameter("subject", subject).setParameter("now", now)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** A plain Member (not managed by Hibernate), the sanction and the parts' values from the statement's row. */
+    private SignedIn read(Object[] row) {
+        Member m = new Member();
+        m.id = ((Number) row[0]).longValue();
+        m.subject = (String) row[1];
+        m.name = (String) row[2];
+        m.email = (String) row[3];
+        m.picture = (String) row[4];
+        m.localRoles = roles(row[5]);
+        m.tokenRoles = roles(row[6]);
+        m.createdAt = instant(row[7]);
+        m.lastSeenAt = instant(row[8]);
+        m.points = ((Number) row[9]).intValue();
+        m.level = ((Number) row[10]).intValue();
+        m.honoursPrivate = (Boolean) row[11];
+        Optional<ActiveSanction> sanction = row[12] == null ? Optional.empty()
+                : Optional.of(new ActiveSanction((String) row[12], (String) row[13], instant(row[14])));
+        Map<ViewerPart<?>, Object> values = new IdentityHashMap<>();
+        int at = PARTS_FROM;
+        for (ViewerPart<?> part : parts) {
+            int n = part.columns().size();
+            values.put(part, part.read(Arrays.copyOfRange(row, at, at + n)));
+            at += n;
+        }
+        return new SignedIn(m, sanction, values);
+    }
+
+    private void insert(Profile profile, String[] roles) {
+        // Two first requests may race; the unique subject lets only one insert through.
+        em.createNativeQuery("""
+                insert into member (subject, name, email, picture, token_roles)
+                values (:subject, :name, :email, :picture, cast(:roles as varchar(20)[]))
+                on conflict (subject) do nothing""")
+                .setParameter("roles", "{" + String.join(",", roles) + "}")
+                .setParameter("subject", profile.subject())
+                .setParameter("name", profile.name())
+                .setParameter("email", profile.email())
+                .setParameter("picture", profile.picture())
+                .executeUpdate();
+    }
+
+    private void update(long id, Profile profile, String[] roles, Instant now) {
+        em.createNativeQuery("""
+                update member set name = :name, email = :email, picture = :picture,
+                                  token_roles = cast(:roles as varchar(20)[]), last_seen_at = :now
+                where id = :id""")
+                .setParameter("roles", "{" + String.join(",", roles) + "}")
+                .setParameter("name", profile.name())
+                .setParameter("email", profile.email())
+                .setParameter("picture", profile.picture())
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    private static String[] roles(Object joined) {
+        return joined == null || joined.toString().isEmpty() ? new String[0] : joined.toString().split(",");
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    /** The signed-in member of one request (a plain object: changing it writes nothing), their sanction, the parts. */
+    record SignedIn(Member member, Optional<ActiveSanction> sanction, Map<ViewerPart<?>, Object> parts) {
     }
 
     /** What the token tells about a member. */

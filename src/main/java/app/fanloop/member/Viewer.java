@@ -20,9 +20,11 @@ import jakarta.ws.rs.ForbiddenException;
 @Named("viewer")
 public class Viewer {
 
-    /** Where the member is kept for the rest of the request, including template rendering on the IO thread. */
+    /**
+     * Where the signed-in member, their sanction and the parts' values are kept for the rest of the request,
+     * including template rendering on the IO thread.
+     */
     static final String ATTRIBUTE = "fanloop.member";
-    static final String SANCTION_ATTRIBUTE = "fanloop.sanction";
 
     private final SecurityIdentity identity;
     private final MemberService members;
@@ -76,7 +78,11 @@ public class Viewer {
         }
     }
 
-    /** The signed-in member; resolved once per request (see ViewerFilter), on a worker thread. */
+    /**
+     * The signed-in member; resolved once per request (see ViewerFilter), on a worker thread, with their sanction
+     * and the parts in one statement. A plain object, not managed by Hibernate: changing it writes nothing, and a
+     * service may use it as the member a row refers to.
+     */
     public Optional<Member> member() {
         if (sharing != null) {
             sharing.personal = true;
@@ -85,19 +91,35 @@ public class Viewer {
     }
 
     private Optional<Member> resolved() {
+        return signedIn().map(MemberService.SignedIn::member);
+    }
+
+    /** A feature's value about the signed-in member, read with the member (see {@link ViewerPart}). */
+    public <T> Optional<T> part(ViewerPart<T> part) {
+        return signedIn().map(s -> {
+            if (!s.parts().containsKey(part)) {
+                throw new IllegalArgumentException("not a ViewerPart bean: " + part);
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) s.parts().get(part);
+            return value;
+        });
+    }
+
+    private Optional<MemberService.SignedIn> signedIn() {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        Member member = request.get(ATTRIBUTE);
-        if (member == null) {
+        MemberService.SignedIn signedIn = request.get(ATTRIBUTE);
+        if (signedIn == null) {
             if (Context.isOnEventLoopThread()) {
                 // Only an error page rendered before any resource ran gets here; it must not block.
                 return Optional.empty();
             }
-            member = members.signIn(identity);
-            request.put(ATTRIBUTE, member);
+            signedIn = members.signIn(identity);
+            request.put(ATTRIBUTE, signedIn);
         }
-        return Optional.of(member);
+        return Optional.of(signedIn);
     }
 
     // ---------------------------------------------------------------- Permission words
@@ -175,20 +197,9 @@ public class Viewer {
         return id == null ? Visibility.publicOnly() : Visibility.member(id);
     }
 
-    /** The ban or silence in force now, checked on every request so a new one applies at once on every node. */
+    /** The ban or silence in force now, read with the member on every request so a new one applies at once on every node. */
     public Optional<ActiveSanction> sanction() {
-        if (identity.isAnonymous()) {
-            return Optional.empty();
-        }
-        Optional<ActiveSanction> cached = request.get(SANCTION_ATTRIBUTE);
-        if (cached == null) {
-            if (Context.isOnEventLoopThread()) {
-                return Optional.empty();
-            }
-            cached = resolved().flatMap(m -> members.activeSanction(m.id));
-            request.put(SANCTION_ATTRIBUTE, cached);
-        }
-        return cached;
+        return signedIn().flatMap(MemberService.SignedIn::sanction);
     }
 
     /** For the layout's notice. */

@@ -6,32 +6,33 @@ import app.fanloop.member.Viewer;
 import app.fanloop.web.RequestLocale;
 
 /**
- * Before a signed-in member's request runs: counts their unread notifications for the bell and
- * remembers the language they use (e-mail is written in it), in one statement; a write happens
- * only when the language changed.
+ * Before a signed-in member's request runs: sets the bell from its part of the member's statement
+ * ({@link BellPart}, no statement of its own) and remembers the language they use (e-mail is written in it); a
+ * write happens only when the language changed.
  */
 public class BellFilter {
 
     private final Viewer viewer;
     private final Bell bell;
+    private final BellPart part;
     private final NotificationService notifications;
     private final RequestLocale locale;
 
-    BellFilter(Viewer viewer, Bell bell, NotificationService notifications, RequestLocale locale) {
+    BellFilter(Viewer viewer, Bell bell, BellPart part, NotificationService notifications, RequestLocale locale) {
         this.viewer = viewer;
         this.bell = bell;
+        this.part = part;
         this.notifications = notifications;
         this.locale = locale;
     }
 
     @ServerRequestFilter
     void load() {
-        viewer.member().ifPresent(member -> {
-            Object[] state = notifications.bellState(member.id);
-            bell.set(((Number) state[0]).intValue());
+        viewer.part(part).ifPresent(state -> {
+            bell.set(state.unread());
             String language = NotificationService.languageOf(locale.get());
-            if (!language.equals(state[1])) {
-                notifications.rememberLanguage(member.id, locale.get());
+            if (!language.equals(state.language())) {
+                notifications.rememberLanguage(viewer.id(), locale.get());
             }
         });
     }

@@ -40,10 +40,18 @@ public class NotificationService {
 
     /** Unread notifications, counted up to {@link #BELL_CAP}. */
     public int unread(long memberId) {
-        return ((Number) em.createNativeQuery("""
-                select count(*) from (select 1 from notification n where member_id = :m and read_at is null and %s
-                                      limit :cap) x""".formatted(Notification.shownSql("n")))
-                .setParameter("m", memberId).setParameter("cap", BELL_CAP).getSingleResult()).intValue();
+        return ((Number) em.createNativeQuery("select " + unreadSql(":m")).setParameter("m", memberId).getSingleResult())
+                .intValue();
+    }
+
+    /**
+     * The bell's count as an SQL expression for the member in {@code memberColumn}: their unread notifications that
+     * may be shown ({@link Notification#shownSql}), counted up to {@link #BELL_CAP}.
+     */
+    static String unreadSql(String memberColumn) {
+        return """
+                (select count(*) from (select 1 from notification n where n.member_id = %s and n.read_at is null and %s
+                                       limit %d) unread)""".formatted(memberColumn, Notification.shownSql("n"), BELL_CAP);
     }
 
     /** One of the member's notifications, read or not, changing nothing; someone else's answers 404. */
@@ -107,15 +115,6 @@ public class NotificationService {
                 where notification_preference.language <> excluded.language""")
                 .setParameter("m", memberId).setParameter("lang", languageOf(language))
                 .setParameter("now", clock.now()).executeUpdate();
-    }
-
-    /** The unread count and the remembered language, in one statement, for the bell. */
-    public Object[] bellState(long memberId) {
-        return (Object[]) em.createNativeQuery("""
-                select (select count(*) from (select 1 from notification n where member_id = :m and read_at is null
-                                              and %s limit :cap) x),
-                       (select language from notification_preference where member_id = :m)""".formatted(Notification.shownSql("n")))
-                .setParameter("m", memberId).setParameter("cap", BELL_CAP).getSingleResult();
     }
 
     static String languageOf(Locale locale) {
