@@ -14,7 +14,7 @@ public interface HonourConfig {
 
     /**
      * Where Lv1 … Lv10 start, ascending, ten numbers, the first 0 (checked at start). Every member's
-     * level follows a change at the next start (HonourBackfill.relevel).
+     * level follows a change at the next start (HonourBackfill.relevel, in the background).
      */
     @WithDefault("0,20,60,150,300,600,1000,1800,3000,5000")
     List<Integer> levels();
@@ -22,6 +22,13 @@ public interface HonourConfig {
     /** How often the honour jobs look for a finished week and for anniversaries; every node runs them. */
     @WithDefault("1h")
     String jobEvery();
+
+    /**
+     * Source ids (suggestions, votes, comments, reports) per batch of the backfill of existing data (HonourBackfill);
+     * each batch is one transaction, so this bounds how long it holds the rows it writes.
+     */
+    @WithDefault("10000")
+    int backfillBatch();
 
     /** How many members each contributor board shows. */
     @WithDefault("20")

@@ -3,6 +3,7 @@ package app.fanloop.honour;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -44,6 +45,8 @@ public class Honours {
     private final SiteClock clock;
     private final Viewer viewer;
     private String levelArray;
+    /** Set once this node has seen the backfill of existing data done; until then take-backs wait for its batches. */
+    private volatile boolean backfillDone;
 
     Honours(EntityManager em, HonourConfig config, SiteClock clock, Viewer viewer) {
         this.em = em;
@@ -121,6 +124,7 @@ public class Honours {
     @Transactional(Transactional.TxType.MANDATORY)
     public void votesWithdrawn(List<Long> voteIds) {
         if (!voteIds.isEmpty()) {
+            awaitBackfillBatch();
             revoke("reason = 'VOTE_RECEIVED' and source_id in (:ids)", Map.of("ids", voteIds), "WITHDRAWN");
         }
     }
@@ -140,6 +144,9 @@ public class Honours {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reached(Suggestion s, SuggestionStatus status) {
         long author = s.author.id;
+        if (status == SuggestionStatus.SHIPPED) {
+            awaitBackfillBatch(); // the tenth shipped row may be one a batch is writing
+        }
         if ((status == SuggestionStatus.PLANNED || status == SuggestionStatus.IN_PROGRESS
                 || status == SuggestionStatus.SHIPPED) && award(author, PointReason.ADOPTED, s.id, s.id, null, s.hidden)
                 && !s.hidden) {
@@ -165,6 +172,7 @@ public class Honours {
     /** A suggestion was hidden (its points go back) or shown again (they return). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void suggestionHidden(long suggestionId, boolean hidden) {
+        awaitBackfillBatch();
         String where = "suggestion_id = :id and comment_id is null and reason in " + SUGGESTION_REASONS;
         if (hidden) {
             revoke(where, Map.of("id", suggestionId), "HIDDEN");
@@ -176,6 +184,7 @@ public class Honours {
     /** A comment was hidden or shown again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void commentHidden(long commentId, boolean hidden) {
+        awaitBackfillBatch();
         if (hidden) {
             revoke("comment_id = :id", Map.of("id", commentId), "HIDDEN");
         } else {
@@ -186,6 +195,7 @@ public class Honours {
     /** A suggestion and everything on it was purged: its points and its comments' points go for good. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void suggestionPurged(long suggestionId) {
+        awaitBackfillBatch();
         purged("suggestion_id = :id", Map.of("id", suggestionId));
     }
 
@@ -193,6 +203,7 @@ public class Honours {
     @Transactional(Transactional.TxType.MANDATORY)
     public void commentsPurged(List<Long> commentIds) {
         if (!commentIds.isEmpty()) {
+            awaitBackfillBatch();
             purged("comment_id in (:ids)", Map.of("ids", commentIds));
         }
     }
@@ -280,6 +291,49 @@ public class Honours {
         Map<Long, Integer> negative = new TreeMap<>();
         sums.forEach((m, p) -> negative.put(m, -p));
         return negative;
+    }
+
+    /**
+     * While {@link HonourBackfill} writes the ledger of existing data, a take-back must not miss rows a batch
+     * is writing (a batch that read a vote before it was withdrawn, or a suggestion before it was hidden,
+     * writes that row unrevoked after the take-back looked). Each batch holds this lock exclusively; a take-back
+     * holds it shared until its commit, so it runs either wholly before a batch reads (the batch sees it done)
+     * or after the batch commits (it sees the batch's rows). Once the backfill is done this costs nothing.
+     */
+    private void awaitBackfillBatch() {
+        if (backfillDone) {
+            return;
+        }
+        boolean running = !em.createNativeQuery("""
+                select pg_advisory_xact_lock_shared(:lock) from (select 1) x
+                where not exists (select 1 from honour_backfill where phase = 'DONE')""")
+                .setParameter("lock", HonourBackfill.BATCH_LOCK).getResultList().isEmpty();
+        if (!running) {
+            backfillDone = true;
+        }
+    }
+
+    /** The backfill starts (again): take-backs wait for its batches until it is done. */
+    void backfillStarted() {
+        backfillDone = false;
+    }
+
+    /**
+     * Moves many members' totals and levels in one statement (a backfill batch): the rows are locked first in
+     * member id order, the order every transaction locks members in, so this cannot deadlock with a live move.
+     */
+    void moveAll(SortedMap<Long, Integer> deltas) {
+        deltas.values().removeIf(d -> d == 0);
+        if (deltas.isEmpty()) {
+            return;
+        }
+        String ids = deltas.keySet().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        String amounts = deltas.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        em.createNativeQuery("select id from member where id = any(cast(:ids as bigint[])) order by id for no key update")
+                .setParameter("ids", ids).getResultList();
+        em.createNativeQuery("update member m set points = m.points + d.delta, level = " + levelOf("m.points + d.delta")
+                + " from unnest(cast(:ids as bigint[]), cast(:deltas as int[])) as d (id, delta) where m.id = d.id")
+                .setParameter("ids", ids).setParameter("deltas", amounts).executeUpdate();
     }
 
     /** Moves members' totals and levels, in member id order so concurrent moves cannot deadlock. */

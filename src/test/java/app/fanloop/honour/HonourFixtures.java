@@ -137,6 +137,7 @@ public class HonourFixtures {
     @Transactional
     public void reopenBackfill() {
         em.createNativeQuery("delete from honour_backfill").executeUpdate();
+        honours.backfillStarted();
     }
 
     @Transactional

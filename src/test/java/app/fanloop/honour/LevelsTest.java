@@ -78,6 +78,11 @@ class LevelsTest {
             public int boardSize() {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public int backfillBatch() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }
