@@ -69,7 +69,7 @@ run() {
   local rps p50 p99 errs
   errs=$(awk '/Non-2xx/ {print "non-2xx: " $NF} /Socket errors/ {sub(/^ *Socket errors: */, ""); print}' "$out" | tr '\n' ' ')
   # wrk prints "0 requests in ..." when not one response came back within its 2 s timeout.
-  if grep -q '^ *0 requests in' "$out"; then echo "0|-|-|no response within 2 s; ${errs:-}"; return; fi
+  if grep -q '^ *0 requests in' "$out"; then echo "0|-|-|no response within 2 s${errs:+; $errs}"; return; fi
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
