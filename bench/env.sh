@@ -22,8 +22,13 @@ export QUARKUS_HTTP_HOST=127.0.0.1
 export BENCH_MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-18098}"
 export QUARKUS_MANAGEMENT_PORT="$BENCH_MANAGEMENT_PORT"
 export QUARKUS_MANAGEMENT_HOST=127.0.0.1
-export QUARKUS_OIDC_APPLICATION_TYPE=service
-export QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$KEYS/public.pem" | tr -d '\n')"
+use_bearer_sign_in() {
+  export QUARKUS_OIDC_APPLICATION_TYPE=service
+  export QUARKUS_OIDC_PUBLIC_KEY="$(grep -v -- '-----' "$KEYS/public.pem" | tr -d '\n')"
+  unset QUARKUS_OIDC_AUTH_SERVER_URL QUARKUS_OIDC_DISCOVERY_ENABLED QUARKUS_OIDC_AUTHORIZATION_PATH \
+    QUARKUS_OIDC_TOKEN_PATH QUARKUS_OIDC_JWKS_PATH QUARKUS_OIDC_END_SESSION_PATH QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE
+}
+use_bearer_sign_in
 export QUARKUS_OIDC_TOKEN_ISSUER=fanloop-bench
 # Rate limits raised for this run only: one bench member toggles hundreds of votes a second.
 export FANLOOP_RATE_LIMIT_ACTIONS_VOTE_COUNT=1000000000
@@ -64,12 +69,18 @@ start_app() {
     echo "port $BENCH_PORT is already in use; choose another with BENCH_PORT=..." >&2
     return 1
   fi
+  local started
+  started=$(date +%s.%N)
   java ${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -jar "${BENCH_APP_DIR:-$ROOT/target/quarkus-app}/quarkus-run.jar" > "$1" 2>&1 &
   APP_PID=$!
-  for _ in $(seq 1 240); do
-    curl -sf -m 5 "http://127.0.0.1:$BENCH_MANAGEMENT_PORT/q/health/ready" > /dev/null && return 0
+  # Polled every 0.2 s: APP_READY_SECONDS is the start-to-ready time (bench/run.sh reports it).
+  for _ in $(seq 1 1200); do
+    if curl -sf -m 5 "http://127.0.0.1:$BENCH_MANAGEMENT_PORT/q/health/ready" > /dev/null; then
+      APP_READY_SECONDS=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+      return 0
+    fi
     kill -0 "$APP_PID" 2>/dev/null || { echo "the app stopped; see $1" >&2; return 1; }
-    sleep 1
+    sleep 0.2
   done
   echo "the app did not become ready; see $1" >&2
   return 1
@@ -80,4 +91,49 @@ stop_app() {
     wait "$APP_PID" 2>/dev/null || true
     APP_PID=
   fi
+}
+
+# bench_jwks: the bench public key as a JSON Web Key Set (for bench/fake-oidc.py).
+bench_jwks() {
+  local n
+  n=$(openssl rsa -pubin -in "$KEYS/public.pem" -noout -modulus | sed 's/^Modulus=//' | xxd -r -p | b64url)
+  printf '{"keys":[{"kty":"RSA","alg":"RS256","use":"sig","n":"%s","e":"AQAB"}]}' "$n"
+}
+# use_session_sign_in PORT: switches the next start_app from the OIDC *service* (bearer tokens against the local
+# key) to production's hybrid mode (browsers get a session cookie), with bench/fake-oidc.py on PORT as the provider.
+use_session_sign_in() {
+  export QUARKUS_OIDC_APPLICATION_TYPE=hybrid
+  unset QUARKUS_OIDC_PUBLIC_KEY
+  export QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$1" QUARKUS_OIDC_DISCOVERY_ENABLED=false
+  export QUARKUS_OIDC_AUTHORIZATION_PATH=/authorize QUARKUS_OIDC_TOKEN_PATH=/token QUARKUS_OIDC_JWKS_PATH=/jwks
+  export QUARKUS_OIDC_END_SESSION_PATH=/logout
+  # The bench speaks plain HTTP on 127.0.0.1; production keeps its Secure cookies.
+  export QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE=false
+}
+
+# bench_setup BASE_URL: what the scenarios need from the database and the running app, shared by bench/run.sh
+# and bench/profile.sh. Sets FIRST, BOARD, SUGGESTION; writes 64 bench members' bearer tokens to $WORK/tokens and
+# signs them in once (first requests create the members, as a first sign-in would); sets the visitor's CSRF
+# cookie and token (BENCH_CSRF_*) and what bench/vote.lua reads.
+bench_setup() {
+  local base="$1" t
+  FIRST=$(psql -d "$BENCH_DB" -tAc "select min(id) from suggestion")
+  BOARD=$(psql -d "$BENCH_DB" -tAc "select slug from board order by position limit 1")
+  SUGGESTION="$FIRST"   # the generator gives the first suggestion exactly 50 comments
+  : > "$WORK/tokens"
+  for i in $(seq 1 64); do bench_token "bench-voter-$i" "Bench voter $i" >> "$WORK/tokens"; echo >> "$WORK/tokens"; done
+  bench_visitor_cookie "$base"
+  export BENCH_TOKENS="$WORK/tokens" BENCH_THREADS="${THREADS:-2}" BENCH_VOTE_FIRST=$((FIRST + 1000)) BENCH_VOTE_SPAN=200
+  while read -r t; do
+    curl -s -m 120 -o /dev/null -H "Authorization: Bearer $t" "$base/me" || echo "warm-up request for a bench member failed" >&2
+  done < "$WORK/tokens"
+  MEMBER="Authorization: Bearer $(head -1 "$WORK/tokens")"
+}
+# bench_visitor_cookie BASE_URL: a visitor's first page; sets BENCH_CSRF_COOKIE/TOKEN and VISITOR (the Cookie
+# header of a returning reader, who gets the visitor page cache).
+bench_visitor_cookie() {
+  curl -s -m 120 -c "$WORK/cookies" "$1/" -o "$WORK/home.html"
+  export BENCH_CSRF_COOKIE=$(awk '$6 == "fanloop-csrf" {print $7}' "$WORK/cookies")
+  export BENCH_CSRF_TOKEN=$(grep -o 'X-CSRF-TOKEN": "[^"]*' "$WORK/home.html" | sed 's/.*"//')
+  VISITOR="Cookie: fanloop-csrf=$BENCH_CSRF_COOKIE"
 }
