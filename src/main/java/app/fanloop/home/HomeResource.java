@@ -10,6 +10,7 @@ import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseNotes;
 import app.fanloop.release.ReleasePublishing;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionRow;
 import app.fanloop.suggestion.VotingService;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,7 +28,7 @@ public class HomeResource {
     static final int TRENDING = 10;
     static final int SHIPPED = 5;
 
-    public record HomePage(List<Board> boards, List<Suggestion> trending, List<Suggestion> shipped, Set<Long> voted,
+    public record HomePage(List<Board> boards, List<SuggestionRow> trending, List<SuggestionRow> shipped, Set<Long> voted,
             ReleaseNotes latest) {
     }
 
@@ -49,11 +50,12 @@ public class HomeResource {
     @VisitorCached
     @GET
     public TemplateInstance home() {
-        List<Suggestion> trending = Suggestion.trendingEverywhere(TRENDING);
-        List<Suggestion> shipped = Suggestion.recentlyShipped(SHIPPED);
-        List<Long> ids = Stream.concat(trending.stream(), shipped.stream()).map(s -> s.id).distinct().toList();
+        List<Board> boards = Board.all();
+        List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
+        List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
+        List<Long> ids = Stream.concat(trending.stream(), shipped.stream()).map(SuggestionRow::id).distinct().toList();
         ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listed(), trending, shipped, voting.votedAmong(ids, viewer.id()),
-                latest));
+        return Templates.home(new HomePage(Board.listedAmong(boards), trending, shipped,
+                voting.votedAmong(ids, viewer.id()), latest));
     }
 }

@@ -35,7 +35,7 @@ import jakarta.ws.rs.core.UriBuilder;
 public class BoardResource {
 
     /** What the board page shows. */
-    public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<Suggestion> suggestions,
+    public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<SuggestionRow> suggestions,
             Set<Long> voted, boolean following) {
         public List<SuggestionSort> sorts() {
             return List.of(SuggestionSort.values());
@@ -72,8 +72,8 @@ public class BoardResource {
             @RestQuery String kind, @RestQuery Integer page) {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
-        Page<Suggestion> rows = query.run(board);
-        Set<Long> voted = voting.votedAmong(rows.items().stream().map(s -> s.id).toList(), viewer.id());
+        Page<SuggestionRow> rows = query.run(board);
+        Set<Long> voted = voting.votedAmong(rows.items().stream().map(SuggestionRow::id).toList(), viewer.id());
         return Templates.show(new BoardPage(board, Board.listed(), query, rows, voted,
                 follows.isFollowing(board.id, viewer.id())));
     }
