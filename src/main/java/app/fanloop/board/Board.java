@@ -46,6 +46,11 @@ public class Board extends PanacheEntityBase {
         return list("archived = false order by position, id");
     }
 
+    /** The listed boards out of {@link #all()} (which lists them first, in listed()'s order): no second statement. */
+    public static List<Board> listedAmong(List<Board> all) {
+        return all.stream().filter(b -> !b.archived).toList();
+    }
+
     public static List<Board> all() {
         return list("order by archived, position, id");
     }

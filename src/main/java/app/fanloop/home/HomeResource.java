@@ -7,6 +7,7 @@ import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseNotes;
 import app.fanloop.release.ReleasePublishing;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.suggestion.SuggestionRow;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -23,7 +24,7 @@ public class HomeResource {
     static final int TRENDING = 10;
     static final int SHIPPED = 5;
 
-    public record HomePage(List<Board> boards, List<Suggestion> trending, List<Suggestion> shipped,
+    public record HomePage(List<Board> boards, List<SuggestionRow> trending, List<SuggestionRow> shipped,
             ReleaseNotes latest) {
     }
 
@@ -41,9 +42,10 @@ public class HomeResource {
     @VisitorCached
     @GET
     public TemplateInstance home() {
-        List<Suggestion> trending = Suggestion.trendingEverywhere(TRENDING);
-        List<Suggestion> shipped = Suggestion.recentlyShipped(SHIPPED);
+        List<Board> boards = Board.all();
+        List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
+        List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
         ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listed(), trending, shipped, latest));
+        return Templates.home(new HomePage(Board.listedAmong(boards), trending, shipped, latest));
     }
 }

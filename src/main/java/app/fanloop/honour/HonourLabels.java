@@ -2,8 +2,6 @@ package app.fanloop.honour;
 
 import app.fanloop.web.Locales;
 import io.quarkus.qute.TemplateExtension;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /** {reason.label}, {medal.label}, {medal.description} and {point.revokedLabel} in the reader's language. */
 @TemplateExtension
@@ -58,7 +56,6 @@ public class HonourLabels {
     }
 
     static HonourMessages messages(Object locale) {
-        return MessageBundles.get(HonourMessages.class,
-                Localized.Literal.of("en".equals(Locales.of(locale).getLanguage()) ? "en" : "zh"));
+        return Locales.messages(HonourMessages.class, locale);
     }
 }

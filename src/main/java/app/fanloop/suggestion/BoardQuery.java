@@ -7,6 +7,7 @@ import app.fanloop.member.Visibility;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
 import io.quarkus.panache.common.Parameters;
+import jakarta.persistence.TypedQuery;
 
 /** One page of a board's suggestions: a sort, optional status and kind filters, and a page number. */
 public record BoardQuery(SuggestionSort sort, SuggestionStatus status, SuggestionKind kind, int page) {
@@ -20,8 +21,11 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
         return new BoardQuery(SuggestionSort.parse(sort), SuggestionStatus.parse(status), SuggestionKind.parse(kind), p);
     }
 
-    /** The page's suggestions with authors, in one statement; one extra row tells whether a next page exists. */
-    public Page<Suggestion> run(Board board) {
+    /**
+     * The page's suggestions with authors, in one statement, as values (SuggestionRow); one extra row tells
+     * whether a next page exists.
+     */
+    public Page<SuggestionRow> run(Board board) {
         StringBuilder where = new StringBuilder("s.board.id = :board and " + Visibility.jpqlPublic("s"));
         Parameters params = Parameters.with("board", board.id);
         if (status != null) {
@@ -35,11 +39,12 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
             where.append(" and s.kind = :kind");
             params.and("kind", kind);
         }
-        List<Suggestion> rows = Suggestion.<Suggestion> find("from Suggestion s join fetch s.author where " + where
-                + " order by s.pinned desc, " + sort.orderBy, params)
-                .range((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-                .list();
-        return Page.of(rows, page, PAGE_SIZE);
+        TypedQuery<Object[]> select = Suggestion.getEntityManager().createQuery("select " + SuggestionRow.COLUMNS
+                + " from Suggestion s join s.author a where " + where + " order by s.pinned desc, " + sort.orderBy,
+                Object[].class);
+        params.map().forEach(select::setParameter);
+        List<Object[]> rows = select.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
+        return Page.of(SuggestionRow.of(rows, id -> board), page, PAGE_SIZE);
     }
 
     /** The query string for this query without its page number, for pagination links. */

@@ -33,7 +33,7 @@ import jakarta.ws.rs.core.UriBuilder;
 public class BoardResource {
 
     /** What the board page shows. */
-    public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<Suggestion> suggestions) {
+    public record BoardPage(Board board, List<Board> boards, BoardQuery query, Page<SuggestionRow> suggestions) {
         public List<SuggestionSort> sorts() {
             return List.of(SuggestionSort.values());
         }
@@ -65,7 +65,7 @@ public class BoardResource {
             @RestQuery String kind, @RestQuery Integer page) {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
-        Page<Suggestion> rows = query.run(board);
+        Page<SuggestionRow> rows = query.run(board);
         // The member's votes and follow are slots of the page ({#personal}), filled in by web/PageCache.
         return Templates.show(new BoardPage(board, Board.listed(), query, rows));
     }

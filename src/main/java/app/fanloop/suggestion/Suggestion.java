@@ -100,11 +100,19 @@ public class Suggestion extends PanacheEntityBase {
     }
 
     public String path() {
+        return path(id);
+    }
+
+    static String path(long id) {
         return "/suggestions/" + id;
     }
 
     public String votePath() {
-        return path() + "/vote";
+        return votePath(id);
+    }
+
+    static String votePath(long id) {
+        return path(id) + "/vote";
     }
 
     public String editPath() {
@@ -146,6 +154,10 @@ public class Suggestion extends PanacheEntityBase {
 
     /** Votes are taken while the suggestion is not locked, merged or on an archived board. */
     public boolean isOpenForVotes() {
+        return openForVotes(locked, status, board);
+    }
+
+    static boolean openForVotes(boolean locked, SuggestionStatus status, Board board) {
         return !locked && status != SuggestionStatus.MERGED && !board.archived;
     }
 
@@ -159,20 +171,23 @@ public class Suggestion extends PanacheEntityBase {
                 .firstResult();
     }
 
-    /** The most trending suggestions across all boards, for the home page. */
-    public static List<Suggestion> trendingEverywhere(int limit) {
-        return find("""
-                from Suggestion s join fetch s.board join fetch s.author
-                where %s and s.status <> ?1 and s.board.archived = false
-                order by s.trending desc, s.id desc""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.MERGED)
-                .page(0, limit).list();
+    /** The most trending suggestions across all boards, for the home page; {@code boards}: all boards. */
+    public static List<SuggestionRow> trendingEverywhere(int limit, List<Board> boards) {
+        return SuggestionRow.of(getEntityManager().createQuery("""
+                select %s from Suggestion s join s.author a
+                where %s and s.status <> :merged and s.board.archived = false
+                order by s.trending desc, s.id desc""".formatted(SuggestionRow.COLUMNS, Visibility.jpqlPublic("s")),
+                Object[].class).setParameter("merged", SuggestionStatus.MERGED).setMaxResults(limit).getResultList(),
+                SuggestionRow.boardsOf(boards));
     }
 
-    public static List<Suggestion> recentlyShipped(int limit) {
-        return find("""
-                from Suggestion s join fetch s.board join fetch s.author
-                where %s and s.status = ?1
-                order by s.statusChangedAt desc, s.id desc""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.SHIPPED)
-                .page(0, limit).list();
+    /** The suggestions shipped last; {@code boards}: all boards. */
+    public static List<SuggestionRow> recentlyShipped(int limit, List<Board> boards) {
+        return SuggestionRow.of(getEntityManager().createQuery("""
+                select %s from Suggestion s join s.author a
+                where %s and s.status = :shipped
+                order by s.statusChangedAt desc, s.id desc""".formatted(SuggestionRow.COLUMNS, Visibility.jpqlPublic("s")),
+                Object[].class).setParameter("shipped", SuggestionStatus.SHIPPED).setMaxResults(limit).getResultList(),
+                SuggestionRow.boardsOf(boards));
     }
 }

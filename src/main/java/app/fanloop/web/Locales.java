@@ -1,8 +1,11 @@
 package app.fanloop.web;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -39,8 +42,32 @@ public final class Locales {
 
     /** A message bundle (e.g. {@code SuggestionMessages.class}) in the language {@link #of} finds. */
     public static <T> T messages(Class<T> bundle, Object templateAttribute) {
-        return MessageBundles.get(bundle,
-                Localized.Literal.of("en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh"));
+        return bundle(bundle, "en".equals(of(templateAttribute).getLanguage()) ? "en" : "zh");
+    }
+
+    /**
+     * A message bundle in "zh" or "en". The bundles are stateless beans, so each is looked up once per
+     * container and kept: a label in every row of a list used to cost a CDI lookup (bench/NOTES.md,
+     * "Rendering without the cache"). Keyed by the container so that a restarted app looks them up afresh.
+     */
+    public static <T> T bundle(Class<T> bundle, String language) {
+        ArcContainer container = Arc.container();
+        Bundles known = bundles;
+        if (known == null || known.container != container) {
+            known = new Bundles(container);
+            bundles = known;
+        }
+        Map<Class<?>, Object> ofLanguage = "en".equals(language) ? known.english : known.chinese;
+        return bundle.cast(ofLanguage.computeIfAbsent(bundle,
+                b -> MessageBundles.get(b, Localized.Literal.of("en".equals(language) ? "en" : "zh"))));
+    }
+
+    private static volatile Bundles bundles;
+
+    private record Bundles(ArcContainer container, Map<Class<?>, Object> chinese, Map<Class<?>, Object> english) {
+        Bundles(ArcContainer container) {
+            this(container, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
     }
 
     /** The shared words (web's bundle) in the language {@link #of} finds. */

@@ -3,8 +3,6 @@ package app.fanloop.web;
 import java.util.List;
 import java.util.Locale;
 
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -48,7 +46,7 @@ public class RequestLocale {
 
     /** A message bundle (e.g. {@code SuggestionMessages.class}) in the reader's language. */
     public <T> T messages(Class<T> bundle) {
-        return MessageBundles.get(bundle, Localized.Literal.of(get().toLanguageTag()));
+        return Locales.bundle(bundle, get().getLanguage());
     }
 
     /** A failed form's problems as texts in the reader's language, to show beside the fields. */

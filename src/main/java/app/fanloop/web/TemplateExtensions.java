@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.qute.TemplateExtension;
 
 /** Small formatting helpers for every template. */
@@ -27,11 +28,22 @@ public class TemplateExtensions {
 
     /**
      * The configured zone. Template extensions are static, so the SiteConfig bean is looked up rather than
-     * injected; the lookup is a cached bean resolution, cheap enough per call.
+     * injected, once per container (a lookup per row showed in the profile; bench/NOTES.md).
      */
     private static ZoneId siteZone() {
-        return Arc.container().instance(SiteConfig.class).get().zone();
+        ArcContainer container = Arc.container();
+        Zone known = zone;
+        if (known == null || known.container != container) {
+            known = new Zone(container, container.instance(SiteConfig.class).get().zone());
+            zone = known;
+        }
+        return known.zone;
     }
+
+    private record Zone(ArcContainer container, ZoneId zone) {
+    }
+
+    private static volatile Zone zone;
 
     static String iso(Instant time) {
         return time == null ? "" : DateTimeFormatter.ISO_INSTANT.format(time);

@@ -25,6 +25,7 @@ import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 
 @QuarkusTest
@@ -134,6 +135,40 @@ class BoardPageTest {
         Element side = page.selectFirst(".side-boards a[href=/boards/" + board.slug + "]");
         assertEquals("page", side.attr("aria-current"));
         assertEquals("2", side.selectFirst(".muted").text());
+    }
+
+    /** The rows are read as values (SuggestionRow), not entities: each still shows what the suggestion says. */
+    @Test
+    @TestSecurity(user = "bob", roles = "fan")
+    void each_row_shows_its_author_kind_counts_vote_state_and_whether_it_takes_votes() {
+        Board board = fx.board();
+        Member author = fx.someone();
+        fx.number("update member set level = 4 where id = ?1 returning level", author.id);
+        Suggestion bug = fx.suggestion(board, author, SuggestionKind.BUG, unique("Crash"), "It crashes", Instant.now());
+        Suggestion locked = fx.suggestion(board, author, unique("Locked"));
+        fx.lock(locked.id);
+        fx.comment(bug.id, fx.someone(), null, "Me too", false);
+        fx.voteAs(bug.id, fx.member("bob"));
+
+        Document page = html(page().get("/boards/" + board.slug + "?sort=new").then().statusCode(200).extract().response());
+
+        Element bugRow = row(page, bug);
+        assertEquals(author.name + "Lv4", bugRow.selectFirst(".by").text());
+        assertNotNull(bugRow.selectFirst(".kind.kind-bug"));
+        assertEquals("1", bugRow.selectFirst(".count-with-icon").text());
+        Element cast = bugRow.selectFirst("form[action=/suggestions/" + bug.id + "/vote] button.vote");
+        assertEquals("true", cast.attr("aria-pressed"), "bob's own vote shows on his row");
+        assertEquals("1", cast.selectFirst(".count").text());
+        assertNotNull(row(page, locked).selectFirst("button.vote[disabled]"), "a locked suggestion takes no votes");
+        assertNull(row(page, locked).selectFirst(".kind"), "a suggestion carries no kind badge");
+
+        fx.archive(board.id);
+        Document archived = html(page().get("/boards/" + board.slug).then().statusCode(200).extract().response());
+        assertNotNull(row(archived, bug).selectFirst("button.vote[disabled]"), "an archived board takes no votes");
+    }
+
+    private static Element row(Document page, Suggestion s) {
+        return page.selectFirst("#vote-" + s.id).parent();
     }
 
     @Test
