@@ -104,7 +104,7 @@ public class Suggestion extends PanacheEntityBase {
     }
 
     public String votePath() {
-        return path() + "/vote";
+        return votePath(id);
     }
 
     public String editPath() {
@@ -146,7 +146,17 @@ public class Suggestion extends PanacheEntityBase {
 
     /** Votes are taken while the suggestion is not locked, merged or on an archived board. */
     public boolean isOpenForVotes() {
-        return !locked && status != SuggestionStatus.MERGED && !board.archived;
+        return openForVotes(locked, status, board.archived);
+    }
+
+    /** The same rule from the three facts, for a vote that reads them without loading the suggestion. */
+    static boolean openForVotes(boolean locked, SuggestionStatus status, boolean boardArchived) {
+        return !locked && status != SuggestionStatus.MERGED && !boardArchived;
+    }
+
+    /** The path a vote on this suggestion is posted to. */
+    static String votePath(long id) {
+        return "/suggestions/" + id + "/vote";
     }
 
     public boolean isBug() {

@@ -42,7 +42,7 @@ public class SuggestionResource {
         static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
                 FieldErrors errors, List<Frequency> frequencies);
 
-        static native TemplateInstance vote(Suggestion suggestion, boolean voted, int votes);
+        static native TemplateInstance vote(VotingService.VoteState state);
 
         static native TemplateInstance follow(Suggestion suggestion, boolean following, int followers);
 
@@ -140,7 +140,7 @@ public class SuggestionResource {
             @RestHeader("HX-Request") String htmx) {
         VotingService.VoteState state = voting.vote(id, on);
         if (htmx != null) {
-            return Response.ok(Templates.vote(Suggestion.findById(id), state.voted(), state.votes())).build();
+            return Response.ok(Templates.vote(state)).build();
         }
         return backTo(to, id);
     }
