@@ -89,7 +89,7 @@ public class Honours {
     }
 
     void on(@Observes SuggestionEvent.VoteCast e) {
-        voted(e.voteId(), e.suggestion(), e.voterId());
+        voted(e.voteId(), e.suggestionId(), e.authorId(), e.suggestionHidden(), e.voterId());
     }
 
     void on(@Observes SuggestionEvent.VotesWithdrawn e) {
@@ -112,11 +112,14 @@ public class Honours {
         }
     }
 
-    /** A vote was cast: a point for the suggestion's author, unless they voted for themselves. */
+    /**
+     * A vote was cast: a point for the suggestion's author, unless they voted for themselves. One ledger row
+     * per vote received, not a counter: a withdrawal, a hide and a purge take back exactly that vote's point.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void voted(long voteId, Suggestion s, long voterId) {
-        if (!s.author.id.equals(voterId)) {
-            award(s.author.id, PointReason.VOTE_RECEIVED, voteId, s.id, null, s.hidden);
+    public void voted(long voteId, long suggestionId, long authorId, boolean suggestionHidden, long voterId) {
+        if (authorId != voterId) {
+            award(authorId, PointReason.VOTE_RECEIVED, voteId, suggestionId, null, suggestionHidden);
         }
     }
 
@@ -237,28 +240,55 @@ public class Honours {
             return false;
         }
         Instant now = clock.now();
-        boolean added = em.createNativeQuery("""
-                insert into honour_point (member_id, reason, source_id, points, suggestion_id, comment_id, created_at,
-                    revoked_at, revoked_cause)
-                values (:m, :reason, :source, :points, :s, :c, :now, :revoked, :cause)
-                on conflict (reason, source_id) do nothing""")
+        // One statement: the row and, if it is new and counts, the member's total and level (one member row).
+        return ((Number) em.createNativeQuery("""
+                with added as (
+                    insert into honour_point (member_id, reason, source_id, points, suggestion_id, comment_id, created_at,
+                        revoked_at, revoked_cause)
+                    values (:m, :reason, :source, :points, :s, :c, :now, :revoked, :cause)
+                    on conflict (reason, source_id) do nothing
+                    returning member_id, points as gained, revoked_at
+                ), moved as (
+                    update member set points = points + a.gained, level = %s
+                    from added a where member.id = a.member_id and a.revoked_at is null
+                    returning member.id
+                )
+                select count(*) from added""".formatted(levelOf("points + a.gained")))
                 .setParameter("m", memberId).setParameter("reason", reason.name()).setParameter("source", sourceId)
                 .setParameter("points", points).setParameter("s", suggestionId).setParameter("c", commentId)
                 .setParameter("now", now).setParameter("revoked", hidden ? now : null)
                 .setParameter("cause", hidden ? "HIDDEN" : null)
-                .executeUpdate() == 1;
-        if (added && !hidden) {
-            move(Map.of(memberId, points));
-        }
-        return added;
+                .getSingleResult()).intValue() == 1;
     }
 
+    /**
+     * Takes rows back and moves their members' totals. When they all belong to one member (a withdrawn vote,
+     * a hidden comment) that is one statement; with several members the totals are moved one by one in id
+     * order afterwards, as {@link #move} does, so concurrent take-backs cannot deadlock.
+     */
+    @SuppressWarnings("unchecked")
     private void revoke(String where, Map<String, Object> params, String cause) {
-        Query update = em.createNativeQuery("update honour_point set revoked_at = :now, revoked_cause = :cause"
-                + " where revoked_at is null and " + where + " returning member_id, points")
+        Query update = em.createNativeQuery("""
+                with revoked as (
+                    update honour_point set revoked_at = :now, revoked_cause = :cause
+                    where revoked_at is null and %s returning member_id, points
+                ), lost as (
+                    select member_id, sum(points) as points from revoked group by member_id
+                ), moved as (
+                    update member set points = member.points - l.points, level = %s
+                    from lost l where member.id = l.member_id and (select count(*) from lost) = 1
+                    returning member.id
+                )
+                select member_id, points, (select count(*) from moved) from lost order by member_id"""
+                .formatted(where, levelOf("member.points - l.points")))
                 .setParameter("now", clock.now()).setParameter("cause", cause);
         params.forEach(update::setParameter);
-        move(negated(totals(update)));
+        List<Object[]> rows = update.getResultList();
+        if (rows.size() > 1) {
+            Map<Long, Integer> sums = new TreeMap<>();
+            rows.forEach(r -> sums.put(((Number) r[0]).longValue(), -((Number) r[1]).intValue()));
+            move(sums);
+        }
     }
 
     private void reinstate(String where, Map<String, Object> params) {
@@ -285,12 +315,6 @@ public class Honours {
             sums.merge(((Number) row[0]).longValue(), ((Number) row[1]).intValue(), Integer::sum);
         }
         return sums;
-    }
-
-    private static Map<Long, Integer> negated(Map<Long, Integer> sums) {
-        Map<Long, Integer> negative = new TreeMap<>();
-        sums.forEach((m, p) -> negative.put(m, -p));
-        return negative;
     }
 
     /**

@@ -42,6 +42,22 @@ public class Follows implements PersonalFacts {
         }
     }
 
+    /**
+     * The same follow as {@link #add}, as two pieces of a statement that writes the suggestion row only once
+     * (PostgreSQL keeps only one change when one statement updates a row twice), for the vote that brings a
+     * follow: the body of a CTE that follows for each {@code (suggestion_id, member_id)} row of
+     * {@code source}, and the follower counter after it, where {@code cte} names that CTE.
+     */
+    static String addFrom(String source) {
+        return "insert into suggestion_follow (suggestion_id, member_id) select suggestion_id, member_id from " + source
+                + " on conflict do nothing returning suggestion_id";
+    }
+
+    /** See {@link #addFrom}. */
+    static String countAfter(String cte) {
+        return "follower_count + (select count(*) from " + cte + ")";
+    }
+
     /** The member stops following the suggestion. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void remove(long suggestionId, long memberId) {

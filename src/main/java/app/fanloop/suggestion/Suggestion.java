@@ -154,11 +154,12 @@ public class Suggestion extends PanacheEntityBase {
 
     /** Votes are taken while the suggestion is not locked, merged or on an archived board. */
     public boolean isOpenForVotes() {
-        return openForVotes(locked, status, board);
+        return openForVotes(locked, status, board.archived);
     }
 
-    static boolean openForVotes(boolean locked, SuggestionStatus status, Board board) {
-        return !locked && status != SuggestionStatus.MERGED && !board.archived;
+    /** The same rule from the three facts, for a row or a vote that reads them without loading the suggestion. */
+    static boolean openForVotes(boolean locked, SuggestionStatus status, boolean boardArchived) {
+        return !locked && status != SuggestionStatus.MERGED && !boardArchived;
     }
 
     public boolean isBug() {

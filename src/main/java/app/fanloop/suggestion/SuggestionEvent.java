@@ -24,8 +24,12 @@ public sealed interface SuggestionEvent {
     record SuggestionPosted(Suggestion suggestion) implements SuggestionEvent {
     }
 
-    /** A vote was cast, after the vote row and its count are written (a point for the suggestion's author). */
-    record VoteCast(long voteId, Suggestion suggestion, long voterId) implements SuggestionEvent {
+    /**
+     * A vote was cast, after the vote row and its count are written (a point for the suggestion's author):
+     * the facts its observers need, not the entity, so a vote loads none.
+     */
+    record VoteCast(long voteId, long suggestionId, long authorId, boolean suggestionHidden, long voterId)
+            implements SuggestionEvent {
     }
 
     /** Votes were withdrawn, maybe none (the points they earned go back). */

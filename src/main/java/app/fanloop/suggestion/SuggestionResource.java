@@ -43,7 +43,7 @@ public class SuggestionResource {
         static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
                 FieldErrors errors, List<Frequency> frequencies);
 
-        static native TemplateInstance vote(Suggestion suggestion, int votes);
+        static native TemplateInstance vote(VotingService.VoteState state);
 
         static native TemplateInstance follow(Suggestion suggestion, int followers);
 
@@ -144,7 +144,7 @@ public class SuggestionResource {
         VotingService.VoteState state = voting.vote(id, on);
         if (htmx != null) {
             personal.know("voted", id, state.voted());
-            return Response.ok(Templates.vote(Suggestion.findById(id), state.votes())).build();
+            return Response.ok(Templates.vote(state)).build();
         }
         return backTo(to, id);
     }

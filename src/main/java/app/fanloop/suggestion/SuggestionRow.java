@@ -61,7 +61,7 @@ public record SuggestionRow(long id, String title, SuggestionKind kind, Suggesti
 
     /** The rule of {@link Suggestion#isOpenForVotes()}. */
     public boolean isOpenForVotes() {
-        return Suggestion.openForVotes(locked, status, board);
+        return Suggestion.openForVotes(locked, status, board.archived);
     }
 
     public boolean isBug() {

@@ -21,23 +21,46 @@ public class Trending {
     private static final String FLOOR = "-1000";
 
     /** SQL for the trending value after adding a weight of exponent :x. */
-    static final String ADD = "greatest(trending, :x) + ln(1 + power(2, greatest(" + FLOOR
-            + ", -abs(trending - :x)))) / ln(2)";
+    static final String ADD = add(":x");
+
+    /** SQL for the trending value after removing a weight of exponent :x (see {@link #remove}). */
+    static final String REMOVE = remove(":x", "true");
+
+    /** SQL for the trending value after adding a weight whose exponent is the SQL expression {@code x}. */
+    static String add(String x) {
+        return "greatest(trending, " + x + ") + ln(1 + power(2, greatest(" + FLOOR + ", -abs(trending - " + x
+                + ")))) / ln(2)";
+    }
 
     /**
-     * SQL for the trending value after removing a weight of exponent :x. When the removed weight was
-     * nearly all of the sum, subtracting in log space loses precision, so the value is recomputed
-     * exactly from the post and the remaining votes instead (rare, and bounded by one suggestion).
+     * SQL for the trending value after removing a weight whose exponent is the SQL expression {@code x}.
+     * When the removed weight was nearly all of the sum, subtracting in log space loses precision, so the
+     * value is recomputed exactly from the post and the remaining votes instead (rare, and bounded by one
+     * suggestion); {@code remaining} is an SQL condition on the vote alias {@code v} that leaves out votes the
+     * same statement deletes (a statement still sees the rows it deletes). Parameters :epoch and :halfLife.
      */
-    static final String REMOVE = """
-            case when trending - :x > 0.001 then trending + ln(1 - power(2, greatest(%1$s, :x - trending))) / ln(2)
-            else (select max(e) + ln(sum(power(2, greatest(%1$s, e - m)))) / ln(2)
-                  from (select e, max(e) over () as m from (
-                        select (extract(epoch from s2.created_at) - :epoch) / :halfLife as e from suggestion s2 where s2.id = suggestion.id
-                        union all
-                        select (extract(epoch from v.created_at) - :epoch) / :halfLife from vote v where v.suggestion_id = suggestion.id
-                  ) terms) weighted)
-            end""".formatted(FLOOR);
+    static String remove(String x, String remaining) {
+        return """
+                case when trending - %2$s > 0.001 then trending + ln(1 - power(2, greatest(%1$s, %2$s - trending))) / ln(2)
+                else (select max(e) + ln(sum(power(2, greatest(%1$s, e - m)))) / ln(2)
+                      from (select e, max(e) over () as m from (
+                            select (extract(epoch from s2.created_at) - :epoch) / :halfLife as e from suggestion s2 where s2.id = suggestion.id
+                            union all
+                            select (extract(epoch from v.created_at) - :epoch) / :halfLife from vote v
+                            where v.suggestion_id = suggestion.id and %3$s
+                      ) terms) weighted)
+                end""".formatted(FLOOR, x, remaining);
+    }
+
+    /**
+     * SQL for the exponent of the summed weights of several votes: {@code log2(Σ 2^e)} over the rows of
+     * {@code votes} (a table expression with {@code created_at}), so one update removes them all at once.
+     */
+    static String sumOf(String votes) {
+        return "(select max(e) + ln(sum(power(2, greatest(" + FLOOR + ", e - m)))) / ln(2) from (select e, max(e) over () as m"
+                + " from (select (extract(epoch from r.created_at) - :epoch) / :halfLife as e from " + votes
+                + " r) terms) weighted)";
+    }
 
     /**
      * SQL that recomputes every counter and the trending value of all suggestions from the votes

@@ -1,6 +1,7 @@
 package app.fanloop.suggestion;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,95 +38,95 @@ public class Votes implements PersonalFacts {
         return "select suggestion_id from vote where member_id = :member and suggestion_id = any(:ids)";
     }
 
-    /** A vote that was cast, and the suggestion's count after it. */
-    public record Cast(long voteId, int votes) {
+    /**
+     * What a vote needs to know before it writes, read in one statement: the suggestion's facts for the
+     * visibility and open-for-votes rules, its feature item, its count and whether the member has voted.
+     */
+    public record Ballot(long suggestionId, long authorId, boolean hidden, boolean open, Long featureItemId,
+            boolean voted, int votes) {
     }
 
-    /** Whether a member voted for and follows a suggestion. */
-    public record Standing(boolean voted, boolean following) {
-        static final Standing NONE = new Standing(false, false);
+    /** The votes one statement cast or withdrew (none when there was nothing to do), and the count after it. */
+    public record Tally(List<Long> voteIds, int votes) {
     }
+
 
     /**
-     * Casts the member's vote on the suggestion (whose row the caller has not locked: the insert's
-     * conflict check makes a second vote do nothing); empty if the member had voted already.
+     * The ballot for the member's vote on the suggestion; empty if there is no such suggestion. It locks the
+     * suggestion row, which the vote writes anyway, first, as a merge does: the vote's write then starts
+     * after any vote before it committed and sees its rows (a withdrawal that recomputes trending exactly
+     * must not count a vote another withdrawal has just taken out).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Optional<Cast> cast(long suggestionId, long memberId, Instant now) {
+    public java.util.Optional<Ballot> ballot(long suggestionId, long memberId) {
         @SuppressWarnings("unchecked")
-        List<Number> inserted = em.createNativeQuery("""
-                insert into vote (suggestion_id, cast_on_id, member_id, created_at)
-                values (:s, :s, :m, :now) on conflict (cast_on_id, member_id) do nothing returning id""")
-                .setParameter("s", suggestionId).setParameter("m", memberId).setParameter("now", now)
-                .getResultList();
-        if (inserted.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        Number count = (Number) em.createNativeQuery("update suggestion set vote_count = vote_count + 1, trending = "
-                + Trending.ADD + " where id = :id returning vote_count")
-                .setParameter("x", trending.exponent(now)).setParameter("id", suggestionId)
-                .getSingleResult();
-        return java.util.Optional.of(new Cast(inserted.get(0).longValue(), count.intValue()));
-    }
-
-    /**
-     * Withdraws the member's votes on the suggestion (two after a merge, which count once) with their
-     * trending weights; returns the ids of the removed votes.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Long> withdraw(long suggestionId, long memberId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> removedRows = em.createNativeQuery(
-                "delete from vote where suggestion_id = :s and member_id = :m returning id, created_at")
+        List<Object[]> rows = em.createNativeQuery("""
+                select s.author_id, s.hidden, s.locked, s.status, b.archived, s.feature_item_id, s.vote_count,
+                       exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = :m)
+                from suggestion s join board b on b.id = s.board_id where s.id = :s
+                for update of s""")
                 .setParameter("s", suggestionId).setParameter("m", memberId).getResultList();
-        List<Instant> removed = removedRows.stream().map(r -> toInstant(r[1])).toList();
-        for (int i = 0; i < removed.size(); i++) {
-            em.createNativeQuery("update suggestion set vote_count = vote_count - " + (i == 0 ? 1 : 0)
-                    + ", trending = " + Trending.REMOVE + " where id = :id")
-                    .setParameter("x", trending.exponent(removed.get(i)))
-                    .setParameter("epoch", trending.epochSeconds())
-                    .setParameter("halfLife", trending.halfLifeSeconds())
-                    .setParameter("id", suggestionId)
-                    .executeUpdate();
-        }
-        return removedRows.stream().map(r -> ((Number) r[0]).longValue()).toList();
+        return rows.stream().findFirst().map(r -> new Ballot(suggestionId, ((Number) r[0]).longValue(), (Boolean) r[1],
+                Suggestion.openForVotes((Boolean) r[2], SuggestionStatus.valueOf((String) r[3]), (Boolean) r[4]),
+                r[5] == null ? null : ((Number) r[5]).longValue(), (Boolean) r[7], ((Number) r[6]).intValue()));
     }
 
-    public boolean hasVoted(long suggestionId, Long memberId) {
-        return memberId != null && !em.createNativeQuery("select 1 from vote where suggestion_id = :s and member_id = :m")
-                .setParameter("s", suggestionId).setParameter("m", memberId).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    /** The suggestion's vote counter. */
-    public int count(long suggestionId) {
-        return ((Number) em.createNativeQuery("select vote_count from suggestion where id = :id")
-                .setParameter("id", suggestionId).getSingleResult()).intValue();
-    }
-
-    /** Whether the member voted for and follows the suggestion, in one statement (the page's buttons). */
-    public Standing standing(long suggestionId, Long memberId) {
-        if (memberId == null) {
-            return Standing.NONE;
-        }
+    /**
+     * Casts the member's vote on the suggestion in one statement: the vote row, the follow it brings
+     * ({@link Follows#addFrom}), and the counters and trending on the suggestion row, written once.
+     * Nothing is cast if the member has a vote on it already (also one a merge brought: a member counts
+     * once); a second cast racing this one meets the unique key and does nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Tally cast(long suggestionId, long memberId, Instant now) {
+        // The row keeps the instant the weight is computed from, so a withdrawal (which weighs the row's
+        // created_at in SQL) takes out exactly the weight added here.
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         Object[] row = (Object[]) em.createNativeQuery("""
-                select exists (select 1 from vote where suggestion_id = :s and member_id = :m),
-                       exists (select 1 from suggestion_follow where suggestion_id = :s and member_id = :m)""")
-                .setParameter("s", suggestionId).setParameter("m", memberId).getSingleResult();
-        return new Standing((Boolean) row[0], (Boolean) row[1]);
+                with cast_vote as (
+                    insert into vote (suggestion_id, cast_on_id, member_id, created_at)
+                    select :s, :s, :m, :now
+                    where not exists (select 1 from vote where suggestion_id = :s and member_id = :m)
+                    on conflict (cast_on_id, member_id) do nothing
+                    returning id, suggestion_id, member_id
+                ), follow as (
+                    %s
+                ), counted as (
+                    update suggestion set vote_count = vote_count + 1, trending = %s, follower_count = %s
+                    where id = :s and exists (select 1 from cast_vote) returning vote_count
+                )
+                select (select id from cast_vote),
+                       coalesce((select vote_count from counted), (select vote_count from suggestion where id = :s))"""
+                .formatted(Follows.addFrom("cast_vote"), Trending.ADD, Follows.countAfter("follow")))
+                .setParameter("s", suggestionId).setParameter("m", memberId).setParameter("now", at)
+                .setParameter("x", trending.exponent(at))
+                .getSingleResult();
+        List<Long> cast = row[0] == null ? List.of() : List.of(((Number) row[0]).longValue());
+        return new Tally(cast, ((Number) row[1]).intValue());
     }
 
-    /** Which of these suggestions the member has voted for, in one statement. */
-    @SuppressWarnings("unchecked")
-    public Set<Long> votedAmong(List<Long> suggestionIds, Long memberId) {
-        if (memberId == null || suggestionIds.isEmpty()) {
-            return Set.of();
-        }
-        List<Number> ids = em.createNativeQuery(
-                "select distinct suggestion_id from vote where member_id = :m and suggestion_id in (:ids)")
-                .setParameter("m", memberId).setParameter("ids", suggestionIds).getResultList();
-        Set<Long> voted = new HashSet<>();
-        ids.forEach(n -> voted.add(n.longValue()));
-        return voted;
+    /**
+     * Withdraws the member's votes on the suggestion in one statement (two after a merge, which count
+     * once): the rows, the count, and their trending weights taken out together.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Tally withdraw(long suggestionId, long memberId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                with withdrawn as (
+                    delete from vote where suggestion_id = :s and member_id = :m returning id, created_at
+                ), counted as (
+                    update suggestion set vote_count = vote_count - 1, trending = %s
+                    where id = :s and exists (select 1 from withdrawn) returning vote_count
+                )
+                select coalesce((select vote_count from counted), (select vote_count from suggestion where id = :s)), w.id
+                from (select 1) one left join withdrawn w on true"""
+                .formatted(Trending.remove(Trending.sumOf("withdrawn"), "v.id not in (select id from withdrawn)")))
+                .setParameter("s", suggestionId).setParameter("m", memberId)
+                .setParameter("epoch", trending.epochSeconds())
+                .setParameter("halfLife", trending.halfLifeSeconds())
+                .getResultList();
+        List<Long> removed = rows.stream().filter(r -> r[1] != null).map(r -> ((Number) r[1]).longValue()).toList();
+        return new Tally(removed, ((Number) rows.get(0)[0]).intValue());
     }
 
     /** A merge: the duplicate's votes count for the target; each remembers where it was cast. */
@@ -157,15 +158,5 @@ public class Votes implements PersonalFacts {
                 .setParameter("halfLife", trending.halfLifeSeconds())
                 .setParameter("ids", suggestionIds)
                 .executeUpdate();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

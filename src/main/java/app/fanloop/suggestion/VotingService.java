@@ -1,88 +1,92 @@
 package app.fanloop.suggestion;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.web.Conflict;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
-/** A member's vote on a suggestion, with everything it moves: the count, trending, feature demand, points and a follow. */
+/**
+ * A member's vote on a suggestion, with everything it moves: the count, trending and a follow (one
+ * statement in {@link Votes}), feature demand and points (observers of {@link SuggestionEvent}).
+ */
 @ApplicationScoped
 public class VotingService {
 
     private final Viewer viewer;
-    private final PostingService posting;
     private final RateLimiter limits;
     private final Votes votes;
-    private final Follows follows;
     private final Event<SuggestionEvent> announce;
     private final SiteClock clock;
 
-    VotingService(Viewer viewer, PostingService posting, RateLimiter limits, Votes votes, Follows follows,
-            Event<SuggestionEvent> announce, SiteClock clock) {
+    VotingService(Viewer viewer, RateLimiter limits, Votes votes, Event<SuggestionEvent> announce, SiteClock clock) {
         this.viewer = viewer;
-        this.posting = posting;
         this.limits = limits;
         this.votes = votes;
-        this.follows = follows;
         this.announce = announce;
         this.clock = clock;
     }
 
     /**
      * Casts or withdraws the viewer's vote. {@code wanted} null toggles; true or false asks for that
-     * state, so a repeated form submission does not flip it back. A member counts once per
-     * suggestion, also when a merge brought them a second vote.
+     * state, so a repeated form submission does not flip it back (and writes nothing). A member counts
+     * once per suggestion, also when a merge brought them a second vote. The suggestion must be visible
+     * to the viewer (else 404, as a hidden post) and open for votes (else 409), as
+     * {@link PostingService#actionable} asks of comments; it is read, not loaded as an entity.
      */
     @Transactional
     public VoteState vote(long id, Boolean wanted) {
         Member member = viewer.requireVoice();
-        Suggestion s = posting.actionable(id);
-        limits.hit(RateLimiter.VOTE, member);
-        boolean has = votes.hasVoted(s.id, member.id);
-        boolean want = wanted == null ? !has : wanted;
-        if (want && !has) {
-            Optional<Votes.Cast> cast = votes.cast(s.id, member.id, clock.now());
-            if (cast.isPresent()) {
-                // Member rows are locked last in every transaction (see Honours), after the suggestion's.
-                announce.fire(new SuggestionEvent.VoteCast(cast.get().voteId(), s, member.id));
-                follows.add(s.id, member.id);
-                adjustDemand(s, member, true);
-                return new VoteState(s.id, true, cast.get().votes());
-            }
-        } else if (!want && has) {
-            List<Long> removed = votes.withdraw(s.id, member.id);
-            if (!removed.isEmpty()) {
-                adjustDemand(s, member, false);
-            }
-            announce.fire(new SuggestionEvent.VotesWithdrawn(removed));
+        limits.hitBatched(RateLimiter.VOTE, member);
+        Votes.Ballot ballot = votes.ballot(id, member.id)
+                .filter(b -> viewer.visibility().maySee(b.hidden(), b.authorId()))
+                .orElseThrow(NotFoundException::new);
+        if (!ballot.open()) {
+            throw new Conflict();
         }
-        return new VoteState(s.id, votes.hasVoted(s.id, member.id), votes.count(s.id));
+        boolean want = wanted == null ? !ballot.voted() : wanted;
+        if (want == ballot.voted()) {
+            return new VoteState(id, want, ballot.votes());
+        }
+        if (want) {
+            Votes.Tally cast = votes.cast(id, member.id, clock.now());
+            for (long voteId : cast.voteIds()) {
+                adjustDemand(ballot, member, true);
+                // Member rows are locked last in every transaction (see Honours), after the suggestion's.
+                announce.fire(new SuggestionEvent.VoteCast(voteId, id, ballot.authorId(), ballot.hidden(), member.id));
+            }
+            return new VoteState(id, true, cast.votes());
+        }
+        Votes.Tally withdrawn = votes.withdraw(id, member.id);
+        if (!withdrawn.voteIds().isEmpty()) {
+            adjustDemand(ballot, member, false);
+            announce.fire(new SuggestionEvent.VotesWithdrawn(withdrawn.voteIds()));
+        }
+        return new VoteState(id, false, withdrawn.votes());
     }
 
     /** The feature item's demand (distinct voters, triage's FeatureDemand) follows the vote. */
-    private void adjustDemand(Suggestion s, Member member, boolean added) {
-        if (s.featureItemId != null) {
-            announce.fire(new SuggestionEvent.FeatureVoteChanged(s.featureItemId, member.id, added));
+    private void adjustDemand(Votes.Ballot ballot, Member member, boolean added) {
+        if (ballot.featureItemId() != null) {
+            announce.fire(new SuggestionEvent.FeatureVoteChanged(ballot.featureItemId(), member.id, added));
         }
     }
 
-    /** Whether the member voted for and follows the suggestion, in one statement. */
-    public Votes.Standing standing(long suggestionId, Long memberId) {
-        return votes.standing(suggestionId, memberId);
-    }
+    /**
+     * The vote button after a vote: the suggestion's id and vote path (what the voteButton tag asks of
+     * {@code s}), whether the member's vote stands and the count. Only an open suggestion takes a vote.
+     */
+    public record VoteState(long id, boolean voted, int votes) {
 
-    /** Which of these suggestions the member has voted for, in one statement. */
-    public Set<Long> votedAmong(List<Long> suggestionIds, Long memberId) {
-        return votes.votedAmong(suggestionIds, memberId);
-    }
-
-    public record VoteState(long suggestionId, boolean voted, int votes) {
+        public String votePath() {
+            return Suggestion.votePath(id);
+        }
     }
 }

@@ -46,7 +46,8 @@ public class HonourFixtures {
         long voteId = ((Number) em.createNativeQuery(
                 "insert into vote (suggestion_id, cast_on_id, member_id) values (:s, :s, :m) returning id")
                 .setParameter("s", suggestion.id).setParameter("m", voter.id).getSingleResult()).longValue();
-        honours.voted(voteId, Suggestion.loadFull(suggestion.id), voter.id);
+        Suggestion s = Suggestion.loadFull(suggestion.id);
+        honours.voted(voteId, s.id, s.author.id, s.hidden, voter.id);
         fx.recompute(suggestion.id);
     }
 

@@ -26,7 +26,10 @@ import jakarta.inject.Inject;
 @TestProfile(RateLimitTest.SmallLimits.class)
 class RateLimitTest {
 
-    /** Three comments per ten minutes, one for new members; two sign-ins and two anonymous searches per minute per address. */
+    /**
+     * Three comments per ten minutes, one for new members; two sign-ins and two anonymous searches per minute
+     * per address; three votes per ten minutes.
+     */
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -37,7 +40,9 @@ class RateLimitTest {
                     "fanloop.rate-limit.actions.login.count", "2",
                     "fanloop.rate-limit.actions.login.window", "PT1M",
                     "fanloop.rate-limit.actions.search.count", "2",
-                    "fanloop.rate-limit.actions.search.window", "PT1M");
+                    "fanloop.rate-limit.actions.search.window", "PT1M",
+                    "fanloop.rate-limit.actions.vote.count", "3",
+                    "fanloop.rate-limit.actions.vote.window", "PT10M");
         }
     }
 
@@ -82,6 +87,32 @@ class RateLimitTest {
 
         clock.advance(Duration.ofMinutes(11));
         form().formParam("body", "later").post("/suggestions/" + s.id + "/comments").then().statusCode(303);
+    }
+
+    @Test
+    @TestSecurity(user = "limited-voter", roles = "fan")
+    void the_vote_past_the_limit_gets_429_is_not_stored_and_a_vote_fits_again_after_the_window() {
+        fx.memberSince("limited-voter", Duration.ofDays(30));
+        Board board = fx.board();
+        Suggestion[] s = new Suggestion[4];
+        for (int i = 0; i < 4; i++) {
+            s[i] = fx.suggestion(board, fx.someone(), unique("Votable " + i));
+        }
+
+        for (int i = 0; i < 3; i++) {
+            form().formParam("on", "true").post("/suggestions/" + s[i].id + "/vote").then().statusCode(303);
+        }
+        var refused = form().formParam("on", "true").post("/suggestions/" + s[3].id + "/vote");
+        assertEquals(429, refused.statusCode());
+        assertTrue(Long.parseLong(refused.getHeader("Retry-After")) > 0);
+        assertEquals(0, fx.counter(s[3].id, "vote_count"), "the refused vote was not stored");
+        assertEquals(3, fx.number("select sum(hits) from rate_window where bucket = 'vote' and subject = 'm' || ?1",
+                fx.member("limited-voter").id), "nor counted");
+
+        // Two windows later the old ones weigh nothing (the counter is a sliding-window estimate).
+        clock.advance(Duration.ofMinutes(21));
+        form().formParam("on", "true").post("/suggestions/" + s[3].id + "/vote").then().statusCode(303);
+        assertEquals(1, fx.counter(s[3].id, "vote_count"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package app.fanloop.suggestion;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import app.fanloop.member.Member;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,44 +9,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Casts and withdraws votes at chosen times with the SQL Votes runs (Trending.ADD and
- * Trending.REMOVE), so the trending arithmetic can be checked against exact values.
+ * Casts and withdraws votes at chosen times through Votes itself (its one-statement cast and withdrawal),
+ * so the trending arithmetic can be checked against exact values.
  */
 @ApplicationScoped
 class TimedVotes {
 
     private final EntityManager em;
     private final Trending trending;
+    private final Votes votes;
 
-    TimedVotes(EntityManager em, Trending trending) {
+    TimedVotes(EntityManager em, Trending trending, Votes votes) {
         this.em = em;
         this.trending = trending;
+        this.votes = votes;
     }
 
     @Transactional
     void cast(long suggestionId, Member member, Instant at) {
-        Instant time = at.truncatedTo(ChronoUnit.MILLIS);
-        em.createNativeQuery("""
-                insert into vote (suggestion_id, cast_on_id, member_id, created_at) values (:s, :s, :m, :at)""")
-                .setParameter("s", suggestionId).setParameter("m", member.id).setParameter("at", time).executeUpdate();
-        em.createNativeQuery("update suggestion set vote_count = vote_count + 1, trending = " + Trending.ADD
-                + " where id = :id")
-                .setParameter("x", trending.exponent(time)).setParameter("id", suggestionId).executeUpdate();
+        votes.cast(suggestionId, member.id, at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Transactional
     void withdraw(long suggestionId, Member member) {
-        @SuppressWarnings("unchecked")
-        List<Instant> removed = em.createNativeQuery(
-                "delete from vote where cast_on_id = :s and member_id = :m returning created_at", Instant.class)
-                .setParameter("s", suggestionId).setParameter("m", member.id).getResultList();
-        em.createNativeQuery("update suggestion set vote_count = vote_count - 1, trending = " + Trending.REMOVE
-                + " where id = :id")
-                .setParameter("x", trending.exponent(removed.get(0)))
-                .setParameter("epoch", trending.epochSeconds())
-                .setParameter("halfLife", trending.halfLifeSeconds())
-                .setParameter("id", suggestionId)
-                .executeUpdate();
+        votes.withdraw(suggestionId, member.id);
     }
 
     @Transactional

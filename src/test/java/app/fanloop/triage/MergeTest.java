@@ -116,4 +116,45 @@ class MergeTest {
         assertEquals(400, form().formParam("target", 999999999).post("/suggestions/" + c.id + "/merge").statusCode());
         assertEquals("OPEN", fx.text("select status from suggestion where id = ?1", c.id));
     }
+
+    @Test
+    void a_member_who_voted_on_both_sides_counts_once_and_withdrawing_takes_back_both_votes_and_points() {
+        Board board = fx.board();
+        Member targetAuthor = fx.someone();
+        Member duplicateAuthor = fx.someone();
+        Suggestion target = fx.suggestion(board, targetAuthor, unique("Survivor"));
+        Suggestion duplicate = fx.suggestion(board, duplicateAuthor, unique("Duplicate"));
+        long paula = fx.member("paula").id;
+        vote(target, "true");
+        vote(duplicate, "true");
+        assertEquals(1, points(targetAuthor), "a point for each author");
+        assertEquals(1, points(duplicateAuthor));
+        form().formParam("target", target.id).post("/suggestions/" + duplicate.id + "/merge").then().statusCode(303);
+        assertEquals(1, fx.counter(target.id, "vote_count"), "two votes, one member");
+
+        vote(target, "true");
+        assertEquals(1, fx.counter(target.id, "vote_count"), "voting again changes nothing");
+        assertEquals(2, fx.number("select count(*) from vote where suggestion_id = ?1 and member_id = ?2", target.id, paula));
+
+        vote(target, "false");
+        assertEquals(0, fx.counter(target.id, "vote_count"));
+        assertEquals(0, fx.number("select count(*) from vote where member_id = ?1 and suggestion_id in (?2, ?3)", paula,
+                target.id, duplicate.id), "both votes are gone");
+        assertEquals(fx.number("""
+                select count(*) from vote v where v.suggestion_id = ?1""", target.id), fx.counter(target.id, "vote_count"));
+        assertEquals(0, points(targetAuthor), "both points go back");
+        assertEquals(0, points(duplicateAuthor));
+    }
+
+    private void vote(Suggestion s, String on) {
+        form().formParam("on", on).post("/suggestions/" + s.id + "/vote").then().statusCode(303);
+    }
+
+    /** The member's points, checked against the ledger they are the sum of. */
+    private long points(Member m) {
+        long points = fx.number("select points from member where id = ?1", m.id);
+        assertEquals(fx.number("select coalesce(sum(points), 0) from honour_point where member_id = ?1 and revoked_at is null",
+                m.id), points, "points equal the ledger");
+        return points;
+    }
 }
