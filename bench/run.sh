@@ -119,8 +119,8 @@ if any "$MAIN_SCENARIOS"; then
   measure board-top "board, top" "/boards/$BOARD?sort=top" "$VISITOR" visitor
   measure board-new "board, new" "/boards/$BOARD?sort=new" "$VISITOR" visitor
   measure suggestion "suggestion, 50 comments" "/suggestions/$SUGGESTION" "$VISITOR" visitor
-  measure board-member "board, top, signed in (never cached)" "/boards/$BOARD?sort=top" "$MEMBER" member
-  measure suggestion-member "suggestion, 50 comments, signed in (never cached)" "/suggestions/$SUGGESTION" "$MEMBER" member
+  measure board-member "board, top, signed in (members' shared copy, own parts filled in)" "/boards/$BOARD?sort=top" "$MEMBER" member
+  measure suggestion-member "suggestion, 50 comments, signed in (members' shared copy, own parts filled in)" "/suggestions/$SUGGESTION" "$MEMBER" member
   if want search; then
     SEARCH_STATUS=$(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/search?q=%E7%9B%B8%E6%9C%BA")
     if [ "$SEARCH_STATUS" = 200 ]; then measure search "search (相机)" "/search?q=%E7%9B%B8%E6%9C%BA" "$VISITOR" visitor; fi
