@@ -250,4 +250,6 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.0f%%"
   BENCH_DB="$BENCH_DB" psql -d "$BENCH_DB" -q -f "$BENCH_DIR/explain.sql" 2>&1
   echo '```'
 } > "$BENCH_DIR/RESULTS.md"
+# Issue 14's targets: met, or missed by how much.
+bash "$BENCH_DIR/targets.sh" "$BENCH_DIR/RESULTS.md"
 cat "$BENCH_DIR/RESULTS.md"
