@@ -2,9 +2,7 @@ package app.fanloop.suggestion;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import app.fanloop.web.PersonalFacts;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,5 @@
 package app.fanloop.suggestion;
 
-import java.util.List;
-import java.util.Set;
 
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
