@@ -222,6 +222,15 @@ class MemberPagesTest {
     }
 
     @Test
+    void a_missing_page_for_a_member_has_their_parts_filled_in_like_any_other() {
+        Fan fan = fan("lost");
+        Response missing = fan.request().get("/suggestions/0");
+        assertEquals(404, missing.statusCode());
+        assertFalse(missing.asString().contains("\u0000"), "no slot mark reaches the reader");
+        assertTrue(Jsoup.parse(missing.asString()).selectFirst(".account .author").text().contains(name(fan)));
+    }
+
+    @Test
     void a_sanctioned_member_gets_their_own_page_with_the_notice() {
         Board board = fx.board();
         fx.suggestion(board, fx.someone(), unique("Row"));
