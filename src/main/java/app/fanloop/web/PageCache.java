@@ -102,7 +102,10 @@ public class PageCache {
         }
         String key = "member " + address(request);
         Entry entry = pages.get(key);
-        long me = viewer.id();
+        Long me = viewer.id();
+        if (me == null) {
+            return null;
+        }
         if (entry != null && entry.expires - System.nanoTime() > 0 && !entry.consulted.contains(me)) {
             PersonalPage.Facts facts = personalPage.load(me, entry.page.subjects(), true, personal);
             if (!facts.guarded()) {
@@ -173,8 +176,10 @@ public class PageCache {
         boolean store = key != null && response.getStatus() == 200 && (sharing == null || !sharing.personal());
         boolean placeholder = store && !current.isEmpty();
         PersonalPage.Parsed page = PersonalPage.parse(placeholder ? html.replace(current, TOKEN) : html);
-        PersonalPage.Facts facts = member ? personalPage.load(viewer.id(), page.subjects(), sharing != null, personal)
-                : PersonalPage.Facts.NONE;
+        // A page rendered before any resource ran (an unknown address) has no member resolved: nothing holds.
+        Long me = member ? viewer.id() : null;
+        PersonalPage.Facts facts = me == null ? PersonalPage.Facts.NONE
+                : personalPage.load(me, page.subjects(), sharing != null, personal);
         if (store && !facts.guarded()) {
             put((String) key, new Entry(page, sharing == null ? Set.of() : Set.copyOf(sharing.consulted()),
                     System.nanoTime() + config.ttl().toNanos()));
