@@ -43,10 +43,10 @@ public class Board extends PanacheEntityBase {
 
     /** Boards shown to fans, in the admin's order. */
     public static List<Board> listed() {
-        return list("archived = false order by position, id");
+        return listedAmong(all());
     }
 
-    /** The listed boards out of {@link #all()} (which lists them first, in listed()'s order): no second statement. */
+    /** The listed boards out of {@link #all()} (which lists them first, in their order): for a page that has all. */
     public static List<Board> listedAmong(List<Board> all) {
         return all.stream().filter(b -> !b.archived).toList();
     }

@@ -48,7 +48,6 @@ public class Votes implements PersonalFacts {
     public record Tally(List<Long> voteIds, int votes) {
     }
 
-
     /**
      * The ballot for the member's vote on the suggestion; empty if there is no such suggestion. It locks the
      * suggestion row, which the vote writes anyway, first, as a merge does: the vote's write then starts

@@ -1,6 +1,5 @@
 package app.fanloop.suggestion;
 
-
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;

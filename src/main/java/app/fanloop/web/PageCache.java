@@ -100,17 +100,16 @@ public class PageCache {
             // their change: their pages are their own.
             return null;
         }
-        String key = "member " + address(request);
-        Entry entry = pages.get(key);
         Long me = viewer.id();
         if (me == null) {
             return null;
         }
-        if (entry != null && entry.expires - System.nanoTime() > 0 && !entry.consulted.contains(me)) {
+        String key = "member " + address(request);
+        Entry entry = fresh(key);
+        if (entry != null && !entry.consulted.contains(me)) {
             PersonalPage.Facts facts = personalPage.load(me, entry.page.subjects(), true, personal);
             if (!facts.guarded()) {
-                String html = PersonalPage.fill(entry.page, facts, personal).replace(TOKEN, currentToken(request));
-                return Response.ok(html, HTML).header(STATUS_HEADER, "hit").build();
+                return hit(entry, facts, request);
             }
         }
         request.setProperty(KEY, key);
@@ -125,13 +124,24 @@ public class PageCache {
             return null;
         }
         String key = "visitor " + address(request);
-        Entry entry = pages.get(key);
-        if (entry != null && entry.expires - System.nanoTime() > 0) {
-            String html = PersonalPage.fill(entry.page, PersonalPage.Facts.NONE, personal).replace(TOKEN, currentToken(request));
-            return Response.ok(html, HTML).header(STATUS_HEADER, "hit").build();
+        Entry entry = fresh(key);
+        if (entry != null) {
+            return hit(entry, PersonalPage.Facts.NONE, request);
         }
         request.setProperty(KEY, key);
         return null;
+    }
+
+    /** The copy kept under this key, unless it has expired. */
+    private Entry fresh(String key) {
+        Entry entry = pages.get(key);
+        return entry != null && entry.expires - System.nanoTime() > 0 ? entry : null;
+    }
+
+    /** A kept copy filled in for this reader: their parts and their CSRF token. */
+    private Response hit(Entry entry, PersonalPage.Facts facts, ContainerRequestContext request) {
+        String html = PersonalPage.fill(entry.page, facts, personal).replace(TOKEN, currentToken(request));
+        return Response.ok(html, HTML).header(STATUS_HEADER, "hit").build();
     }
 
     private String address(ContainerRequestContext request) {

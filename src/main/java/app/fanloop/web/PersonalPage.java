@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import io.quarkus.arc.All;
 import io.quarkus.qute.HtmlEscaper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -24,9 +24,10 @@ public class PersonalPage {
     private static final HtmlEscaper ESCAPER = new HtmlEscaper(List.of("text/html"));
 
     private final EntityManager em;
-    private final Instance<PersonalFacts> kinds;
+    /** Every kind, looked up once (a request-scoped kind is a proxy for the current request's). */
+    private final List<PersonalFacts> kinds;
 
-    PersonalPage(EntityManager em, Instance<PersonalFacts> kinds) {
+    PersonalPage(EntityManager em, @All List<PersonalFacts> kinds) {
         this.em = em;
         this.kinds = kinds;
     }
@@ -34,8 +35,9 @@ public class PersonalPage {
     /** A page cut at its slots: literal text, choices between two branches, and texts. */
     public record Parsed(List<Part> parts, Map<String, Set<Long>> subjects) {
 
+        /** Whether anything in it depends on the reader (a page without slots is one literal, or empty). */
         boolean personal() {
-            return parts.size() != 1 || !(parts.get(0) instanceof Literal);
+            return parts.size() > 1 || (parts.size() == 1 && !(parts.get(0) instanceof Literal));
         }
     }
 
@@ -134,6 +136,7 @@ public class PersonalPage {
         Map<String, Set<Long>> holding = new HashMap<>();
         StringJoiner union = new StringJoiner(" union all ");
         Map<String, Long[]> arrays = new HashMap<>();
+        Set<String> guards = new HashSet<>();
         int n = 0;
         for (PersonalFacts facts : kinds) {
             Set<Long> asked = subjects.get(facts.kind());
@@ -151,6 +154,9 @@ public class PersonalPage {
                 holding.put(facts.kind(), yes);
                 continue;
             }
+            if (facts.guard()) {
+                guards.add(facts.kind());
+            }
             String ids = "ids" + n++;
             union.add("select cast('" + facts.kind() + "' as text), cast(x as bigint) from ("
                     + facts.sql().replace(":ids", ":" + ids) + ") as " + ids + "(x)");
@@ -164,7 +170,7 @@ public class PersonalPage {
             arrays.forEach(query::setParameter);
             for (Object[] row : (List<Object[]>) query.getResultList()) {
                 String kind = (String) row[0];
-                if (isGuard(kind)) {
+                if (guards.contains(kind)) {
                     guarded = true;
                 } else {
                     holding.computeIfAbsent(kind, k -> new HashSet<>()).add(((Number) row[1]).longValue());
@@ -174,17 +180,11 @@ public class PersonalPage {
         return new Facts(holding, guarded);
     }
 
-    private boolean isGuard(String kind) {
-        for (PersonalFacts facts : kinds) {
-            if (facts.kind().equals(kind)) {
-                return facts.guard();
-            }
-        }
-        return false;
-    }
-
     /** One member's copy of the page. */
     public static String fill(Parsed page, Facts facts, PersonalRendering texts) {
+        if (!page.personal()) {
+            return page.parts().isEmpty() ? "" : ((Literal) page.parts().get(0)).text();
+        }
         StringBuilder out = new StringBuilder(8192);
         fill(page.parts(), facts, texts, out);
         return out.toString();

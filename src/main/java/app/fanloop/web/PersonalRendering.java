@@ -3,13 +3,14 @@ package app.fanloop.web;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import app.fanloop.member.Viewer;
+import io.quarkus.arc.All;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Named;
 
 /**
@@ -31,11 +32,11 @@ public class PersonalRendering {
     static final String MARK = "\u0000" + secret();
 
     private final Viewer viewer;
-    private final Instance<PersonalText> texts;
+    private final List<PersonalText> texts;
     private boolean sharing;
     private final Map<String, Map<Long, Boolean>> known = new HashMap<>();
 
-    PersonalRendering(Viewer viewer, Instance<PersonalText> texts) {
+    PersonalRendering(Viewer viewer, @All List<PersonalText> texts) {
         this.viewer = viewer;
         this.texts = texts;
     }
@@ -66,10 +67,6 @@ public class PersonalRendering {
     /** This rendering may be kept and shown to other members: the member's texts become slots as well. */
     void share() {
         sharing = true;
-    }
-
-    boolean sharing() {
-        return sharing;
     }
 
     /** A member's text for the page: their name, initial or unread count ({@link PersonalText}). */

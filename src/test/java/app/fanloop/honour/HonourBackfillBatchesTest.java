@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import app.fanloop.Fixtures;
+import app.fanloop.Waits;
 import app.fanloop.board.Board;
 import app.fanloop.member.DevTokens;
 import app.fanloop.member.Member;
@@ -181,7 +181,7 @@ class HonourBackfillBatchesTest {
                 sql.executeUpdate("update member set points = points + 1, level = 1 where id = " + author.id);
             }
             withdrawal = CompletableFuture.supplyAsync(() -> vote(token, Browser.csrf(), s));
-            await(() -> fx.number("""
+            Waits.until(() -> fx.number("""
                     select count(*) from pg_locks where locktype = 'advisory' and not granted
                       and cast(objid as bigint) = ?1""", HonourBackfill.BATCH_LOCK & 0xffffffffL) == 1,
                     "the withdrawal waits for the batch");
@@ -243,7 +243,7 @@ class HonourBackfillBatchesTest {
             assertEquals(0, hf.points(old.author()), "not credited yet");
             takeBack.rollback();
         }
-        await(() -> "DONE".equals(phase()), "the backfill finishes in the background");
+        Waits.until(() -> "DONE".equals(phase()), "the backfill finishes in the background");
         assertEquals(5 + 3 + 30 + 100, hf.points(old.author()));
     }
 
@@ -316,17 +316,6 @@ class HonourBackfillBatchesTest {
             return;
         }
         throw new AssertionError("the transaction should have failed");
-    }
-
-    /** Waits (bounded) for a state another thread brings about. */
-    private static void await(BooleanSupplier state, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!state.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out: " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static int vote(String token, Browser.Csrf csrf, Suggestion s) {

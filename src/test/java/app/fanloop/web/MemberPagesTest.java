@@ -53,6 +53,9 @@ class MemberPagesTest {
     @Inject
     SessionFactory sessions;
 
+    @Inject
+    app.fanloop.release.ReleaseFixtures rf;
+
     /** A member signed in with a bearer token, as the dev provider issues one; the member row exists. */
     private record Fan(String subject, String token, Member member) {
         RequestSpecification request() {
@@ -118,17 +121,22 @@ class MemberPagesTest {
     @Test
     void the_unread_count_and_the_board_follow_are_each_members_own() {
         Board board = fx.board();
-        fx.suggestion(board, fx.someone(), unique("Row"));
+        Suggestion followed = fx.suggestion(board, fx.someone(), unique("Row"));
         Fan reader = fan("reader");
         Fan follower = fan("follower");
         fx.sql("insert into board_follow (board_id, member_id) values (?1, ?2)", board.id, follower.member().id);
+        fx.followAs(followed.id, follower.member());
+        rf.statusChanged(followed, "PLANNED");
         String path = "/boards/" + board.slug;
-        reader.get(path);
+        Document readers = Jsoup.parse(reader.get(path).asString());
+        assertNull(readers.selectFirst(".bell .bell-count"), "the reader has nothing unread");
+        assertNotNull(readers.selectFirst("form[action$=/follow] button[aria-pressed=false]"));
         Response copy = follower.get(path);
         assertEquals("hit", cache(copy));
         Document page = Jsoup.parse(copy.asString());
         assertNotNull(page.selectFirst("form[action$=/follow] button[aria-pressed=true]"), "following, from the copy");
-        assertNull(page.selectFirst(".bell .bell-count"), "no unread notification");
+        assertEquals("1", page.selectFirst(".bell .bell-count").text(), "their own unread count, from the copy");
+        assertTrue(page.selectFirst(".bell").attr("aria-label").endsWith("(1)"));
     }
 
     @Test
