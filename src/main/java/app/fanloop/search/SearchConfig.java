@@ -15,6 +15,14 @@ public interface SearchConfig {
     @WithDefault("50")
     int maxPage();
 
+    /**
+     * How many matches of a source are ranked exactly: the most-voted title matches and the most-voted matches
+     * anywhere (suggestions), the newest matches (comments). A word in a sixth of all posts costs this many rows
+     * instead of all of them; a query with fewer matches is ranked whole. Deeper pages rank more.
+     */
+    @WithDefault("200")
+    int candidates();
+
     /** Longer queries are cut to this many characters (and to eight words, see SearchTerms). */
     @WithDefault("200")
     int maxQueryLength();

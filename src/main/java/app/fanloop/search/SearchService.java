@@ -27,6 +27,18 @@ import jakarta.persistence.Query;
  * the log of the length), rounded to two significant digits so that near-equal relevance counts
  * as equal, then by votes.
  * <p>
+ * <b>Two phases.</b> Ranking reads every row it ranks, and a common word (相机 is in a sixth of all
+ * suggestions) would make it read a sixth of the table. So each source first takes its candidates, at most
+ * {@code fanloop.search.candidates} of each kind, and only they are ranked: for suggestions the most-voted
+ * matches <em>in a title</em> (a post that says the word in its title outranks one that mentions it) and the
+ * most-voted matches anywhere; for comments the newest matches. PostgreSQL finds the candidates either by
+ * walking the votes index and testing each row (a common word: a few thousand rows) or from the full-text
+ * index (a rarer word: all its matches, which are few), whichever its statistics say is cheaper, planned
+ * for each query's own words. A query with fewer matches than that is ranked whole, exactly as before;
+ * deeper pages take more candidates. The relaxed search (at least half the units) asks the index for texts
+ * holding enough units ({@link SearchTerms#atLeast}), so a post with both of "相机 闪退" is never crowded
+ * out by the many that only say 相机.
+ * <p>
  * <b>Visibility.</b> Read from the rows at query time, as PostingService.visible does: hidden
  * suggestions and comments only for admins and their author, merged suggestions (and their
  * comments) only for admins. Nothing else needs the index to change when a post is hidden,
@@ -103,7 +115,10 @@ public class SearchService {
         return similar(title, null, excludeId, limit);
     }
 
-    /** As {@link #similar(String, Long, int)}, preferring suggestions on the given board among equally good ones. */
+    /**
+     * As {@link #similar(String, Long, int)}, preferring suggestions on the given board among equally good ones.
+     * Those holding every word are looked for first; only when they are too few, those holding at least half.
+     */
     public List<SearchHit> similar(String title, Long preferredBoardId, Long excludeId, int limit) {
         String words = SearchQuery.words(title, config.maxQueryLength());
         boolean stillTyping = !words.isEmpty() && !title.endsWith(" ");
@@ -115,27 +130,16 @@ public class SearchService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 limitTime();
-                String sql = """
-                        select type, suggestion_id, comment_id, cast(null as bigint) as release_id from (
-                          select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
-                                 %s as coverage, %s as rank, s.board_id = :preferred as preferred,
-                                 s.vote_count as votes
-                          from suggestion s
-                          where s.search_vector @@ cast(:match as tsquery) and s.status <> 'MERGED' and %s
-                        ) hits
-                        where coverage >= :minimum
-                        order by coverage desc, preferred desc, %s desc, votes desc, suggestion_id desc
-                        limit :limit""".formatted(coverage("s", terms), rank("s"), filters.suggestionVisibility(),
-                        significant("rank"));
-                Query q = em.createNativeQuery(sql)
-                        .setParameter("match", terms.any())
-                        .setParameter("ranked", terms.any())
-                        .setParameter("minimum", (terms.size() + 1) / 2)
-                        .setParameter("preferred", preferredBoardId == null ? -1L : preferredBoardId)
-                        .setParameter("limit", limit);
-                bindUnits(q, terms);
-                filters.bind(q);
-                return results.hits(rows(q), terms, false);
+                List<Row> rows = new ArrayList<>(similarRows(terms, filters, terms.size(), preferredBoardId, limit));
+                int minimum = (terms.size() + 1) / 2;
+                if (rows.size() < limit && minimum < terms.size()) {
+                    for (Row row : similarRows(terms, filters, minimum, preferredBoardId, limit)) {
+                        if (rows.size() < limit && !rows.contains(row)) {
+                            rows.add(row);
+                        }
+                    }
+                }
+                return results.hits(rows, terms, false);
             });
         } catch (RuntimeException e) {
             if (!canceled(e)) {
@@ -143,6 +147,35 @@ public class SearchService {
             }
             return List.of();
         }
+    }
+
+    private List<Row> similarRows(SearchTerms terms, Filters filters, int minimum, Long preferredBoardId, int limit) {
+        boolean all = minimum >= terms.size();
+        String sql = """
+                select type, suggestion_id, comment_id, cast(null as bigint) as release_id from (
+                  select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
+                         %s as coverage, %s as rank, s.board_id = :preferred as preferred,
+                         s.vote_count as votes
+                  from suggestion s
+                  where %s
+                ) hits
+                %s
+                order by coverage desc, preferred desc, %s desc, votes desc, suggestion_id desc
+                limit :limit""".formatted(coverage("s", terms), rank("s"),
+                suggestionCandidates(filters.suggestionVisibility() + " and s.status <> 'MERGED'"),
+                all ? "" : "where coverage >= :minimum", significant("rank"));
+        Query q = em.createNativeQuery(sql)
+                .setParameter("match", terms.atLeast(minimum))
+                .setParameter("ranked", terms.any())
+                .setParameter("candidates", config.candidates())
+                .setParameter("preferred", preferredBoardId == null ? -1L : preferredBoardId)
+                .setParameter("limit", limit);
+        if (!all) {
+            q.setParameter("minimum", minimum);
+        }
+        bindUnits(q, terms);
+        filters.bind(q);
+        return rows(q);
     }
 
     /** Who is asking and what they filter by. */
@@ -201,28 +234,38 @@ public class SearchService {
     record Row(SearchType type, Long suggestionId, Long commentId, Long releaseId) {
     }
 
-    /** Results holding at least {@code minimum} of the units, best first. */
+    /**
+     * Results holding at least {@code minimum} of the units, best first, ranked among each source's candidates
+     * (see the class comment): enough of them for the page asked, in blocks of {@code candidates} so that the
+     * pages of one block agree with each other.
+     */
     private List<Row> rows(SearchTerms terms, Filters filters, int minimum, int offset, int limit) {
         boolean all = minimum >= terms.size();
+        int block = config.candidates();
+        int candidates = (offset + limit + block - 1) / block * block;
         List<String> branches = new ArrayList<>();
         if (filters.includes(SearchType.SUGGESTION)) {
             branches.add("""
                     select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
                            cast(null as bigint) as release_id, %s as coverage, %s as rank, s.vote_count as votes
                     from suggestion s
-                    where s.search_vector @@ cast(:match as tsquery) and %s""".formatted(
-                    coverage("s", terms), rank("s"), filters.suggestionVisibility()));
+                    where %s""".formatted(
+                    coverage("s", terms), rank("s"), suggestionCandidates(filters.suggestionVisibility())));
         }
         if (filters.includes(SearchType.COMMENT)) {
             branches.add("""
                     select 'COMMENT' as type, s.id as suggestion_id, c.id as comment_id,
-                           cast(null as bigint) as release_id, %s as coverage, %s as rank, s.vote_count as votes
+                           cast(null as bigint) as release_id, %1$s as coverage, %2$s as rank, s.vote_count as votes
                     from comment c join suggestion s on s.id = c.suggestion_id
-                    where c.search_vector @@ cast(:match as tsquery) and %s and %s""".formatted(
+                    where c.id in (
+                      select c.id from comment c join suggestion s on s.id = c.suggestion_id
+                      where c.search_vector @@ cast(:match as tsquery) and %3$s and %4$s
+                      order by c.id desc limit :candidates)""".formatted(
                     coverage("c", terms), rank("c"), filters.suggestionVisibility(), filters.commentVisibility()));
         }
         if (filters.includes(SearchType.RELEASE)) {
-            // A release has no votes of its own: among equally relevant results, posts come first.
+            // A release has no votes of its own: among equally relevant results, posts come first. Releases are
+            // a few a week: all of them are ranked.
             branches.add("""
                     select 'RELEASE' as type, cast(null as bigint) as suggestion_id, cast(null as bigint) as comment_id,
                            r.id as release_id, %s as coverage, %s as rank, -1 as votes
@@ -237,18 +280,36 @@ public class SearchService {
                 + " desc, votes desc, suggestion_id desc nulls last, comment_id nulls first, release_id desc"
                 + " offset :offset limit :limit";
         Query q = em.createNativeQuery(sql)
-                .setParameter("match", all ? terms.all() : terms.any())
+                .setParameter("match", terms.atLeast(minimum))
                 .setParameter("ranked", terms.any())
                 .setParameter("offset", offset)
                 .setParameter("limit", limit);
         if (!all) {
             q.setParameter("minimum", minimum);
         }
-        bindUnits(q, terms);
         if (filters.includes(SearchType.SUGGESTION) || filters.includes(SearchType.COMMENT)) {
+            q.setParameter("candidates", candidates);
             filters.bind(q);
         }
+        bindUnits(q, terms);
         return rows(q);
+    }
+
+    /**
+     * The condition "is a candidate" for a suggestion aliased {@code s} matching {@code :match}: among the
+     * {@code :candidates} most-voted whose title matches, or the {@code :candidates} most-voted matching anywhere.
+     * The title is the text's weight-A part ({@code ts_filter}), indexed on its own (V52).
+     */
+    private static String suggestionCandidates(String visibility) {
+        return """
+                s.id in (
+                  (select s.id from suggestion s
+                   where ts_filter(s.search_vector, '{a}') @@ cast(:match as tsquery) and %1$s
+                   order by s.vote_count desc, s.id desc limit :candidates)
+                  union all
+                  (select s.id from suggestion s
+                   where s.search_vector @@ cast(:match as tsquery) and %1$s
+                   order by s.vote_count desc, s.id desc limit :candidates))""".formatted(visibility);
     }
 
     @SuppressWarnings("unchecked")
@@ -286,8 +347,14 @@ public class SearchService {
         }
     }
 
+    /**
+     * Stops a search that runs too long, and plans each of its statements for its own words: a generic plan
+     * (what a prepared statement gets after five runs) would not know a common word from a rare one, and the
+     * candidates' plan depends on exactly that (see the class comment).
+     */
     private void limitTime() {
-        em.createNativeQuery("select set_config('statement_timeout', :ms, true)")
+        em.createNativeQuery("select set_config('statement_timeout', :ms, true),"
+                + " set_config('plan_cache_mode', 'force_custom_plan', true)")
                 .setParameter("ms", String.valueOf(config.timeout().toMillis()))
                 .getSingleResult();
     }

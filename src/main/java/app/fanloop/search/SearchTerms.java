@@ -30,6 +30,8 @@ public final class SearchTerms {
     static final int MAX_UNITS = 8;
     /** Units up to this many characters are matched in every cut; longer ones in three (as asked, one by one, whole). */
     static final int ALL_CUTS_UP_TO = 4;
+    /** {@link #atLeast} spells out at most this many combinations of units (6 units, 3 of them: 20). */
+    static final int MAX_COMBINATIONS = 20;
 
     /** One thing the text must contain. {@code pieces} is how the query's own analysis cut it. */
     public record Unit(String text, boolean han, List<String> pieces, boolean prefix) {
@@ -153,6 +155,43 @@ public final class SearchTerms {
     /** Any unit: {@code a | b | c}. */
     public String any() {
         return units.stream().map(Unit::tsquery).collect(Collectors.joining(" | "));
+    }
+
+    /**
+     * Texts holding at least {@code k} of the units: every unit when {@code k} is their number, any unit when it
+     * is 1, otherwise the alternation of every {@code k}-combination of units, so that the index finds only texts
+     * holding enough of them. Past {@link #MAX_COMBINATIONS} combinations, any unit: the caller counts then.
+     */
+    public String atLeast(int k) {
+        if (k >= units.size()) {
+            return all();
+        }
+        if (k <= 1 || combinations(units.size(), k) > MAX_COMBINATIONS) {
+            return any();
+        }
+        List<String> alternatives = new ArrayList<>();
+        combine(0, k, new ArrayList<>(), alternatives);
+        return String.join(" | ", alternatives);
+    }
+
+    private void combine(int from, int left, List<String> chosen, List<String> out) {
+        if (left == 0) {
+            out.add("(" + String.join(" & ", chosen) + ")");
+            return;
+        }
+        for (int i = from; i <= units.size() - left; i++) {
+            chosen.add(units.get(i).tsquery());
+            combine(i + 1, left - 1, chosen, out);
+            chosen.remove(chosen.size() - 1);
+        }
+    }
+
+    private static long combinations(int n, int k) {
+        long c = 1;
+        for (int i = 1; i <= k; i++) {
+            c = c * (n - k + i) / i;
+        }
+        return c;
     }
 
     /** A tsquery lexeme in quotes; inside them only the quote and the backslash need escaping. */
