@@ -16,12 +16,18 @@ public interface SearchConfig {
     int maxPage();
 
     /**
-     * How many matches of a source are ranked exactly: the most-voted title matches and the most-voted matches
-     * anywhere (suggestions), the newest matches (comments). A word in a sixth of all posts costs this many rows
-     * instead of all of them; a query with fewer matches is ranked whole. Deeper pages rank more.
+     * How many matches of a source are ranked (SearchCandidates): the most-voted title matches and the most-voted
+     * matches anywhere (suggestions), the newest matches (comments). Deeper pages take more, a block at a time.
      */
     @WithDefault("200")
     int candidates();
+
+    /**
+     * How many posts, in order of merit, are read looking for the candidates before the word counts as rare and
+     * all its matches are taken from the full-text index instead. Every search reads up to this many per source.
+     */
+    @WithDefault("5000")
+    int scan();
 
     /** Longer queries are cut to this many characters (and to eight words, see SearchTerms). */
     @WithDefault("200")

@@ -28,16 +28,12 @@ import jakarta.persistence.Query;
  * as equal, then by votes.
  * <p>
  * <b>Two phases.</b> Ranking reads every row it ranks, and a common word (相机 is in a sixth of all
- * suggestions) would make it read a sixth of the table. So each source first takes its candidates, at most
- * {@code fanloop.search.candidates} of each kind, and only they are ranked: for suggestions the most-voted
- * matches <em>in a title</em> (a post that says the word in its title outranks one that mentions it) and the
- * most-voted matches anywhere; for comments the newest matches. PostgreSQL finds the candidates either by
- * walking the votes index and testing each row (a common word: a few thousand rows) or from the full-text
- * index (a rarer word: all its matches, which are few), whichever its statistics say is cheaper, planned
- * for each query's own words. A query with fewer matches than that is ranked whole, exactly as before;
+ * suggestions) would have it read a sixth of the table. So only each source's candidates are ranked
+ * (SearchCandidates: the most-voted matches in titles and anywhere, the newest comments; every match when
+ * the word is rarer than that). A query with fewer matches than that is ranked whole, exactly as before;
  * deeper pages take more candidates. The relaxed search (at least half the units) asks the index for texts
- * holding enough units ({@link SearchTerms#atLeast}), so a post with both of "相机 闪退" is never crowded
- * out by the many that only say 相机.
+ * holding enough units ({@link SearchTerms#atLeast}), and the hints look for every unit first, so a post with
+ * both of "相机 闪退" is never crowded out by the many that only say 相机.
  * <p>
  * <b>Visibility.</b> Read from the rows at query time, as PostingService.visible does: hidden
  * suggestions and comments only for admins and their author, merged suggestions (and their
@@ -62,10 +58,12 @@ public class SearchService {
     private final Viewer viewer;
     private final SearchConfig config;
     private final SearchHits results;
+    private final SearchCandidates candidates;
 
     SearchService(EntityManager em, SearchAnalyzer analyzer, Viewer viewer,
-            SearchConfig config, SearchHits results) {
+            SearchConfig config, SearchHits results, SearchCandidates candidates) {
         this.results = results;
+        this.candidates = candidates;
         this.em = em;
         this.analyzer = analyzer;
         this.viewer = viewer;
@@ -151,30 +149,32 @@ public class SearchService {
 
     private List<Row> similarRows(SearchTerms terms, Filters filters, int minimum, Long preferredBoardId, int limit) {
         boolean all = minimum >= terms.size();
+        List<Long> ids = candidates.suggestions(terms.atLeast(minimum),
+                filters.suggestionVisibility() + " and s.status <> 'MERGED'", filters::bind, config.candidates());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         String sql = """
                 select type, suggestion_id, comment_id, cast(null as bigint) as release_id from (
                   select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
                          %s as coverage, %s as rank, s.board_id = :preferred as preferred,
                          s.vote_count as votes
                   from suggestion s
-                  where %s
+                  where s.id = any(cast(:suggestions as bigint[]))
                 ) hits
                 %s
                 order by coverage desc, preferred desc, %s desc, votes desc, suggestion_id desc
                 limit :limit""".formatted(coverage("s", terms), rank("s"),
-                suggestionCandidates(filters.suggestionVisibility() + " and s.status <> 'MERGED'"),
                 all ? "" : "where coverage >= :minimum", significant("rank"));
         Query q = em.createNativeQuery(sql)
-                .setParameter("match", terms.atLeast(minimum))
+                .setParameter("suggestions", SearchCandidates.array(ids))
                 .setParameter("ranked", terms.any())
-                .setParameter("candidates", config.candidates())
                 .setParameter("preferred", preferredBoardId == null ? -1L : preferredBoardId)
                 .setParameter("limit", limit);
         if (!all) {
             q.setParameter("minimum", minimum);
         }
         bindUnits(q, terms);
-        filters.bind(q);
         return rows(q);
     }
 
@@ -236,32 +236,37 @@ public class SearchService {
 
     /**
      * Results holding at least {@code minimum} of the units, best first, ranked among each source's candidates
-     * (see the class comment): enough of them for the page asked, in blocks of {@code candidates} so that the
-     * pages of one block agree with each other.
+     * (SearchCandidates): enough of them for the page asked, in blocks of {@code candidates} so that the pages of
+     * one block agree with each other.
      */
     private List<Row> rows(SearchTerms terms, Filters filters, int minimum, int offset, int limit) {
         boolean all = minimum >= terms.size();
         int block = config.candidates();
-        int candidates = (offset + limit + block - 1) / block * block;
+        int wanted = (offset + limit + block - 1) / block * block;
+        String match = terms.atLeast(minimum);
         List<String> branches = new ArrayList<>();
+        List<Long> suggestionIds = List.of();
+        List<Long> commentIds = List.of();
         if (filters.includes(SearchType.SUGGESTION)) {
-            branches.add("""
-                    select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
-                           cast(null as bigint) as release_id, %s as coverage, %s as rank, s.vote_count as votes
-                    from suggestion s
-                    where %s""".formatted(
-                    coverage("s", terms), rank("s"), suggestionCandidates(filters.suggestionVisibility())));
+            suggestionIds = candidates.suggestions(match, filters.suggestionVisibility(), filters::bind, wanted);
+            if (!suggestionIds.isEmpty()) {
+                branches.add("""
+                        select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,
+                               cast(null as bigint) as release_id, %s as coverage, %s as rank, s.vote_count as votes
+                        from suggestion s
+                        where s.id = any(cast(:suggestions as bigint[]))""".formatted(coverage("s", terms), rank("s")));
+            }
         }
         if (filters.includes(SearchType.COMMENT)) {
-            branches.add("""
-                    select 'COMMENT' as type, s.id as suggestion_id, c.id as comment_id,
-                           cast(null as bigint) as release_id, %1$s as coverage, %2$s as rank, s.vote_count as votes
-                    from comment c join suggestion s on s.id = c.suggestion_id
-                    where c.id in (
-                      select c.id from comment c join suggestion s on s.id = c.suggestion_id
-                      where c.search_vector @@ cast(:match as tsquery) and %3$s and %4$s
-                      order by c.id desc limit :candidates)""".formatted(
-                    coverage("c", terms), rank("c"), filters.suggestionVisibility(), filters.commentVisibility()));
+            commentIds = candidates.comments(match,
+                    filters.suggestionVisibility() + " and " + filters.commentVisibility(), filters::bind, wanted);
+            if (!commentIds.isEmpty()) {
+                branches.add("""
+                        select 'COMMENT' as type, s.id as suggestion_id, c.id as comment_id,
+                               cast(null as bigint) as release_id, %s as coverage, %s as rank, s.vote_count as votes
+                        from comment c join suggestion s on s.id = c.suggestion_id
+                        where c.id = any(cast(:comments as bigint[]))""".formatted(coverage("c", terms), rank("c")));
+            }
         }
         if (filters.includes(SearchType.RELEASE)) {
             // A release has no votes of its own: among equally relevant results, posts come first. Releases are
@@ -273,6 +278,9 @@ public class SearchService {
                     where r.search_vector @@ cast(:match as tsquery) and r.state = 'PUBLISHED'""".formatted(
                     coverage("r", terms), rank("r")));
         }
+        if (branches.isEmpty()) {
+            return List.of();
+        }
         String sql = "select type, suggestion_id, comment_id, release_id from ("
                 + String.join(" union all ", branches) + ") hits"
                 + (all ? "" : " where coverage >= :minimum")
@@ -280,36 +288,23 @@ public class SearchService {
                 + " desc, votes desc, suggestion_id desc nulls last, comment_id nulls first, release_id desc"
                 + " offset :offset limit :limit";
         Query q = em.createNativeQuery(sql)
-                .setParameter("match", terms.atLeast(minimum))
                 .setParameter("ranked", terms.any())
                 .setParameter("offset", offset)
                 .setParameter("limit", limit);
+        if (!suggestionIds.isEmpty()) {
+            q.setParameter("suggestions", SearchCandidates.array(suggestionIds));
+        }
+        if (!commentIds.isEmpty()) {
+            q.setParameter("comments", SearchCandidates.array(commentIds));
+        }
+        if (filters.includes(SearchType.RELEASE)) {
+            q.setParameter("match", match);
+        }
         if (!all) {
             q.setParameter("minimum", minimum);
         }
-        if (filters.includes(SearchType.SUGGESTION) || filters.includes(SearchType.COMMENT)) {
-            q.setParameter("candidates", candidates);
-            filters.bind(q);
-        }
         bindUnits(q, terms);
         return rows(q);
-    }
-
-    /**
-     * The condition "is a candidate" for a suggestion aliased {@code s} matching {@code :match}: among the
-     * {@code :candidates} most-voted whose title matches, or the {@code :candidates} most-voted matching anywhere.
-     * The title is the text's weight-A part ({@code ts_filter}), indexed on its own (V52).
-     */
-    private static String suggestionCandidates(String visibility) {
-        return """
-                s.id in (
-                  (select s.id from suggestion s
-                   where ts_filter(s.search_vector, '{a}') @@ cast(:match as tsquery) and %1$s
-                   order by s.vote_count desc, s.id desc limit :candidates)
-                  union all
-                  (select s.id from suggestion s
-                   where s.search_vector @@ cast(:match as tsquery) and %1$s
-                   order by s.vote_count desc, s.id desc limit :candidates))""".formatted(visibility);
     }
 
     @SuppressWarnings("unchecked")
@@ -348,13 +343,17 @@ public class SearchService {
     }
 
     /**
-     * Stops a search that runs too long, and plans each of its statements for its own words: a generic plan
-     * (what a prepared statement gets after five runs) would not know a common word from a rare one, and the
-     * candidates' plan depends on exactly that (see the class comment).
+     * Sets this search's transaction up: a search running too long is stopped; each statement is planned for
+     * its own words (a generic plan, what a prepared statement gets after five runs, would not know a common word
+     * from a rare one); a table is never read whole (SearchCandidates reads indexes; a misjudged word must not
+     * turn into a scan of millions of rows); and no parallel workers, whose start costs more than these
+     * statements (two cores serve many searches at once).
      */
     private void limitTime() {
         em.createNativeQuery("select set_config('statement_timeout', :ms, true),"
-                + " set_config('plan_cache_mode', 'force_custom_plan', true)")
+                + " set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('enable_seqscan', 'off', true),"
+                + " set_config('max_parallel_workers_per_gather', '0', true)")
                 .setParameter("ms", String.valueOf(config.timeout().toMillis()))
                 .getSingleResult();
     }
