@@ -3,6 +3,10 @@ package app.fanloop.search;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -10,16 +14,15 @@ import jakarta.persistence.Query;
 /**
  * The first phase of a search: which posts are ranked. Ranking reads every row it ranks, and PostgreSQL's
  * full-text index hands over every match of a word before a single one can be read (for 相机, in a sixth of all
- * suggestions, building that list alone costs 50 ms). So a source's candidates are taken in two steps, in one
- * statement:
- * <ol>
- * <li>walk the source in its order of merit (suggestions by votes, comments newest first) through its b-tree
- * index, testing each row, until {@code candidates} match or {@code scan} rows have been read. A word in
- * more than candidates/scan of the posts (1 in 25 by default) is done here, after a few thousand rows at most;</li>
- * <li>only if the walk found fewer, the word is rarer than that: every match is taken from the full-text index
- * (PostgreSQL skips this part of the statement otherwise) and ranked, exactly as a search of everything would.</li>
- * </ol>
- * Suggestions have two walks: matches anywhere, and matches in the title (the weight-A words of
+ * suggestions, that list alone takes 50 ms to build, and reading the rows 300 ms more). So a source's candidates
+ * are found by a <b>walk</b>: read the source in its order of merit (suggestions by votes, comments newest first)
+ * through a b-tree index, testing each row, until {@code candidates} match. A common word is done after a few
+ * thousand rows at most. When {@code scan} rows go by first, the word is rarer than candidates/scan of the
+ * posts, and every match is taken from the full-text index instead (PostgreSQL skips that part of the
+ * statement otherwise), all of them ranked, exactly as a search of everything would. When PostgreSQL's
+ * statistics promise no more matches than candidates, there is no walk at all.
+ * <p>
+ * Suggestions have a second walk when the first one is full: matches in the title (the weight-A words of
  * {@code search_vector}, indexed on their own by V52), so that a post saying the word in its title is among
  * the candidates even when a great many more popular posts mention it. The visibility rule (and the page's
  * filters) are part of each walk, so what a reader may not see is never a candidate.
@@ -27,12 +30,20 @@ import jakarta.persistence.Query;
 @ApplicationScoped
 class SearchCandidates {
 
+    private static final String MATCHES = "s.search_vector @@ cast(:match as tsquery)";
+    private static final String TITLE_MATCHES = "ts_filter(s.search_vector, '{a}') @@ cast(:match as tsquery)";
+    private static final String BY_VOTES = "(select s.* from suggestion s order by s.vote_count desc, s.id desc limit :scan) s";
+    private static final String COMMENT_MATCHES = "c.search_vector @@ cast(:match as tsquery)";
+    private static final String NEWEST_COMMENTS = "(select c.* from comment c order by c.id desc limit :scan) c";
+
     private final EntityManager em;
     private final SearchConfig config;
+    private final ObjectMapper json;
 
-    SearchCandidates(EntityManager em, SearchConfig config) {
+    SearchCandidates(EntityManager em, SearchConfig config, ObjectMapper json) {
         this.em = em;
         this.config = config;
+        this.json = json;
     }
 
     /**
@@ -40,49 +51,68 @@ class SearchCandidates {
      * parameters bound by {@code bind}) lets through: up to {@code candidates} by each walk, or all of them.
      */
     List<Long> suggestions(String match, String visible, Consumer<Query> bind, int candidates) {
+        String all = "select s.id from suggestion s where " + MATCHES + " and " + visible;
+        if (!common("suggestion s", MATCHES, match, candidates)) {
+            return ids(all, match, bind, candidates, false);
+        }
+        // The title walk tests the whole vector first: a row without the word anywhere is rejected before its
+        // title words are cut out.
         String sql = """
                 with anywhere as materialized (
-                  select s.id from (select s.* from suggestion s order by s.vote_count desc, s.id desc limit :scan) s
-                  where s.search_vector @@ cast(:match as tsquery) and %1$s
-                  limit :candidates),
+                  select s.id from %1$s where %2$s and %4$s limit :candidates),
                 titled as materialized (
-                  select s.id from (select s.* from suggestion s order by s.vote_count desc, s.id desc limit :scan) s
-                  where ts_filter(s.search_vector, '{a}') @@ cast(:match as tsquery) and %1$s
-                  limit :candidates)
+                  select s.id from %1$s
+                  where (select count(*) from anywhere) = :candidates and %2$s and %3$s and %4$s limit :candidates)
                 select id from anywhere
                 union select id from titled
-                union select s.id from suggestion s
-                  where (select count(*) from anywhere) < :candidates
-                    and s.search_vector @@ cast(:match as tsquery) and %1$s
-                union select s.id from suggestion s
-                  where (select count(*) from titled) < :candidates
-                    and ts_filter(s.search_vector, '{a}') @@ cast(:match as tsquery) and %1$s""".formatted(visible);
-        return ids(sql, match, bind, candidates);
+                union %5$s and (select count(*) from anywhere) < :candidates
+                union select s.id from suggestion s where %3$s and %4$s
+                  and (select count(*) from anywhere) = :candidates and (select count(*) from titled) < :candidates"""
+                .formatted(BY_VOTES, MATCHES, TITLE_MATCHES, visible, all);
+        return ids(sql, match, bind, candidates, true);
     }
 
-    /** Comments matching {@code match} whose thread {@code visible} lets through (aliases {@code c} and {@code s}). */
+    /** Comments matching {@code match} that {@code visible} lets through (aliases {@code c} and {@code s}). */
     List<Long> comments(String match, String visible, Consumer<Query> bind, int candidates) {
+        String all = "select c.id from comment c join suggestion s on s.id = c.suggestion_id where " + COMMENT_MATCHES
+                + " and " + visible;
+        if (!common("comment c", COMMENT_MATCHES, match, candidates)) {
+            return ids(all, match, bind, candidates, false);
+        }
         String sql = """
                 with newest as materialized (
-                  select c.id from (select c.* from comment c order by c.id desc limit :scan) c
-                  join suggestion s on s.id = c.suggestion_id
-                  where c.search_vector @@ cast(:match as tsquery) and %1$s
+                  select c.id from %1$s join suggestion s on s.id = c.suggestion_id where %2$s and %3$s
                   limit :candidates)
                 select id from newest
-                union select c.id from comment c join suggestion s on s.id = c.suggestion_id
-                  where (select count(*) from newest) < :candidates
-                    and c.search_vector @@ cast(:match as tsquery) and %1$s""".formatted(visible);
-        return ids(sql, match, bind, candidates);
+                union %4$s and (select count(*) from newest) < :candidates"""
+                .formatted(NEWEST_COMMENTS, COMMENT_MATCHES, visible, all);
+        return ids(sql, match, bind, candidates, true);
     }
 
     @SuppressWarnings("unchecked")
-    private List<Long> ids(String sql, String match, Consumer<Query> bind, int candidates) {
-        Query q = em.createNativeQuery(sql)
-                .setParameter("match", match)
-                .setParameter("candidates", candidates)
-                .setParameter("scan", Math.max(config.scan(), candidates));
+    private List<Long> ids(String sql, String match, Consumer<Query> bind, int candidates, boolean walk) {
+        Query q = em.createNativeQuery(sql).setParameter("match", match);
+        if (walk) {
+            q.setParameter("candidates", candidates).setParameter("scan", Math.max(config.scan(), candidates));
+        }
         bind.accept(q);
         return ((List<Number>) q.getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Whether PostgreSQL expects more than {@code candidates} rows of {@code table} to match: one EXPLAIN,
+     * planned, not run. Its statistics know the commonest words; a word they do not know is estimated rare.
+     */
+    private boolean common(String table, String condition, String match, int candidates) {
+        String plan = (String) em.createNativeQuery("explain (format json) select 1 from " + table + " where " + condition)
+                .setParameter("match", match).getSingleResult();
+        try {
+            JsonNode rows = json.readTree(plan).path(0).path("Plan").path("Plan Rows");
+            // Not the plan expected: walking is always safe, at worst it reads scan rows for nothing.
+            return !rows.isNumber() || rows.asDouble() > candidates;
+        } catch (JsonProcessingException unexpected) {
+            return true;
+        }
     }
 
     /** Ids as a PostgreSQL array literal, for {@code = any(cast(:ids as bigint[]))}. */

@@ -346,14 +346,16 @@ public class SearchService {
      * Sets this search's transaction up: a search running too long is stopped; each statement is planned for
      * its own words (a generic plan, what a prepared statement gets after five runs, would not know a common word
      * from a rare one); a table is never read whole (SearchCandidates reads indexes; a misjudged word must not
-     * turn into a scan of millions of rows); and no parallel workers, whose start costs more than these
-     * statements (two cores serve many searches at once).
+     * turn into a scan of millions of rows); no parallel workers, whose start costs more than these
+     * statements (two cores serve many searches at once); and no JIT compilation, which PostgreSQL starts for
+     * any statement it expects to be expensive and which alone took longer (0.5–1 s) than the search.
      */
     private void limitTime() {
         em.createNativeQuery("select set_config('statement_timeout', :ms, true),"
                 + " set_config('plan_cache_mode', 'force_custom_plan', true),"
                 + " set_config('enable_seqscan', 'off', true),"
-                + " set_config('max_parallel_workers_per_gather', '0', true)")
+                + " set_config('max_parallel_workers_per_gather', '0', true),"
+                + " set_config('jit', 'off', true)")
                 .setParameter("ms", String.valueOf(config.timeout().toMillis()))
                 .getSingleResult();
     }

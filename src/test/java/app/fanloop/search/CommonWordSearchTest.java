@@ -13,11 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
@@ -36,6 +38,10 @@ class CommonWordSearchTest {
 
     @Inject
     SearchFixtures sf;
+    @Inject
+    Fixtures fx;
+    @Inject
+    SearchCandidates candidates;
 
     private Board board;
     private Member author;
@@ -66,6 +72,20 @@ class CommonWordSearchTest {
         sf.hide(hiddenTitled);
         hintTarget = sf.suggestion(board, author, SuggestionKind.SUGGESTION, common + " " + rare + " please",
                 "Both words here.", null, null, null, 0, SuggestionStatus.OPEN);
+        // PostgreSQL's statistics now know the common words (a rare word skips the walk on their word).
+        fx.sql("analyze suggestion");
+    }
+
+    @Test
+    void a_common_word_is_walked_by_votes_not_read_whole() {
+        String word = SearchTerms.quote(common);
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> candidates.suggestions(word,
+                "not s.hidden and s.board_id = " + board.id, q -> {
+                }, 50));
+        // 50 by votes, and the title walk's 50: 262 posts hold the word, the most-voted 50 are among the candidates.
+        assertTrue(ids.size() <= 100, "walked, not read whole: " + ids.size());
+        assertTrue(ids.containsAll(popular.subList(POPULAR - 50, POPULAR)), "the most-voted 50 are candidates");
+        assertTrue(ids.contains(hintTarget.id), "the title walk finds the one with the word in its title");
     }
 
     @Test
