@@ -5,6 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import app.fanloop.search.SearchAnalyzer.Token;
 import app.fanloop.search.SearchTerms.Unit;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +35,16 @@ public class Highlighter {
     static final int SNIPPET_SCAN = 6000;
     private static final int CONTEXT_BEFORE = 24;
 
+    /**
+     * Texts shown often (the popular posts a common word finds) are analyzed once, not on every page: up to
+     * this many characters of text are kept with their tokens (a few MB of heap).
+     */
+    static final int ANALYZED_CHARS_KEPT = 1_000_000;
+
     private final SearchAnalyzer analyzer;
+    /** A text's tokens, by the text itself: an edited post is a new key, its old entry ages out. */
+    private final Cache<String, List<Token>> analyzed = Caffeine.newBuilder()
+            .maximumWeight(ANALYZED_CHARS_KEPT).<String, List<Token>> weigher((text, tokens) -> text.length()).build();
 
     Highlighter(SearchAnalyzer analyzer) {
         this.analyzer = analyzer;
@@ -88,7 +100,7 @@ public class Highlighter {
         if (terms.isEmpty()) {
             return spans;
         }
-        List<Token> tokens = analyzer.tokens(text);
+        List<Token> tokens = analyzed.get(text, t -> List.copyOf(analyzer.tokens(t)));
         Set<Integer> hanStarts = new HashSet<>();
         Set<Integer> hanEnds = new HashSet<>();
         for (Token t : tokens) {

@@ -55,21 +55,27 @@ class SearchCandidates {
         if (!common("suggestion s", MATCHES, match, candidates)) {
             return ids(all, match, bind, candidates, false);
         }
-        // The title walk tests the whole vector first: a row without the word anywhere is rejected before its
+        // The walk by votes meets the title matches in the order the title walk would: when it already holds a
+        // page of them, they are the most-voted title matches and the title walk is skipped. Otherwise the
+        // title walk tests the whole vector first, so a row without the word anywhere is rejected before its
         // title words are cut out.
         String sql = """
                 with anywhere as materialized (
-                  select s.id from %1$s where %2$s and %4$s limit :candidates),
+                  select s.id, %3$s as titled from %1$s where %2$s and %4$s limit :candidates),
                 titled as materialized (
                   select s.id from %1$s
-                  where (select count(*) from anywhere) = :candidates and %2$s and %3$s and %4$s limit :candidates)
+                  where (select count(*) from anywhere) = :candidates
+                    and (select count(*) from anywhere where titled) < :page
+                    and %2$s and %3$s and %4$s limit :candidates)
                 select id from anywhere
                 union select id from titled
                 union %5$s and (select count(*) from anywhere) < :candidates
                 union select s.id from suggestion s where %3$s and %4$s
-                  and (select count(*) from anywhere) = :candidates and (select count(*) from titled) < :candidates"""
+                  and (select count(*) from anywhere) = :candidates
+                  and (select count(*) from anywhere where titled) < :page
+                  and (select count(*) from titled) < :candidates"""
                 .formatted(BY_VOTES, MATCHES, TITLE_MATCHES, visible, all);
-        return ids(sql, match, bind, candidates, true);
+        return ids(sql, match, bind.andThen(q -> q.setParameter("page", config.pageSize())), candidates, true);
     }
 
     /** Comments matching {@code match} that {@code visible} lets through (aliases {@code c} and {@code s}). */

@@ -19,7 +19,7 @@ public interface SearchConfig {
      * How many matches of a source are ranked (SearchCandidates): the most-voted title matches and the most-voted
      * matches anywhere (suggestions), the newest matches (comments). Deeper pages take more, a block at a time.
      */
-    @WithDefault("200")
+    @WithDefault("100")
     int candidates();
 
     /**
