@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.fanloop.board.Board;
 import app.fanloop.limit.AbuseLimited;
+import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -48,8 +49,14 @@ public class SearchResource {
         this.config = config;
     }
 
+    /**
+     * A public page like a board's: the same words asked again within {@code fanloop.visitor-cache.ttl} (two
+     * seconds) are served from the page cache (web/PageCache), members' own parts filled in; the popular
+     * searches are asked far more often than that.
+     */
     @GET
     @AbuseLimited("search")
+    @VisitorCached
     public TemplateInstance search(@RestQuery String q, @RestQuery String board, @RestQuery String status,
             @RestQuery String kind, @RestQuery String type, @RestQuery String page) {
         SearchQuery query = SearchQuery.of(q, board, status, kind, type, page, config);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
+import app.fanloop.search.SearchFixtures;
 import app.fanloop.suggestion.Suggestion;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,6 +39,8 @@ class VisitorPageCacheTest {
 
     @Inject
     Fixtures fx;
+    @Inject
+    SearchFixtures sf;
 
     /** A returning visitor: the CSRF cookie from an earlier page, in the given language. */
     private static String board(Board board, String language) {
@@ -73,6 +76,22 @@ class VisitorPageCacheTest {
         assertTrue(htmx.contains(second.title), "htmx requests always render");
         assertTrue(visitor("en").get("/boards/" + board.slug + "?sort=new").asString().contains(second.title),
                 "another address is another copy");
+    }
+
+    @Test
+    void a_search_is_a_public_page_too_served_from_the_copy_for_a_moment() {
+        Board board = sf.board();
+        Member fan = fx.someone();
+        String word = "qz" + unique("w").replaceAll("[^a-z]", "") + "x";
+        Suggestion first = sf.suggestion(board, fan, "First " + word, "Indexed as the service writes it.");
+        assertTrue(visitor("en").queryParam("q", word).get("/search").asString().contains("/suggestions/" + first.id));
+
+        Suggestion second = sf.suggestion(board, fan, "Second " + word, "Indexed as the service writes it.");
+        var again = visitor("en").queryParam("q", word).get("/search");
+        assertEquals("hit", again.header(PageCache.STATUS_HEADER), "the same words, a moment later");
+        assertFalse(again.asString().contains("/suggestions/" + second.id), "the copy from a moment ago");
+        assertTrue(visitor("en").queryParam("q", word).queryParam("type", "suggestion").get("/search").asString()
+                .contains("/suggestions/" + second.id), "other words or filters are another copy, rendered now");
     }
 
     @Test
