@@ -2,6 +2,7 @@ package app.fanloop.search;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,13 +124,6 @@ class SearchCandidates {
 
     /** Ids as a PostgreSQL array literal, for {@code = any(cast(:ids as bigint[]))}. */
     static String array(List<Long> ids) {
-        StringBuilder out = new StringBuilder("{");
-        for (Long id : ids) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            out.append(id);
-        }
-        return out.append('}').toString();
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 }
