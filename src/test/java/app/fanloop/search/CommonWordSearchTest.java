@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.suggestion.Suggestion;
@@ -38,8 +37,6 @@ class CommonWordSearchTest {
 
     @Inject
     SearchFixtures sf;
-    @Inject
-    Fixtures fx;
     @Inject
     SearchCandidates candidates;
     @Inject
@@ -74,8 +71,6 @@ class CommonWordSearchTest {
         sf.hide(hiddenTitled);
         hintTarget = sf.suggestion(board, author, SuggestionKind.SUGGESTION, common + " " + rare + " please",
                 "Both words here.", null, null, null, 0, SuggestionStatus.OPEN);
-        // PostgreSQL's statistics now know the common words (a rare word skips the walk on their word).
-        fx.sql("analyze suggestion");
     }
 
     @Test
