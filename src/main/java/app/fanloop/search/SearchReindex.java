@@ -1,0 +1,596 @@
+package app.fanloop.search;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import app.fanloop.web.SiteClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Indexes the rows no live write indexed with the current analysis ({@link SearchIndex#VERSION}): rows written
+ * before search existed or by an older analysis. In the background after start, once per cluster, in resumable
+ * batches, so a large database does not hold up readiness.
+ * <p>
+ * The first node to start with a new analysis records a run (a {@code search_reindex} row: the highest ids then
+ * and the stale rows it found). Each batch is one short transaction that locks that row ({@code for update skip
+ * locked}: one node works at a time, another waits and takes over if it stops), reads the stale rows of the next
+ * id range with one select, analyzes them on {@link SearchConfig#reindexThreads()} threads, writes every vector
+ * with one update and moves the row on: a restart resumes where it stopped, a crash mid-batch writes nothing.
+ * <p>
+ * <b>A live write wins.</b> The update writes a row only while it is still stale and its text is still what the
+ * batch read (an md5 of the indexed columns, {@link Phase#fingerprint}): a post edited between the batch's read
+ * and its write keeps the vector its edit wrote, and a row whose text changed without a vector of this version
+ * (an older node's write) is read and analyzed again within the batch. A live write that comes after the batch's
+ * update waits for the batch's commit (milliseconds) and writes last.
+ */
+@ApplicationScoped
+public class SearchReindex {
+
+    /** Taken while a run is recorded, so nodes starting together record one ("Search" in ASCII). */
+    private static final long BEGIN_LOCK = 0x536561726368L;
+    /** How long a batch's update waits for a row a live write holds before giving way: under the 1 s deadlock check. */
+    private static final String LOCK_TIMEOUT = "200ms";
+    private static final long BUSY_WAIT_MS = 2000;
+    private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final int MAX_FAILURES = 20;
+    /** Rounds of reading again the rows whose text changed under a batch, before leaving them to the next run. */
+    private static final int MAX_REREADS = 3;
+    private static final Logger LOG = Logger.getLogger(SearchReindex.class);
+
+    /** The sources in the order a run does them, then DONE; each walks its table's ids up to the run's cut-off. */
+    public enum Phase {
+        SUGGESTIONS("suggestion", "t.title, t.body, t.device_model, t.system_version, t.steps"),
+        COMMENTS("comment", "t.body"),
+        RELEASES("release", "t.version, t.summary, (select array_agg(text order by " + SearchIndex.LINE_ORDER
+                + ") from release_item where release_id = t.id)"),
+        DONE(null, null);
+
+        /** The table, one of three constants (never input). */
+        final String table;
+        /** The indexed columns of alias {@code t}, in the order {@link SearchReindex#vector} reads them. */
+        final String columns;
+
+        Phase(String table, String columns) {
+            this.table = table;
+            this.columns = columns;
+        }
+
+        Phase next() {
+            return values()[ordinal() + 1];
+        }
+
+        /** What the batch read of a row's text, to tell at its write whether the text is still the same. */
+        String fingerprint() {
+            return "md5(cast(row(" + columns + ") as text))";
+        }
+    }
+
+    /** What one batch did: whether there was work, the stale rows it read and the rows it wrote. */
+    record Batch(Outcome outcome, int read, long written) {
+        static final Batch BUSY = new Batch(Outcome.BUSY, 0, 0);
+        static final Batch DONE = new Batch(Outcome.DONE, 0, 0);
+    }
+
+    enum Outcome {
+        /** It did a batch (or moved to the next source); there may be more. */
+        WORKED,
+        /** Another node holds the run: it is doing a batch. */
+        BUSY,
+        /** No run is unfinished. */
+        DONE
+    }
+
+    /** A stale row as read: its id, its text's fingerprint and the indexed columns (a release's lines last). */
+    record Text(long id, String fingerprint, Object[] columns) {
+    }
+
+    private final DataSource dataSource;
+    private final SearchVectors vectors;
+    private final SearchConfig config;
+    private final SiteClock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    private final Meter meter = new Meter();
+    private ExecutorService worker;
+    private ExecutorService analysts;
+    private volatile boolean stopping;
+
+    SearchReindex(DataSource dataSource, SearchVectors vectors, SearchConfig config, SiteClock clock) {
+        this.dataSource = dataSource;
+        this.vectors = vectors;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * After the migrations and dev-mode demo data: hands the catch-up to a background thread and returns at once.
+     * The thread records a run if this analysis never had one (counting the stale rows takes a few seconds on a
+     * big database) and works on the unfinished run with the other nodes until it is done.
+     */
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (config.reindexAtStart()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        if (worker != null) {
+            worker.shutdown();
+            // The batch in progress commits or rolls back; either way the next start resumes after the last commit.
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        if (analysts != null) {
+            analysts.shutdownNow();
+        }
+    }
+
+    /** Starts the background catch-up and returns at once. */
+    synchronized Future<?> start() {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "search-reindex");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return worker.submit(() -> {
+            try {
+                begin(false);
+                runToEnd();
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.error("Search index catch-up stopped; it resumes at the next start", e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Indexes every row not indexed by this version when called, on the calling thread (other nodes may share the
+     * work): finishes the unfinished run, then records one for the rows written since its cut-offs and runs it to
+     * its end. Returns how many rows this call wrote.
+     */
+    public long reindexStale() {
+        long written = runToEnd();
+        begin(true);
+        return written + runToEnd();
+    }
+
+    /**
+     * Records a run of this analysis version, unless one is unfinished (it is joined) or, when not {@code again},
+     * this version already had one. A run of an older version still unfinished is closed: this one covers its
+     * rows. A run with nothing to do is recorded as done (at start, so later starts skip the count) or not at all.
+     * Returns whether this call recorded a run with work.
+     */
+    boolean begin(boolean again) {
+        Long total = QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                execute(c, "select pg_advisory_xact_lock(?)", BEGIN_LOCK);
+                Instant now = clock.now();
+                try (PreparedStatement close = c.prepareStatement("update search_reindex set phase = 'DONE',"
+                        + " finished_at = ? where phase <> 'DONE' and version < ?")) {
+                    close.setTimestamp(1, Timestamp.from(now));
+                    close.setInt(2, SearchIndex.VERSION);
+                    close.executeUpdate();
+                }
+                String due = again ? "phase <> 'DONE'" : "phase <> 'DONE' or version >= ?";
+                try (PreparedStatement any = c.prepareStatement("select 1 from search_reindex where " + due + " limit 1")) {
+                    if (!again) {
+                        any.setInt(1, SearchIndex.VERSION);
+                    }
+                    try (ResultSet rs = any.executeQuery()) {
+                        if (rs.next()) {
+                            return null;
+                        }
+                    }
+                }
+                // Each source from just before its first stale row to its last: rows outside are indexed already.
+                long[] range = new long[6];
+                long stale = 0;
+                for (Phase phase : List.of(Phase.SUGGESTIONS, Phase.COMMENTS, Phase.RELEASES)) {
+                    try (PreparedStatement count = c.prepareStatement("select count(*), coalesce(min(id) - 1, 0),"
+                            + " coalesce(max(id), 0) from " + phase.table + " where search_version < ?")) {
+                        count.setInt(1, SearchIndex.VERSION);
+                        try (ResultSet rs = count.executeQuery()) {
+                            rs.next();
+                            stale += rs.getLong(1);
+                            range[2 * phase.ordinal()] = rs.getLong(2);
+                            range[2 * phase.ordinal() + 1] = rs.getLong(3);
+                        }
+                    }
+                }
+                if (stale == 0 && again) {
+                    return null;
+                }
+                try (PreparedStatement insert = c.prepareStatement("""
+                        insert into search_reindex (version, phase, after_id, suggestion_from, suggestion_upto, comment_from,
+                            comment_upto, release_from, release_upto, total_rows, started_at, finished_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""")) {
+                    insert.setInt(1, SearchIndex.VERSION);
+                    insert.setString(2, stale == 0 ? Phase.DONE.name() : Phase.SUGGESTIONS.name());
+                    insert.setLong(3, range[0]);
+                    for (int i = 0; i < range.length; i++) {
+                        insert.setLong(4 + i, range[i]);
+                    }
+                    insert.setLong(10, stale);
+                    insert.setTimestamp(11, Timestamp.from(now));
+                    insert.setTimestamp(12, stale == 0 ? Timestamp.from(now) : null);
+                    if (insert.executeUpdate() == 0) {
+                        return null;
+                    }
+                }
+                return stale;
+            }
+        });
+        if (total == null || total == 0) {
+            return false;
+        }
+        LOG.infof("Search index: %,d rows to index with analysis version %d, in the background, %,d ids a batch",
+                total, SearchIndex.VERSION, config.reindexBatch());
+        return true;
+    }
+
+    /**
+     * Does batches until no run is unfinished; returns the rows this thread wrote. While another node holds the
+     * run, waits and tries again, so it takes over if that node stops. A batch that fails (a row lock it gave way
+     * on, a lost connection) is tried again; after many failures in a row this gives up until the next start.
+     */
+    long runToEnd() {
+        Progress progress = new Progress();
+        int failures = 0;
+        while (!stopping) {
+            Batch batch;
+            try {
+                batch = step();
+                failures = 0;
+            } catch (RuntimeException e) {
+                if (++failures >= MAX_FAILURES || stopping) {
+                    throw e;
+                }
+                LOG.debugf("Search index catch-up: a batch gave way (%s); trying again", e.getMessage());
+                pause(100L * failures);
+                continue;
+            }
+            switch (batch.outcome()) {
+                case DONE -> {
+                    progress.finished();
+                    return progress.written;
+                }
+                case BUSY -> pause(BUSY_WAIT_MS);
+                case WORKED -> progress.batchDone(batch);
+            }
+        }
+        return progress.written;
+    }
+
+    /** One batch of the configured size in its own transaction. */
+    Batch step() {
+        return QuarkusTransaction.requiringNew().call(() -> batch(config.reindexBatch()));
+    }
+
+    /** One batch of {@code ids} ids; needs a transaction of its own (see {@link #step()}). */
+    Batch batch(int ids) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            long run;
+            Phase phase;
+            long after;
+            long[] range = new long[6];
+            try (PreparedStatement claim = c.prepareStatement("""
+                    select id, phase, after_id, suggestion_from, suggestion_upto, comment_from, comment_upto, release_from,
+                        release_upto
+                    from search_reindex where phase <> 'DONE' and version = ? for update skip locked""")) {
+                claim.setInt(1, SearchIndex.VERSION);
+                try (ResultSet rs = claim.executeQuery()) {
+                    if (!rs.next()) {
+                        return unfinished(c) ? Batch.BUSY : Batch.DONE;
+                    }
+                    run = rs.getLong(1);
+                    phase = Phase.valueOf(rs.getString(2));
+                    after = rs.getLong(3);
+                    for (int i = 0; i < range.length; i++) {
+                        range[i] = rs.getLong(4 + i);
+                    }
+                }
+            }
+            execute(c, "select set_config('lock_timeout', ?, true)", LOCK_TIMEOUT);
+            Instant now = clock.now();
+            long upto = range[2 * phase.ordinal() + 1];
+            if (after >= upto) {
+                Phase next = phase.next();
+                try (PreparedStatement move = c.prepareStatement("update search_reindex set phase = ?, after_id = ?,"
+                        + " updated_at = ?, finished_at = ? where id = ?")) {
+                    move.setString(1, next.name());
+                    move.setLong(2, next == Phase.DONE ? after : range[2 * next.ordinal()]);
+                    move.setTimestamp(3, Timestamp.from(now));
+                    move.setTimestamp(4, next == Phase.DONE ? Timestamp.from(now) : null);
+                    move.setLong(5, run);
+                    move.executeUpdate();
+                }
+                return new Batch(Outcome.WORKED, 0, 0);
+            }
+            long to = Math.min(upto, after + ids);
+            List<Text> texts = read(c, phase, after, to);
+            long written = index(c, phase, texts);
+            try (PreparedStatement move = c.prepareStatement("""
+                    update search_reindex set after_id = ?, rows_done = rows_done + ?, batches = batches + 1,
+                        updated_at = ?, node = ?, rows_per_second = ? where id = ?""")) {
+                move.setLong(1, to);
+                move.setLong(2, written);
+                move.setTimestamp(3, Timestamp.from(now));
+                move.setString(4, node);
+                move.setFloat(5, (float) meter.add(run, written));
+                move.setLong(6, run);
+                move.executeUpdate();
+            }
+            return new Batch(Outcome.WORKED, texts.size(), written);
+        }
+    }
+
+    private boolean unfinished(Connection c) throws SQLException {
+        try (PreparedStatement any = c.prepareStatement(
+                "select 1 from search_reindex where phase <> 'DONE' and version = ?")) {
+            any.setInt(1, SearchIndex.VERSION);
+            try (ResultSet rs = any.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The stale rows with ids in (after, to], with one select (the primary key's range). */
+    List<Text> read(Connection c, Phase phase, long after, long to) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(select(phase, "t.id > ? and t.id <= ?"))) {
+            select.setLong(1, after);
+            select.setLong(2, to);
+            select.setInt(3, SearchIndex.VERSION);
+            return texts(select, phase);
+        }
+    }
+
+    /** These rows if they are still stale, as they are now. */
+    private List<Text> reread(Connection c, Phase phase, List<Long> ids) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(select(phase, "t.id = any(?)"))) {
+            select.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            select.setInt(2, SearchIndex.VERSION);
+            return texts(select, phase);
+        }
+    }
+
+    private static String select(Phase phase, String which) {
+        return "select t.id, " + phase.fingerprint() + ", " + phase.columns + " from " + phase.table + " t where "
+                + which + " and t.search_version < ? order by t.id";
+    }
+
+    private static List<Text> texts(PreparedStatement select, Phase phase) throws SQLException {
+        List<Text> texts = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            int n = rs.getMetaData().getColumnCount() - 2;
+            while (rs.next()) {
+                Object[] columns = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    Object value = rs.getObject(3 + i);
+                    columns[i] = value instanceof Array array ? Arrays.asList((Object[]) array.getArray()) : value;
+                }
+                texts.add(new Text(rs.getLong(1), rs.getString(2), columns));
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * Analyzes the rows and writes their vectors; the rows whose text changed since they were read and that are
+     * still stale are read and written again. Returns the rows written.
+     */
+    long index(Connection c, Phase phase, List<Text> texts) throws SQLException {
+        long written = 0;
+        for (int round = 0; !texts.isEmpty(); round++) {
+            Set<Long> done = write(c, phase, texts, analyze(phase, texts));
+            written += done.size();
+            List<Long> changed = texts.stream().map(Text::id).filter(id -> !done.contains(id)).toList();
+            if (changed.isEmpty() || round == MAX_REREADS) {
+                if (!changed.isEmpty()) {
+                    LOG.debugf("Search index catch-up: %d %s rows kept changing; the next run indexes them",
+                            changed.size(), phase.table);
+                }
+                break;
+            }
+            texts = reread(c, phase, changed);
+        }
+        return written;
+    }
+
+    /** The vectors of these rows, in their order, analyzed on the configured threads. */
+    List<String> analyze(Phase phase, List<Text> texts) {
+        int threads = Math.max(1, Math.min(config.reindexThreads(), texts.size() / 100));
+        if (threads == 1) {
+            return texts.stream().map(t -> vector(phase, t)).toList();
+        }
+        List<Callable<List<String>>> parts = new ArrayList<>();
+        int size = (texts.size() + threads - 1) / threads;
+        for (int from = 0; from < texts.size(); from += size) {
+            List<Text> part = texts.subList(from, Math.min(texts.size(), from + size));
+            parts.add(() -> part.stream().map(t -> vector(phase, t)).toList());
+        }
+        List<String> all = new ArrayList<>(texts.size());
+        try {
+            for (Future<List<String>> part : analysts().invokeAll(parts)) {
+                all.addAll(part.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while analyzing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("analysis failed", e.getCause());
+        }
+        return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String vector(Phase phase, Text t) {
+        Object[] v = t.columns();
+        return switch (phase) {
+            case SUGGESTIONS -> vectors.suggestion((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4]);
+            case COMMENTS -> vectors.comment((String) v[0]);
+            case RELEASES -> vectors.release((String) v[0], (String) v[1], v[2] == null ? List.of() : (List<String>) v[2]);
+            case DONE -> throw new IllegalStateException("nothing to analyze when done");
+        };
+    }
+
+    /**
+     * Writes the vectors with one statement, each only if its row is still stale and its text is still the text
+     * analyzed; returns the ids written.
+     */
+    private Set<Long> write(Connection c, Phase phase, List<Text> texts, List<String> vectorsOf) throws SQLException {
+        Object[] ids = new Object[texts.size()];
+        Object[] fingerprints = new Object[texts.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = texts.get(i).id();
+            fingerprints[i] = texts.get(i).fingerprint();
+        }
+        Set<Long> written = new HashSet<>();
+        try (PreparedStatement update = c.prepareStatement("update " + phase.table + " t"
+                + " set search_vector = cast(v.vector as tsvector), search_version = ?"
+                + " from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[])) as v(id, vector, fingerprint)"
+                + " where t.id = v.id and t.search_version < ? and " + phase.fingerprint() + " = v.fingerprint"
+                + " returning t.id")) {
+            update.setInt(1, SearchIndex.VERSION);
+            update.setArray(2, c.createArrayOf("bigint", ids));
+            update.setArray(3, c.createArrayOf("text", vectorsOf.toArray()));
+            update.setArray(4, c.createArrayOf("text", fingerprints));
+            update.setInt(5, SearchIndex.VERSION);
+            try (ResultSet rs = update.executeQuery()) {
+                while (rs.next()) {
+                    written.add(rs.getLong(1));
+                }
+            }
+        }
+        return written;
+    }
+
+    /** The latest run, as the admin page shows it. */
+    public Optional<ReindexStatus> status() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement select = c.prepareStatement("""
+                            select version, phase, total_rows, rows_done, batches, rows_per_second, node, started_at,
+                                updated_at, finished_at
+                            from search_reindex order by id desc limit 1""");
+                    ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<ReindexStatus> empty();
+                }
+                return Optional.of(ReindexStatus.of(rs.getInt(1), Phase.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getLong(4), rs.getInt(5), rs.getFloat(6), rs.getString(7), instant(rs, 8),
+                        instant(rs, 9), instant(rs, 10), clock.now()));
+            }
+        });
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    private static void execute(Connection c, String sql, Object parameter) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            statement.executeQuery().close();
+        }
+    }
+
+    private synchronized ExecutorService analysts() {
+        if (analysts == null) {
+            AtomicInteger n = new AtomicInteger();
+            analysts = Executors.newFixedThreadPool(config.reindexThreads(), runnable -> {
+                Thread thread = new Thread(runnable, "search-analysis-" + n.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return analysts;
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    /** This node's rate on a run: the rows it wrote since its first batch of that run, per second. */
+    private static final class Meter {
+        private long run;
+        private long since;
+        private long rows;
+
+        synchronized double add(long ofRun, long written) {
+            long now = System.nanoTime();
+            if (ofRun != run) {
+                run = ofRun;
+                since = now;
+                rows = 0;
+            }
+            rows += written;
+            return rows / Math.max((now - since) / 1e9, 1.0);
+        }
+    }
+
+    /** Progress lines while this thread works: rows done of all, rows per second, time left. */
+    private final class Progress {
+        private long lastLog = System.nanoTime();
+        private long batches;
+        long written;
+
+        void batchDone(Batch batch) {
+            batches++;
+            written += batch.written();
+            long now = System.nanoTime();
+            if (now - lastLog < LOG_EVERY_NANOS) {
+                return;
+            }
+            lastLog = now;
+            status().filter(s -> s.phase() != Phase.DONE).ifPresent(s -> LOG.infof(
+                    "Search index: %,d of %,d rows (%d%%), %,.0f rows/s, about %s left (%s)",
+                    s.done(), s.total(), s.percent(), s.rowsPerSecond(), s.left(), s.phase().table));
+        }
+
+        void finished() {
+            if (batches == 0) {
+                return;
+            }
+            status().filter(s -> s.finishedAt() != null).ifPresent(s -> LOG.infof(
+                    "Search index done: %,d rows in %,d batches, %s since the run began (%,.0f rows/s on the last node)",
+                    s.done(), s.batches(), ReindexStatus.Span.between(s.startedAt(), s.finishedAt()), s.rowsPerSecond()));
+        }
+    }
+}
