@@ -3,7 +3,7 @@ package app.fanloop.search;
 import java.time.Duration;
 import java.time.Instant;
 
-import app.fanloop.search.SearchReindex.Phase;
+import app.fanloop.search.StaleRows.Phase;
 
 /**
  * The latest catch-up run of the search index, as the admin page and the progress lines show it: rows done of
@@ -92,11 +92,11 @@ public record ReindexStatus(int version, Phase phase, long total, long done, int
             return of(Duration.between(from, to));
         }
 
-        /** For the log: "1 h 02 min 05 s", "4 min 12 s". */
+        /** For the log: "1 h 02 min 05 s", "4 min 12 s", "40 s". */
         @Override
         public String toString() {
             return hours > 0 ? String.format("%d h %02d min %02d s", hours, minutes, seconds)
-                    : String.format("%d min %02d s", minutes, seconds);
+                    : minutes > 0 ? String.format("%d min %02d s", minutes, seconds) : seconds + " s";
         }
     }
 }

@@ -1,31 +1,24 @@
 package app.fanloop.search;
 
 import java.lang.management.ManagementFactory;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.search.StaleRows.Phase;
 import app.fanloop.web.SiteClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -39,17 +32,12 @@ import jakarta.enterprise.event.Observes;
  * before search existed or by an older analysis. In the background after start, once per cluster, in resumable
  * batches, so a large database does not hold up readiness.
  * <p>
- * The first node to start with a new analysis records a run (a {@code search_reindex} row: the highest ids then
- * and the stale rows it found). Each batch is one short transaction that locks that row ({@code for update skip
- * locked}: one node works at a time, another waits and takes over if it stops), reads the stale rows of the next
- * id range with one select, analyzes them on {@link SearchConfig#reindexThreads()} threads, writes every vector
- * with one update and moves the row on: a restart resumes where it stopped, a crash mid-batch writes nothing.
- * <p>
- * <b>A live write wins.</b> The update writes a row only while it is still stale and its text is still what the
- * batch read (an md5 of the indexed columns, {@link Phase#fingerprint}): a post edited between the batch's read
- * and its write keeps the vector its edit wrote, and a row whose text changed without a vector of this version
- * (an older node's write) is read and analyzed again within the batch. A live write that comes after the batch's
- * update waits for the batch's commit (milliseconds) and writes last.
+ * The first node to start with a new analysis records a run (a {@code search_reindex} row: the id range of each
+ * source's stale rows and how many there are). Each batch is one short transaction that locks that row ({@code for
+ * update skip locked}: one node works at a time, another waits and takes over if it stops), reads the stale rows of
+ * the next id range with one select, analyzes them on several threads and writes every vector with one update
+ * ({@link StaleRows}, where live writes win), and moves the row on: a restart resumes where it stopped, a crash
+ * mid-batch writes nothing. Progress lines every 10 s; the admin page shows {@link #status()}.
  */
 @ApplicationScoped
 public class SearchReindex {
@@ -61,37 +49,7 @@ public class SearchReindex {
     private static final long BUSY_WAIT_MS = 2000;
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final int MAX_FAILURES = 20;
-    /** Rounds of reading again the rows whose text changed under a batch, before leaving them to the next run. */
-    private static final int MAX_REREADS = 3;
     private static final Logger LOG = Logger.getLogger(SearchReindex.class);
-
-    /** The sources in the order a run does them, then DONE; each walks its table's ids up to the run's cut-off. */
-    public enum Phase {
-        SUGGESTIONS("suggestion", "t.title, t.body, t.device_model, t.system_version, t.steps"),
-        COMMENTS("comment", "t.body"),
-        RELEASES("release", "t.version, t.summary, (select array_agg(text order by " + SearchIndex.LINE_ORDER
-                + ") from release_item where release_id = t.id)"),
-        DONE(null, null);
-
-        /** The table, one of three constants (never input). */
-        final String table;
-        /** The indexed columns of alias {@code t}, in the order {@link SearchReindex#vector} reads them. */
-        final String columns;
-
-        Phase(String table, String columns) {
-            this.table = table;
-            this.columns = columns;
-        }
-
-        Phase next() {
-            return values()[ordinal() + 1];
-        }
-
-        /** What the batch read of a row's text, to tell at its write whether the text is still the same. */
-        String fingerprint() {
-            return "md5(cast(row(" + columns + ") as text))";
-        }
-    }
 
     /** What one batch did: whether there was work, the stale rows it read and the rows it wrote. */
     record Batch(Outcome outcome, int read, long written) {
@@ -108,23 +66,18 @@ public class SearchReindex {
         DONE
     }
 
-    /** A stale row as read: its id, its text's fingerprint and the indexed columns (a release's lines last). */
-    record Text(long id, String fingerprint, Object[] columns) {
-    }
-
     private final DataSource dataSource;
-    private final SearchVectors vectors;
+    private final StaleRows rows;
     private final SearchConfig config;
     private final SiteClock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final Meter meter = new Meter();
     private ExecutorService worker;
-    private ExecutorService analysts;
     private volatile boolean stopping;
 
-    SearchReindex(DataSource dataSource, SearchVectors vectors, SearchConfig config, SiteClock clock) {
+    SearchReindex(DataSource dataSource, StaleRows rows, SearchConfig config, SiteClock clock) {
         this.dataSource = dataSource;
-        this.vectors = vectors;
+        this.rows = rows;
         this.config = config;
         this.clock = clock;
     }
@@ -146,9 +99,6 @@ public class SearchReindex {
             worker.shutdown();
             // The batch in progress commits or rolls back; either way the next start resumes after the last commit.
             worker.awaitTermination(10, TimeUnit.SECONDS);
-        }
-        if (analysts != null) {
-            analysts.shutdownNow();
         }
     }
 
@@ -338,8 +288,8 @@ public class SearchReindex {
                 return new Batch(Outcome.WORKED, 0, 0);
             }
             long to = Math.min(upto, after + ids);
-            List<Text> texts = read(c, phase, after, to);
-            long written = index(c, phase, texts);
+            List<StaleRows.Text> texts = rows.read(c, phase, after, to);
+            long written = rows.index(c, phase, texts);
             try (PreparedStatement move = c.prepareStatement("""
                     update search_reindex set after_id = ?, rows_done = rows_done + ?, batches = batches + 1,
                         updated_at = ?, node = ?, rows_per_second = ? where id = ?""")) {
@@ -363,136 +313,6 @@ public class SearchReindex {
                 return rs.next();
             }
         }
-    }
-
-    /** The stale rows with ids in (after, to], with one select (the primary key's range). */
-    List<Text> read(Connection c, Phase phase, long after, long to) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(select(phase, "t.id > ? and t.id <= ?"))) {
-            select.setLong(1, after);
-            select.setLong(2, to);
-            select.setInt(3, SearchIndex.VERSION);
-            return texts(select, phase);
-        }
-    }
-
-    /** These rows if they are still stale, as they are now. */
-    private List<Text> reread(Connection c, Phase phase, List<Long> ids) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(select(phase, "t.id = any(?)"))) {
-            select.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            select.setInt(2, SearchIndex.VERSION);
-            return texts(select, phase);
-        }
-    }
-
-    private static String select(Phase phase, String which) {
-        return "select t.id, " + phase.fingerprint() + ", " + phase.columns + " from " + phase.table + " t where "
-                + which + " and t.search_version < ? order by t.id";
-    }
-
-    private static List<Text> texts(PreparedStatement select, Phase phase) throws SQLException {
-        List<Text> texts = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-            int n = rs.getMetaData().getColumnCount() - 2;
-            while (rs.next()) {
-                Object[] columns = new Object[n];
-                for (int i = 0; i < n; i++) {
-                    Object value = rs.getObject(3 + i);
-                    columns[i] = value instanceof Array array ? Arrays.asList((Object[]) array.getArray()) : value;
-                }
-                texts.add(new Text(rs.getLong(1), rs.getString(2), columns));
-            }
-        }
-        return texts;
-    }
-
-    /**
-     * Analyzes the rows and writes their vectors; the rows whose text changed since they were read and that are
-     * still stale are read and written again. Returns the rows written.
-     */
-    long index(Connection c, Phase phase, List<Text> texts) throws SQLException {
-        long written = 0;
-        for (int round = 0; !texts.isEmpty(); round++) {
-            Set<Long> done = write(c, phase, texts, analyze(phase, texts));
-            written += done.size();
-            List<Long> changed = texts.stream().map(Text::id).filter(id -> !done.contains(id)).toList();
-            if (changed.isEmpty() || round == MAX_REREADS) {
-                if (!changed.isEmpty()) {
-                    LOG.debugf("Search index catch-up: %d %s rows kept changing; the next run indexes them",
-                            changed.size(), phase.table);
-                }
-                break;
-            }
-            texts = reread(c, phase, changed);
-        }
-        return written;
-    }
-
-    /** The vectors of these rows, in their order, analyzed on the configured threads. */
-    List<String> analyze(Phase phase, List<Text> texts) {
-        int threads = Math.max(1, Math.min(config.reindexThreads(), texts.size() / 100));
-        if (threads == 1) {
-            return texts.stream().map(t -> vector(phase, t)).toList();
-        }
-        List<Callable<List<String>>> parts = new ArrayList<>();
-        int size = (texts.size() + threads - 1) / threads;
-        for (int from = 0; from < texts.size(); from += size) {
-            List<Text> part = texts.subList(from, Math.min(texts.size(), from + size));
-            parts.add(() -> part.stream().map(t -> vector(phase, t)).toList());
-        }
-        List<String> all = new ArrayList<>(texts.size());
-        try {
-            for (Future<List<String>> part : analysts().invokeAll(parts)) {
-                all.addAll(part.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while analyzing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("analysis failed", e.getCause());
-        }
-        return all;
-    }
-
-    @SuppressWarnings("unchecked")
-    private String vector(Phase phase, Text t) {
-        Object[] v = t.columns();
-        return switch (phase) {
-            case SUGGESTIONS -> vectors.suggestion((String) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4]);
-            case COMMENTS -> vectors.comment((String) v[0]);
-            case RELEASES -> vectors.release((String) v[0], (String) v[1], v[2] == null ? List.of() : (List<String>) v[2]);
-            case DONE -> throw new IllegalStateException("nothing to analyze when done");
-        };
-    }
-
-    /**
-     * Writes the vectors with one statement, each only if its row is still stale and its text is still the text
-     * analyzed; returns the ids written.
-     */
-    private Set<Long> write(Connection c, Phase phase, List<Text> texts, List<String> vectorsOf) throws SQLException {
-        Object[] ids = new Object[texts.size()];
-        Object[] fingerprints = new Object[texts.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = texts.get(i).id();
-            fingerprints[i] = texts.get(i).fingerprint();
-        }
-        Set<Long> written = new HashSet<>();
-        try (PreparedStatement update = c.prepareStatement("update " + phase.table + " t"
-                + " set search_vector = cast(v.vector as tsvector), search_version = ?"
-                + " from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[])) as v(id, vector, fingerprint)"
-                + " where t.id = v.id and t.search_version < ? and " + phase.fingerprint() + " = v.fingerprint"
-                + " returning t.id")) {
-            update.setInt(1, SearchIndex.VERSION);
-            update.setArray(2, c.createArrayOf("bigint", ids));
-            update.setArray(3, c.createArrayOf("text", vectorsOf.toArray()));
-            update.setArray(4, c.createArrayOf("text", fingerprints));
-            update.setInt(5, SearchIndex.VERSION);
-            try (ResultSet rs = update.executeQuery()) {
-                while (rs.next()) {
-                    written.add(rs.getLong(1));
-                }
-            }
-        }
-        return written;
     }
 
     /** The latest run, as the admin page shows it. */
@@ -524,18 +344,6 @@ public class SearchReindex {
             statement.setObject(1, parameter);
             statement.executeQuery().close();
         }
-    }
-
-    private synchronized ExecutorService analysts() {
-        if (analysts == null) {
-            AtomicInteger n = new AtomicInteger();
-            analysts = Executors.newFixedThreadPool(config.reindexThreads(), runnable -> {
-                Thread thread = new Thread(runnable, "search-analysis-" + n.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return analysts;
     }
 
     private void pause(long millis) {

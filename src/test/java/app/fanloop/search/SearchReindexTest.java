@@ -28,8 +28,8 @@ import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.search.SearchReindex.Batch;
 import app.fanloop.search.SearchReindex.Outcome;
-import app.fanloop.search.SearchReindex.Phase;
-import app.fanloop.search.SearchReindex.Text;
+import app.fanloop.search.StaleRows.Phase;
+import app.fanloop.search.StaleRows.Text;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,6 +59,9 @@ class SearchReindexTest {
 
     @Inject
     SearchVectors vectors;
+
+    @Inject
+    StaleRows rows;
 
     /** Each test starts with nothing stale and no run unfinished (rows other tests wrote without words included). */
     @BeforeEach
@@ -206,12 +209,12 @@ class SearchReindexTest {
         forget("suggestion", s.id);
         long written = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                List<Text> texts = reindex.read(c, Phase.SUGGESTIONS, s.id - 1, s.id);
+                List<Text> texts = rows.read(c, Phase.SUGGESTIONS, s.id - 1, s.id);
                 assertEquals(1, texts.size());
                 // The author saves an edit after the batch read the old text: the edit writes its words and commits.
                 form().formParam("kind", "SUGGESTION").formParam("title", "New title " + after)
                         .formParam("body", "New text").post("/suggestions/" + s.id + "/edit").then().statusCode(303);
-                return reindex.index(c, Phase.SUGGESTIONS, texts);
+                return rows.index(c, Phase.SUGGESTIONS, texts);
             }
         });
         assertEquals(0, written, "the batch leaves the row to the edit");
@@ -228,11 +231,11 @@ class SearchReindexTest {
         forget("comment", c.id);
         long written = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                List<Text> texts = reindex.read(connection, Phase.COMMENTS, c.id - 1, c.id);
+                List<Text> texts = rows.read(connection, Phase.COMMENTS, c.id - 1, c.id);
                 // A node still on an older analysis edits the comment and commits: new text, its words not of this version.
                 QuarkusTransaction.requiringNew().run(() -> fx.sql(
                         "update comment set body = ?1, search_vector = null where id = ?2", "New comment " + after, c.id));
-                return reindex.index(connection, Phase.COMMENTS, texts);
+                return rows.index(connection, Phase.COMMENTS, texts);
             }
         });
         assertEquals(1, written);
