@@ -141,72 +141,96 @@ public class SearchReindex {
      * Returns whether this call recorded a run with work.
      */
     boolean begin(boolean again) {
-        Long total = QuarkusTransaction.requiringNew().call(() -> {
+        if (!QuarkusTransaction.requiringNew().call(() -> due(again))) {
+            return false;
+        }
+        long[] found = stale();
+        long total = found[6];
+        if (total == 0 && again) {
+            return false;
+        }
+        // Nodes starting together counted alike; the first to get here records the run.
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
                 execute(c, "select pg_advisory_xact_lock(?)", BEGIN_LOCK);
+                if (!due(again)) {
+                    return false;
+                }
                 Instant now = clock.now();
-                try (PreparedStatement close = c.prepareStatement("update search_reindex set phase = 'DONE',"
-                        + " finished_at = ? where phase <> 'DONE' and version < ?")) {
-                    close.setTimestamp(1, Timestamp.from(now));
-                    close.setInt(2, SearchIndex.VERSION);
-                    close.executeUpdate();
-                }
-                String due = again ? "phase <> 'DONE'" : "phase <> 'DONE' or version >= ?";
-                try (PreparedStatement any = c.prepareStatement("select 1 from search_reindex where " + due + " limit 1")) {
-                    if (!again) {
-                        any.setInt(1, SearchIndex.VERSION);
-                    }
-                    try (ResultSet rs = any.executeQuery()) {
-                        if (rs.next()) {
-                            return null;
-                        }
-                    }
-                }
-                // Each source from just before its first stale row to its last: rows outside are indexed already.
-                long[] range = new long[6];
-                long stale = 0;
-                for (Phase phase : List.of(Phase.SUGGESTIONS, Phase.COMMENTS, Phase.RELEASES)) {
-                    try (PreparedStatement count = c.prepareStatement("select count(*), coalesce(min(id) - 1, 0),"
-                            + " coalesce(max(id), 0) from " + phase.table + " where search_version < ?")) {
-                        count.setInt(1, SearchIndex.VERSION);
-                        try (ResultSet rs = count.executeQuery()) {
-                            rs.next();
-                            stale += rs.getLong(1);
-                            range[2 * phase.ordinal()] = rs.getLong(2);
-                            range[2 * phase.ordinal() + 1] = rs.getLong(3);
-                        }
-                    }
-                }
-                if (stale == 0 && again) {
-                    return null;
-                }
                 try (PreparedStatement insert = c.prepareStatement("""
                         insert into search_reindex (version, phase, after_id, suggestion_from, suggestion_upto, comment_from,
                             comment_upto, release_from, release_upto, total_rows, started_at, finished_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict do nothing""")) {
                     insert.setInt(1, SearchIndex.VERSION);
-                    insert.setString(2, stale == 0 ? Phase.DONE.name() : Phase.SUGGESTIONS.name());
-                    insert.setLong(3, range[0]);
-                    for (int i = 0; i < range.length; i++) {
-                        insert.setLong(4 + i, range[i]);
+                    insert.setString(2, total == 0 ? Phase.DONE.name() : Phase.SUGGESTIONS.name());
+                    insert.setLong(3, found[0]);
+                    for (int i = 0; i < 6; i++) {
+                        insert.setLong(4 + i, found[i]);
                     }
-                    insert.setLong(10, stale);
+                    insert.setLong(10, total);
                     insert.setTimestamp(11, Timestamp.from(now));
-                    insert.setTimestamp(12, stale == 0 ? Timestamp.from(now) : null);
-                    if (insert.executeUpdate() == 0) {
-                        return null;
-                    }
+                    insert.setTimestamp(12, total == 0 ? Timestamp.from(now) : null);
+                    return insert.executeUpdate() == 1;
                 }
-                return stale;
             }
         });
-        if (total == null || total == 0) {
+        if (!recorded || total == 0) {
             return false;
         }
         LOG.infof("Search index: %,d rows to index with analysis version %d, in the background, %,d ids a batch",
                 total, SearchIndex.VERSION, config.reindexBatch());
         return true;
+    }
+
+    /**
+     * Whether a run is due: none unfinished and, unless {@code again}, none of this version or a newer one yet.
+     * Closes an unfinished run of an older version first. Needs a transaction.
+     */
+    private boolean due(boolean again) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement close = c.prepareStatement("update search_reindex set phase = 'DONE',"
+                    + " finished_at = ? where phase <> 'DONE' and version < ?")) {
+                close.setTimestamp(1, Timestamp.from(clock.now()));
+                close.setInt(2, SearchIndex.VERSION);
+                close.executeUpdate();
+            }
+            String blocking = again ? "phase <> 'DONE'" : "phase <> 'DONE' or version >= ?";
+            try (PreparedStatement any = c.prepareStatement("select 1 from search_reindex where " + blocking + " limit 1")) {
+                if (!again) {
+                    any.setInt(1, SearchIndex.VERSION);
+                }
+                try (ResultSet rs = any.executeQuery()) {
+                    return !rs.next();
+                }
+            }
+        }
+    }
+
+    /**
+     * Each source's range of stale ids, from just before its first stale row to its last (rows outside are indexed
+     * already), and how many rows are stale in all: {from, upto} per source in phase order, then the count. One scan
+     * per table, outside any transaction (minutes at hundreds of millions of rows; no transaction timeout applies).
+     */
+    private long[] stale() {
+        long[] found = new long[7];
+        try (Connection c = dataSource.getConnection()) {
+            for (Phase phase : List.of(Phase.SUGGESTIONS, Phase.COMMENTS, Phase.RELEASES)) {
+                try (PreparedStatement count = c.prepareStatement("select count(*), coalesce(min(id) - 1, 0),"
+                        + " coalesce(max(id), 0) from " + phase.table + " where search_version < ?")) {
+                    count.setInt(1, SearchIndex.VERSION);
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        found[6] += rs.getLong(1);
+                        found[2 * phase.ordinal()] = rs.getLong(2);
+                        found[2 * phase.ordinal() + 1] = rs.getLong(3);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the rows to index failed", e);
+        }
+        return found;
     }
 
     /**
