@@ -104,6 +104,9 @@ public interface SearchMessages {
     String index_node();
 
     @Message
+    String index_nothing(int version);
+
+    @Message
     String index_paused_text();
 
     @Message

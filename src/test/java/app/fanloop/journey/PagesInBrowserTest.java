@@ -84,6 +84,7 @@ class PagesInBrowserTest extends BrowserJourney {
         overflowing.addAll(overflow(alice, "/admin/reports"));
         alice.navigate(chromium.url("/admin/search"));
         overflowing.addAll(overflow(alice, "/admin/search"));
+        Chromium.shot(alice, "12-phone-admin-search");
         assertEquals(List.of(), overflowing, "pages wider than the phone");
         paula.context().close();
         alice.context().close();

@@ -73,6 +73,20 @@ class SearchIndexPageTest {
 
     @Test
     @TestSecurity(user = "alice", roles = "admin")
+    void a_start_that_found_nothing_stale_says_so() {
+        reindex.reindexStale();
+        fx.sql("""
+                insert into search_reindex (version, phase, after_id, suggestion_from, suggestion_upto, comment_from,
+                    comment_upto, release_from, release_upto, total_rows, started_at, finished_at)
+                values (?1, 'DONE', 0, 0, 0, 0, 0, 0, 0, 0, now(), now())""", SearchIndex.VERSION);
+        Document nothing = open("en");
+        assertTrue(nothing.selectFirst("#index-state").text().startsWith(
+                "Nothing to catch up: every row is indexed with analysis version " + SearchIndex.VERSION + ". Checked"));
+        assertTrue(nothing.select("#index-rows").isEmpty());
+    }
+
+    @Test
+    @TestSecurity(user = "alice", roles = "admin")
     void a_run_no_node_works_on_says_it_is_paused() {
         reindex.reindexStale();
         stale(1);
