@@ -34,6 +34,7 @@ fi
 
 echo "re-index on $BENCH_DB: $(q "select count(*) from suggestion") suggestions, $(q "select count(*) from comment") comments,"\
   "$(q "select count(*) from release") releases; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+WITH_WORDS=$(q "select (select count(*) from suggestion where search_vector is not null) + (select count(*) from comment where search_vector is not null)")
 setup=$(now)
 echo "marking every row stale$([ "$FRESH" = 1 ] && echo ', vectors dropped') and forgetting earlier runs (not timed)"
 vector=""
@@ -127,7 +128,7 @@ if [ -n "$RESULTS" ]; then
     echo "- when: $WHEN; git $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src || echo ' (with uncommitted changes in src)')"
     echo "- database: \`$BENCH_DB\`, $(q "select count(*) from suggestion") suggestions, $(q "select count(*) from comment") comments,"\
       "$(q "select count(*) from release") releases, $(q "select pg_size_pretty(pg_database_size(current_database()))");"\
-      "rows marked stale first$([ "$FRESH" = 1 ] && echo ', vectors dropped (FRESH=1)' || echo ', vectors kept')"
+      "every row marked stale first; $WITH_WORDS suggestions and comments had a vector at the start$([ "$FRESH" = 1 ] && echo ', dropped (FRESH=1)')"
     echo "- machine: $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GB RAM, shared; load average $LOAD_BEFORE at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
     echo "- PostgreSQL: $(q "show server_version"), shared_buffers $(q "show shared_buffers"), max_wal_size $(q "show max_wal_size")"
     echo "- app: packaged, \`${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}\`, batch ${FANLOOP_SEARCH_REINDEX_BATCH:-2000} ids, ${FANLOOP_SEARCH_REINDEX_THREADS:-2} analysis threads$([ "$KILL_AFTER" != 0 ] && echo ", killed with -9 after $KILL_AFTER s and started again")"
