@@ -54,4 +54,15 @@ public interface SearchConfig {
     /** How long a search waits for a free slot before the reader is asked to try again. */
     @WithDefault("PT0.5S")
     Duration busyWait();
+
+    /**
+     * Ids of one table per catch-up batch (SearchReindex): one short transaction that reads the batch's stale rows
+     * with one select and writes their vectors with one update, holding one connection for a fraction of a second.
+     */
+    @WithDefault("2000")
+    int reindexBatch();
+
+    /** Threads that analyze a catch-up batch (segmenting, stemming): how many cores the catch-up may take. */
+    @WithDefault("2")
+    int reindexThreads();
 }

@@ -78,4 +78,76 @@ public interface SearchMessages {
 
     @Message
     String similar_title();
+
+    @Message
+    String index_finished();
+
+    @Message
+    String index_hms(long hours, int minutes, int seconds);
+
+    @Message
+    String index_intro();
+
+    @Message
+    String index_left();
+
+    @Message
+    String index_left_unknown();
+
+    @Message
+    String index_ms(int minutes, int seconds);
+
+    @Message
+    String index_never();
+
+    @Message
+    String index_node();
+
+    @Message
+    String index_nothing(int version);
+
+    @Message
+    String index_paused_text();
+
+    @Message
+    String index_rate();
+
+    @Message
+    String index_refresh();
+
+    @Message
+    String index_rows();
+
+    @Message
+    String index_rows_of(String done, String total, int percent);
+
+    @Message
+    String index_rows_per_second(String rate);
+
+    @Message
+    String index_source();
+
+    @Message
+    String index_started();
+
+    @Message
+    String index_state_done();
+
+    @Message
+    String index_state_paused();
+
+    @Message
+    String index_state_running();
+
+    @Message
+    String index_title();
+
+    @Message
+    String index_took();
+
+    @Message
+    String index_updated();
+
+    @Message
+    String index_version();
 }

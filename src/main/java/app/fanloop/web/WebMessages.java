@@ -350,6 +350,9 @@ public interface WebMessages {
     String admin_audit();
 
     @Message
+    String admin_search();
+
+    @Message
     String report_count(int count);
 
     @Message

@@ -82,6 +82,9 @@ class PagesInBrowserTest extends BrowserJourney {
         Page alice = chromium.signIn(chromium.context(true), "alice", "/admin/reports");
         alice.setViewportSize(360, 780);
         overflowing.addAll(overflow(alice, "/admin/reports"));
+        alice.navigate(chromium.url("/admin/search"));
+        overflowing.addAll(overflow(alice, "/admin/search"));
+        Chromium.shot(alice, "12-phone-admin-search");
         assertEquals(List.of(), overflowing, "pages wider than the phone");
         paula.context().close();
         alice.context().close();
