@@ -3,7 +3,8 @@
 #   bench/profile.sh SCENARIO [LABEL]      # writes bench/profiles/SCENARIO-LABEL.svg (LABEL: the short commit)
 #   SKIP_PACKAGE=1 DURATION=60 WARMUP=90 bench/profile.sh board-member before   # the defaults
 # SCENARIO: ceiling, signed-in-ceiling, board-member, suggestion-member, vote, board-visitor, home-visitor-nocache,
-# board-visitor-nocache, suggestion-visitor-nocache (the same requests as bench/run.sh's rows of those names).
+# board-visitor-nocache, suggestion-visitor-nocache (the same requests as bench/run.sh's rows of those names),
+# search-nocache (GET /search?q=相机 as a returning visitor, page cache off: the search engine's own cost).
 #
 # How: the app starts on the bench database (bench/env.sh: prod mode, the bench JVM options, bearer tokens for
 # members), wrk drives the scenario for WARMUP seconds, then async-profiler (Maven Central's
@@ -73,6 +74,7 @@ if [ "${RENDER_ONLY:-0}" != 1 ]; then
     board-visitor|board-visitor-nocache) URL="/boards/$BOARD?sort=top"; HEADER=(-H "$VISITOR") ;;
     home-visitor-nocache) URL=/; HEADER=(-H "$VISITOR") ;;
     suggestion-visitor-nocache) URL="/suggestions/$SUGGESTION"; HEADER=(-H "$VISITOR") ;;
+    search-nocache) URL="/search?q=%E7%9B%B8%E6%9C%BA"; HEADER=(-H "$VISITOR") ;;
     *) echo "unknown scenario $SCENARIO" >&2; exit 2 ;;
   esac
 
