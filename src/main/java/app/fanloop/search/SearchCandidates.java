@@ -30,7 +30,11 @@ class SearchCandidates {
 
     private static final String MATCHES = "s.search_vector @@ cast(:match as tsquery)";
     private static final String TITLE_MATCHES = "ts_filter(s.search_vector, '{a}') @@ cast(:match as tsquery)";
-    private static final String BY_VOTES = "(select s.* from suggestion s order by s.vote_count desc, s.id desc limit :scan) s";
+    /** The walk by votes, over the posts the reader may see and the page's filters let through. */
+    private static final String BY_VOTES = "(select s.* from suggestion s where %s order by %s limit :scan) s";
+    private static final String VOTES_ORDER = "s.vote_count desc, s.id desc";
+    /** Within one board, the order of its index {@code suggestion_board_top}: pinned first, then by votes. */
+    private static final String BOARD_VOTES_ORDER = "s.pinned desc, s.vote_count desc, s.id desc";
     private static final String COMMENT_MATCHES = "c.search_vector @@ cast(:match as tsquery)";
     private static final String NEWEST_COMMENTS = "(select c.* from comment c order by c.id desc limit :scan) c";
 
@@ -44,22 +48,26 @@ class SearchCandidates {
 
     /**
      * Suggestions matching {@code match} that the condition {@code visible} (on alias {@code s}, with its named
-     * parameters bound by {@code bind}) lets through: up to {@code candidates} by each walk, or all of them.
+     * parameters bound by {@code bind}: the visibility rule and the page's filters) lets through: up to
+     * {@code candidates} by each walk, or all of them. The walk reads only rows {@code visible} lets through, so a
+     * filter (a board, a status) does not send a common word to the full-text index; {@code oneBoard} when the
+     * condition holds to one board, whose own index then leads the walk.
      */
-    List<Long> suggestions(String match, String visible, Consumer<Query> bind, int candidates) {
+    List<Long> suggestions(String match, String visible, boolean oneBoard, Consumer<Query> bind, int candidates) {
         String all = "select s.id from suggestion s where " + MATCHES + " and " + visible;
+        String walk = BY_VOTES.formatted(visible, oneBoard ? BOARD_VOTES_ORDER : VOTES_ORDER);
         // The walk by votes meets the title matches in the order the title walk would: when it already holds a
         // page of them, they are the most-voted title matches and the title walk is skipped. Otherwise the
         // title walk tests the whole vector first, so a row without the word anywhere is rejected before its
         // title words are cut out.
         String sql = """
                 with anywhere as materialized (
-                  select s.id, %3$s as titled from %1$s where %2$s and %4$s limit :candidates),
+                  select s.id, %3$s as titled from %1$s where %2$s limit :candidates),
                 titled as materialized (
                   select s.id from %1$s
                   where (select count(*) from anywhere) = :candidates
                     and (select count(*) from anywhere where titled) < :page
-                    and %2$s and %3$s and %4$s limit :candidates)
+                    and %2$s and %3$s limit :candidates)
                 select id from anywhere
                 union select id from titled
                 union %5$s and (select count(*) from anywhere) < :candidates
@@ -67,7 +75,7 @@ class SearchCandidates {
                   and (select count(*) from anywhere) = :candidates
                   and (select count(*) from anywhere where titled) < :page
                   and (select count(*) from titled) < :candidates"""
-                .formatted(BY_VOTES, MATCHES, TITLE_MATCHES, visible, all);
+                .formatted(walk, MATCHES, TITLE_MATCHES, visible, all);
         return ids(sql, match, bind.andThen(q -> q.setParameter("page", config.pageSize())), candidates);
     }
 

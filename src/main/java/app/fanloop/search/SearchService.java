@@ -150,7 +150,7 @@ public class SearchService {
     private List<Row> similarRows(SearchTerms terms, Filters filters, int minimum, Long preferredBoardId, int limit) {
         boolean all = minimum >= terms.size();
         List<Long> ids = candidates.suggestions(terms.atLeast(minimum),
-                filters.suggestionVisibility() + " and s.status <> 'MERGED'", filters::bind, config.candidates());
+                filters.suggestionVisibility() + " and s.status <> 'MERGED'", false, filters::bind, config.candidates());
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -248,7 +248,8 @@ public class SearchService {
         List<Long> suggestionIds = List.of();
         List<Long> commentIds = List.of();
         if (filters.includes(SearchType.SUGGESTION)) {
-            suggestionIds = candidates.suggestions(match, filters.suggestionVisibility(), filters::bind, wanted);
+            suggestionIds = candidates.suggestions(match, filters.suggestionVisibility(), filters.boardId() != null,
+                    filters::bind, wanted);
             if (!suggestionIds.isEmpty()) {
                 branches.add("""
                         select 'SUGGESTION' as type, s.id as suggestion_id, cast(null as bigint) as comment_id,

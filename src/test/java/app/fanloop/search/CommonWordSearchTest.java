@@ -77,7 +77,7 @@ class CommonWordSearchTest {
     void a_common_word_is_walked_by_votes_not_read_whole() {
         String word = SearchTerms.quote(common);
         List<Long> ids = QuarkusTransaction.requiringNew().call(() -> candidates.suggestions(word,
-                "not s.hidden and s.board_id = " + board.id, q -> {
+                "not s.hidden and s.board_id = " + board.id, true, q -> {
                 }, 50));
         // 50 by votes, and the title walk's 50: 262 posts hold the word, the most-voted 50 are among the candidates.
         assertTrue(ids.size() <= 100, "walked, not read whole: " + ids.size());
