@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.web.BackgroundBatches;
+import app.fanloop.web.BackgroundBatches.Outcome;
 import app.fanloop.web.SiteClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,9 +43,7 @@ public class HonourBackfill {
     static final long BATCH_LOCK = 0x486f6e6f7572L;
     /** How long a batch waits for a row lock before giving way (and trying again): below PostgreSQL's 1 s deadlock check. */
     private static final String BATCH_LOCK_TIMEOUT = "200ms";
-    private static final long BUSY_WAIT_MS = 2000;
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final int MAX_FAILURES = 20;
     private static final Logger LOG = Logger.getLogger(HonourBackfill.class);
 
     /** The source tables in the order they are done; each phase walks its table's ids up to its cut-off. */
@@ -55,22 +55,12 @@ public class HonourBackfill {
         }
     }
 
-    /** What one call of {@link #step()} found. */
-    enum Step {
-        /** It did a batch (or moved to the next phase); there may be more. */
-        WORKED,
-        /** Another node holds the backfill's row: it is doing a batch. */
-        BUSY,
-        /** Nothing is left. */
-        DONE
-    }
-
     private final EntityManager em;
     private final HonourConfig config;
     private final Honours honours;
     private final SiteClock clock;
     private ExecutorService worker;
-    private volatile boolean stopping;
+    private final BackgroundBatches batches = new BackgroundBatches("Honours backfill", LOG);
 
     HonourBackfill(EntityManager em, HonourConfig config, Honours honours, SiteClock clock) {
         this.em = em;
@@ -90,7 +80,7 @@ public class HonourBackfill {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopping = true;
+        batches.stop();
         if (worker != null) {
             worker.shutdown();
             // The batch in progress commits or rolls back; either way the next start resumes after the last commit.
@@ -118,7 +108,7 @@ public class HonourBackfill {
             }
             run();
         } catch (RuntimeException e) {
-            if (!stopping) {
+            if (!batches.stopping()) {
                 LOG.error("Honours backfill stopped; it resumes at the next start", e);
             }
         }
@@ -133,7 +123,7 @@ public class HonourBackfill {
         String level = honours.levelOf("points");
         long last = QuarkusTransaction.requiringNew().call(() -> number("select coalesce(max(id), 0) from member"));
         int moved = 0;
-        for (long after = 0; after < last && !stopping; after += config.backfillBatch()) {
+        for (long after = 0; after < last && !batches.stopping(); after += config.backfillBatch()) {
             long from = after;
             moved += QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update member set level = " + level
                     + " where id > :a and id <= :b and level <> " + level)
@@ -175,39 +165,18 @@ public class HonourBackfill {
      */
     void runToEnd() {
         Progress progress = new Progress();
-        int failures = 0;
-        while (!stopping) {
-            Step step;
-            try {
-                step = step();
-                failures = 0;
-            } catch (RuntimeException e) {
-                if (++failures >= MAX_FAILURES || stopping) {
-                    throw e;
-                }
-                LOG.debugf("Honours backfill: a batch gave way (%s); trying again", e.getMessage());
-                pause(100L * failures);
-                continue;
-            }
-            if (step == Step.DONE) {
-                progress.finished();
-                return;
-            }
-            if (step == Step.BUSY) {
-                pause(BUSY_WAIT_MS);
-            } else {
-                progress.batchDone();
-            }
+        if (batches.runToEnd(this::step, step -> step, step -> progress.batchDone())) {
+            progress.finished();
         }
     }
 
     /** One batch in its own transaction. */
-    Step step() {
+    Outcome step() {
         return QuarkusTransaction.requiringNew().call(this::batch);
     }
 
     /** One batch; needs a transaction of its own (see {@link #step()}). */
-    Step batch() {
+    Outcome batch() {
         @SuppressWarnings("unchecked")
         List<Object[]> claimed = em.createNativeQuery("""
                 select phase, after_id, suggestion_upto, vote_upto, comment_upto, report_upto from honour_backfill
@@ -217,7 +186,7 @@ public class HonourBackfill {
             if (phase.isEmpty()) {
                 throw new IllegalStateException("the honours backfill has not begun");
             }
-            return "DONE".equals(phase.get(0)) ? Step.DONE : Step.BUSY;
+            return "DONE".equals(phase.get(0)) ? Outcome.DONE : Outcome.BUSY;
         }
         Object[] cursor = claimed.get(0);
         Phase phase = Phase.valueOf((String) cursor[0]);
@@ -232,14 +201,14 @@ public class HonourBackfill {
             em.createNativeQuery("update honour_backfill set phase = :next, after_id = 0,"
                     + " finished_at = case when :next = 'DONE' then cast(:now as timestamptz) end where id = 1")
                     .setParameter("next", next.name()).setParameter("now", clock.now()).executeUpdate();
-            return Step.WORKED;
+            return Outcome.WORKED;
         }
         long to = Math.min(upto, after + config.backfillBatch());
         long written = write(phase, after, to);
         em.createNativeQuery("update honour_backfill set after_id = :to, batches = batches + 1,"
                 + " rows_written = rows_written + :n where id = 1")
                 .setParameter("to", to).setParameter("n", written).executeUpdate();
-        return Step.WORKED;
+        return Outcome.WORKED;
     }
 
     /**
@@ -359,15 +328,6 @@ public class HonourBackfill {
 
     private long number(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
-    }
-
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
-        }
     }
 
     /** Progress lines while this node works: source ids done of all, ledger rows per second, time left. */

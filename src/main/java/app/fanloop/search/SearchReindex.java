@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 import app.fanloop.search.StaleRows.Phase;
+import app.fanloop.web.BackgroundBatches;
+import app.fanloop.web.BackgroundBatches.Outcome;
 import app.fanloop.web.SiteClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,24 +48,13 @@ public class SearchReindex {
     private static final long BEGIN_LOCK = 0x536561726368L;
     /** How long a batch's update waits for a row a live write holds before giving way: under the 1 s deadlock check. */
     private static final String LOCK_TIMEOUT = "200ms";
-    private static final long BUSY_WAIT_MS = 2000;
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final int MAX_FAILURES = 20;
     private static final Logger LOG = Logger.getLogger(SearchReindex.class);
 
     /** What one batch did: whether there was work, the stale rows it read and the rows it wrote. */
     record Batch(Outcome outcome, int read, long written) {
         static final Batch BUSY = new Batch(Outcome.BUSY, 0, 0);
         static final Batch DONE = new Batch(Outcome.DONE, 0, 0);
-    }
-
-    enum Outcome {
-        /** It did a batch (or moved to the next source); there may be more. */
-        WORKED,
-        /** Another node holds the run: it is doing a batch. */
-        BUSY,
-        /** No run is unfinished. */
-        DONE
     }
 
     private final DataSource dataSource;
@@ -73,7 +64,7 @@ public class SearchReindex {
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final Meter meter = new Meter();
     private ExecutorService worker;
-    private volatile boolean stopping;
+    private final BackgroundBatches batches = new BackgroundBatches("Search index catch-up", LOG);
 
     SearchReindex(DataSource dataSource, StaleRows rows, SearchConfig config, SiteClock clock) {
         this.dataSource = dataSource;
@@ -94,7 +85,7 @@ public class SearchReindex {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopping = true;
+        batches.stop();
         if (worker != null) {
             worker.shutdown();
             // The batch in progress commits or rolls back; either way the next start resumes after the last commit.
@@ -116,7 +107,7 @@ public class SearchReindex {
                 begin(false);
                 runToEnd();
             } catch (RuntimeException e) {
-                if (!stopping) {
+                if (!batches.stopping()) {
                     LOG.error("Search index catch-up stopped; it resumes at the next start", e);
                 }
             }
@@ -240,28 +231,8 @@ public class SearchReindex {
      */
     long runToEnd() {
         Progress progress = new Progress();
-        int failures = 0;
-        while (!stopping) {
-            Batch batch;
-            try {
-                batch = step();
-                failures = 0;
-            } catch (RuntimeException e) {
-                if (++failures >= MAX_FAILURES || stopping) {
-                    throw e;
-                }
-                LOG.debugf("Search index catch-up: a batch gave way (%s); trying again", e.getMessage());
-                pause(100L * failures);
-                continue;
-            }
-            switch (batch.outcome()) {
-                case DONE -> {
-                    progress.finished();
-                    return progress.written;
-                }
-                case BUSY -> pause(BUSY_WAIT_MS);
-                case WORKED -> progress.batchDone(batch);
-            }
+        if (batches.runToEnd(this::step, Batch::outcome, progress::batchDone)) {
+            progress.finished();
         }
         return progress.written;
     }
@@ -367,15 +338,6 @@ public class SearchReindex {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setObject(1, parameter);
             statement.executeQuery().close();
-        }
-    }
-
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
         }
     }
 

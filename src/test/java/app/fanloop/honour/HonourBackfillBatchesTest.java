@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import app.fanloop.Fixtures;
+import app.fanloop.web.BackgroundBatches;
 import app.fanloop.Waits;
 import app.fanloop.board.Board;
 import app.fanloop.member.DevTokens;
@@ -77,7 +78,7 @@ class HonourBackfillBatchesTest {
         hf.reopenBackfill();
         assertTrue(backfill.begin());
         for (int i = 0; i < 3; i++) {
-            assertEquals(HonourBackfill.Step.WORKED, backfill.step());
+            assertEquals(BackgroundBatches.Outcome.WORKED, backfill.step());
         }
         assertNotEquals("DONE", phase(), "stopped part way");
         // A batch that dies before its commit (the node is killed) leaves nothing behind.
@@ -205,7 +206,7 @@ class HonourBackfillBatchesTest {
             try (Statement sql = other.createStatement()) {
                 sql.executeQuery("select * from honour_backfill for update").close(); // another node mid-batch
             }
-            assertEquals(HonourBackfill.Step.BUSY, backfill.step());
+            assertEquals(BackgroundBatches.Outcome.BUSY, backfill.step());
             assertEquals(0, fx.number("select batches from honour_backfill"));
             other.rollback();
         }

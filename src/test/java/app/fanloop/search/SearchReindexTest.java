@@ -27,7 +27,7 @@ import app.fanloop.Waits;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.search.SearchReindex.Batch;
-import app.fanloop.search.SearchReindex.Outcome;
+import app.fanloop.web.BackgroundBatches.Outcome;
 import app.fanloop.search.StaleRows.Phase;
 import app.fanloop.search.StaleRows.Text;
 import app.fanloop.suggestion.Comment;

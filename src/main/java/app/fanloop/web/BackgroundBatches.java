@@ -1,0 +1,88 @@
+package app.fanloop.web;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The loop of a job done in batches in the background by whichever node gets to it (honour/HonourBackfill,
+ * search/SearchReindex). Each batch is one short transaction that claims the job's row {@code for update skip
+ * locked}, so one node works at a time. While another node holds the row the loop waits and tries again, so it
+ * takes over if that node stops; a batch that fails (a row lock it gave way on, a lost connection) is tried again,
+ * and after many failures in a row the loop gives up until the next start.
+ */
+public final class BackgroundBatches {
+
+    /** What one batch found. */
+    public enum Outcome {
+        /** It did a batch (or moved to the next phase); there may be more. */
+        WORKED,
+        /** Another node holds the job's row: it is doing a batch. */
+        BUSY,
+        /** Nothing is left. */
+        DONE
+    }
+
+    private static final long BUSY_WAIT_MS = 2000;
+    private static final int MAX_FAILURES = 20;
+
+    private final String job;
+    private final Logger log;
+    private volatile boolean stopping;
+
+    /** {@code job} names the work in log lines ("Search index catch-up"). */
+    public BackgroundBatches(String job, Logger log) {
+        this.job = job;
+        this.log = log;
+    }
+
+    /**
+     * Runs {@code step} (one batch in its own transaction) until its outcome is DONE or the app stops, handing
+     * every batch that worked to {@code worked}. Returns whether the job is done.
+     */
+    public <B> boolean runToEnd(Supplier<B> step, Function<B, Outcome> outcome, Consumer<B> worked) {
+        int failures = 0;
+        while (!stopping) {
+            B batch;
+            try {
+                batch = step.get();
+                failures = 0;
+            } catch (RuntimeException e) {
+                if (++failures >= MAX_FAILURES || stopping) {
+                    throw e;
+                }
+                log.debugf("%s: a batch gave way (%s); trying again", job, e.getMessage());
+                pause(100L * failures);
+                continue;
+            }
+            switch (outcome.apply(batch)) {
+                case DONE -> {
+                    return true;
+                }
+                case BUSY -> pause(BUSY_WAIT_MS);
+                case WORKED -> worked.accept(batch);
+            }
+        }
+        return false;
+    }
+
+    /** The app is stopping: the loop ends after the batch in progress. */
+    public void stop() {
+        stopping = true;
+    }
+
+    public boolean stopping() {
+        return stopping;
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+}
