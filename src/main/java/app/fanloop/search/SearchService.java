@@ -150,7 +150,7 @@ public class SearchService {
     private List<Row> similarRows(SearchTerms terms, Filters filters, int minimum, Long preferredBoardId, int limit) {
         boolean all = minimum >= terms.size();
         List<Long> ids = candidates.suggestions(terms.atLeast(minimum),
-                filters.suggestionVisibility() + " and s.status <> 'MERGED'", false, filters::bind, config.candidates());
+                filters.suggestionVisibility(), false, filters::bind, config.candidates());
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -181,10 +181,13 @@ public class SearchService {
     /** Who is asking and what they filter by. */
     private record Filters(Long boardId, SearchQuery query, Visibility visibility, Long excludeId) {
 
-        /** The visibility rule; merged duplicates are found only by those who see everything (admins). */
+        /**
+         * The visibility rule; merged duplicates are found only by those who see everything (admins), and never
+         * by the hints (no page query), which look for what is still open to votes.
+         */
         String suggestionVisibility() {
             StringBuilder where = new StringBuilder(visibility.sql("s"));
-            if (!visibility.seesHidden()) {
+            if (!visibility.seesHidden() || query == null) {
                 where.append(" and s.status <> 'MERGED'");
             }
             if (boardId != null) {
