@@ -137,3 +137,17 @@ bench_visitor_cookie() {
   export BENCH_CSRF_TOKEN=$(grep -o 'X-CSRF-TOKEN": "[^"]*' "$WORK/home.html" | sed 's/.*"//')
   VISITOR="Cookie: fanloop-csrf=$BENCH_CSRF_COOKIE"
 }
+
+# wrk_summary FILE: "rps|p50|p99|errors" of a finished `wrk --latency` run's output (bench/run.sh, bench/search-load.sh).
+wrk_summary() {
+  local out="$1" rps p50 p99 errs
+  errs=$(awk '/Non-2xx/ {print "non-2xx: " $NF} /Socket errors/ {sub(/^ *Socket errors: */, ""); print}' "$out" | tr '\n' ' ')
+  # wrk prints "0 requests in ..." when not one response came back within its 2 s timeout.
+  if grep -q '^ *0 requests in' "$out"; then echo "0|-|-|no response within 2 s${errs:+; $errs}"; return; fi
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
+  p50=$(awk '$1 == "50%" {print $2}' "$out")
+  p99=$(awk '$1 == "99%" {print $2}' "$out")
+  # wrk leaves timed-out requests out of its latencies: when all timed out it prints 0.00us.
+  [ "$p50" = 0.00us ] && p50="> 2 s" && p99="> 2 s"
+  echo "$rps|$p50|$p99|${errs:-none}"
+}

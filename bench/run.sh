@@ -66,16 +66,7 @@ run() {
   [ -n "${4:-}" ] && args+=(-H "$4")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$2" > /dev/null 2>&1 || true
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${args[@]}" "$BASE$2" > "$out" 2>&1
-  local rps p50 p99 errs
-  errs=$(awk '/Non-2xx/ {print "non-2xx: " $NF} /Socket errors/ {sub(/^ *Socket errors: */, ""); print}' "$out" | tr '\n' ' ')
-  # wrk prints "0 requests in ..." when not one response came back within its 2 s timeout.
-  if grep -q '^ *0 requests in' "$out"; then echo "0|-|-|no response within 2 s${errs:+; $errs}"; return; fi
-  rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
-  p50=$(awk '$1 == "50%" {print $2}' "$out")
-  p99=$(awk '$1 == "99%" {print $2}' "$out")
-  # wrk leaves timed-out requests out of its latencies: when all timed out it prints 0.00us.
-  [ "$p50" = 0.00us ] && p50="> 2 s" && p99="> 2 s"
-  echo "$rps|$p50|$p99|${errs:-none}"
+  wrk_summary "$out"
 }
 
 # Rows of the table: NAMES/PATHS/RESULTS, and KINDS ("visitor" or "member": whom the signed-in ceiling compares).

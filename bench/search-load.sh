@@ -31,12 +31,9 @@ SEARCH="/search?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quo
 wrk_run() {
   wrk -t2 -c"$2" -d"${DURATION}s" --latency -H "$VISITOR" "$BASE$3" > "$WORK/$1.txt" 2>&1
 }
-# summary NAME: "rps | p50 | p99 | timeouts and errors" of a finished run.
+# summary NAME: "rps | p50 | p99 | timeouts and errors" of a finished run (wrk_summary, bench/env.sh).
 summary() {
-  local out="$WORK/$1.txt" errs
-  errs=$(awk '/Non-2xx/ {print "non-2xx: " $NF} /Socket errors/ {sub(/^ *Socket errors: */, ""); print}' "$out" | tr '\n' ' ')
-  printf '%s | %s | %s | %s' "$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$out")" \
-    "$(awk '$1 == "50%" {print $2}' "$out")" "$(awk '$1 == "99%" {print $2}' "$out")" "${errs:-none}"
+  wrk_summary "$WORK/$1.txt" | sed 's/|/ | /g'
 }
 # phase PREFIX: board alone, search alone, both at once, on the app as started.
 phase() {
