@@ -4,6 +4,7 @@ import java.util.List;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Visibility;
+import app.fanloop.web.Cursor;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
 import io.quarkus.panache.common.Parameters;
@@ -26,8 +27,52 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
      * whether a next page exists.
      */
     public Page<SuggestionRow> run(Board board) {
-        StringBuilder where = new StringBuilder("s.board.id = :board and " + Visibility.jpqlPublic("s"));
         Parameters params = Parameters.with("board", board.id);
+        TypedQuery<Object[]> select = Suggestion.getEntityManager().createQuery("select " + SuggestionRow.COLUMNS
+                + " from Suggestion s join s.author a where " + where(params) + " order by s.pinned desc, " + sort.orderBy,
+                Object[].class);
+        params.map().forEach(select::setParameter);
+        List<Object[]> rows = select.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
+        return Page.of(SuggestionRow.of(rows, id -> board), page, PAGE_SIZE);
+    }
+
+    /** A row of the API's list with the cursor that continues after it. */
+    public record Keyed(SuggestionRow row, Cursor after) {
+    }
+
+    /**
+     * The API's page: up to {@code limit + 1} rows after {@code cursor} (null: from the top) in the same order
+     * as {@link #run}, by the sort's key rather than an offset, so rows arriving meanwhile shift nothing and a
+     * deep page reads what the first does (the board's index for the sort). One statement.
+     */
+    public List<Keyed> after(Board board, Cursor cursor, int limit) {
+        Parameters params = Parameters.with("board", board.id);
+        String where = where(params);
+        if (cursor != null) {
+            where += " and (s.pinned, " + sort.key + ", s.id) < (:pinned, :key, :id)";
+            params.and("pinned", cursor.booleanKey(0)).and("id", cursor.longKey(2)).and("key", switch (sort) {
+                case TRENDING -> cursor.doubleKey(1);
+                case TOP -> (int) cursor.longKey(1);
+                case NEW -> cursor.instantKey(1);
+            });
+        }
+        TypedQuery<Object[]> select = Suggestion.getEntityManager().createQuery("select " + SuggestionRow.COLUMNS
+                + ", " + sort.key + " from Suggestion s join s.author a where " + where + " order by s.pinned desc, "
+                + sort.orderBy, Object[].class);
+        params.map().forEach(select::setParameter);
+        List<Object[]> rows = select.setMaxResults(limit + 1).getResultList();
+        List<SuggestionRow> values = SuggestionRow.of(rows, id -> board);
+        List<Keyed> keyed = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            SuggestionRow row = values.get(i);
+            keyed.add(new Keyed(row, Cursor.of(row.pinned(), rows.get(i)[SuggestionRow.COLUMN_COUNT], row.id())));
+        }
+        return keyed;
+    }
+
+    /** The board, the one visibility rule for a list shared by all readers, and the filters. */
+    private String where(Parameters params) {
+        StringBuilder where = new StringBuilder("s.board.id = :board and " + Visibility.jpqlPublic("s"));
         if (status != null) {
             where.append(" and s.status = :status");
             params.and("status", status);
@@ -39,12 +84,7 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
             where.append(" and s.kind = :kind");
             params.and("kind", kind);
         }
-        TypedQuery<Object[]> select = Suggestion.getEntityManager().createQuery("select " + SuggestionRow.COLUMNS
-                + " from Suggestion s join s.author a where " + where + " order by s.pinned desc, " + sort.orderBy,
-                Object[].class);
-        params.map().forEach(select::setParameter);
-        List<Object[]> rows = select.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
-        return Page.of(SuggestionRow.of(rows, id -> board), page, PAGE_SIZE);
+        return where.toString();
     }
 
     /** The query string for this query without its page number, for pagination links. */

@@ -91,15 +91,7 @@ public record SuggestionPage(
                 "from Comment c join fetch c.author where c.suggestion.id = ?1 and c.parent is null order by c.createdAt, c.id",
                 s.id).range((page - 1) * THREADS_PER_PAGE, page * THREADS_PER_PAGE).list();
         Page<Comment> topPage = Page.of(top, page, THREADS_PER_PAGE);
-        Map<Long, List<Comment>> replies = new LinkedHashMap<>();
-        topPage.items().forEach(c -> replies.put(c.id, new ArrayList<>()));
-        List<Long> withReplies = topPage.items().stream().filter(c -> c.replyCount > 0).map(c -> c.id).toList();
-        if (!withReplies.isEmpty()) {
-            Comment.<Comment> find("from Comment c join fetch c.author where c.parent.id in ?1 order by c.createdAt, c.id",
-                    withReplies).list()
-                    .forEach(reply -> replies.get(reply.parent.id).add(reply));
-        }
-        List<Thread> threads = topPage.items().stream().map(c -> new Thread(c, replies.get(c.id))).toList();
+        List<Thread> threads = withReplies(topPage.items());
         return new SuggestionPage(s, official,
                 new Page<>(threads, topPage.number(), topPage.hasNext()),
                 StatusChange.timeline(s.id),
@@ -110,6 +102,34 @@ public record SuggestionPage(
                 mergedFrom(s, viewer.visibility()),
                 viewer.isAdmin() ? Board.all() : List.of(),
                 shippedIn(s.id));
+    }
+
+    /** Top-level comments with their replies, oldest first: one statement for all the replies. */
+    static List<Thread> withReplies(List<Comment> top) {
+        Map<Long, List<Comment>> replies = new LinkedHashMap<>();
+        top.forEach(c -> replies.put(c.id, new ArrayList<>()));
+        List<Long> answered = top.stream().filter(c -> c.replyCount > 0).map(c -> c.id).toList();
+        if (!answered.isEmpty()) {
+            Comment.<Comment> find("from Comment c join fetch c.author where c.parent.id in ?1 order by c.createdAt, c.id",
+                    answered).list()
+                    .forEach(reply -> replies.get(reply.parent.id).add(reply));
+        }
+        return top.stream().map(c -> new Thread(c, replies.get(c.id))).toList();
+    }
+
+    /**
+     * For the API: up to {@code limit + 1} threads after the one a cursor names (null: from the first), by
+     * their (time, id) instead of a page number, so new threads never shift a page.
+     */
+    static List<Thread> threadsAfter(long suggestionId, app.fanloop.web.Cursor cursor, int limit) {
+        String after = cursor == null ? "" : " and (c.createdAt, c.id) > (:at, :id)";
+        var query = Comment.getEntityManager().createQuery("from Comment c join fetch c.author"
+                + " where c.suggestion.id = :s and c.parent is null" + after + " order by c.createdAt, c.id", Comment.class)
+                .setParameter("s", suggestionId);
+        if (cursor != null) {
+            query.setParameter("at", cursor.instantKey(0)).setParameter("id", cursor.longKey(1));
+        }
+        return withReplies(query.setMaxResults(limit + 1).getResultList());
     }
 
     private static ShippedIn shippedIn(long suggestionId) {

@@ -27,6 +27,8 @@ public record SuggestionRow(long id, String title, SuggestionKind kind, Suggesti
     /** The columns a row needs, for a JPQL select over {@code Suggestion s join s.author a}. */
     static final String COLUMNS = "s.id, s.title, s.kind, s.status, s.pinned, s.locked, s.voteCount, s.commentCount,"
             + " s.createdAt, s.board.id, a.id, a.name, a.level";
+    /** How many columns {@link #COLUMNS} names; a query may select more after them. */
+    static final int COLUMN_COUNT = 13;
 
     /**
      * Rows of {@code select COLUMNS from Suggestion s join s.author a where … order by …}, with their

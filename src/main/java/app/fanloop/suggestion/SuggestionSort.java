@@ -2,14 +2,17 @@ package app.fanloop.suggestion;
 
 /** How a board lists its suggestions; pinned ones always come first. Each has its own index. */
 public enum SuggestionSort {
-    TRENDING("s.trending desc, s.id desc"),
-    TOP("s.voteCount desc, s.id desc"),
-    NEW("s.createdAt desc, s.id desc");
+    TRENDING("s.trending"),
+    TOP("s.voteCount"),
+    NEW("s.createdAt");
 
+    /** The sort's own key (then the id breaks ties), descending. */
+    final String key;
     final String orderBy;
 
-    SuggestionSort(String orderBy) {
-        this.orderBy = orderBy;
+    SuggestionSort(String key) {
+        this.key = key;
+        this.orderBy = key + " desc, s.id desc";
     }
 
     public static SuggestionSort parse(String value) {

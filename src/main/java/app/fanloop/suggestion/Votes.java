@@ -36,6 +36,17 @@ public class Votes implements PersonalFacts {
         return "select suggestion_id from vote where member_id = :member and suggestion_id = any(:ids)";
     }
 
+    /** Which of these suggestions the member has voted on: one statement (the personal fact's own). */
+    public java.util.Set<Long> votedAmong(Long memberId, List<Long> suggestionIds) {
+        if (memberId == null || suggestionIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery(sql()).setParameter("member", memberId)
+                .setParameter("ids", suggestionIds.toArray(Long[]::new)).getResultList();
+        return rows.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+    }
+
     /**
      * What a vote needs to know before it writes, read in one statement: the suggestion's facts for the
      * visibility and open-for-votes rules, its feature item, its count and whether the member has voted.
