@@ -39,6 +39,14 @@ public final class SuggestionJson {
         }
     }
 
+    @Schema(name = "SuggestionRef", description = "A suggestion named from elsewhere (a roadmap item, a release line).")
+    public record Ref(long id, String title, String board, SuggestionStatus status, int votes) {
+        /** Of a suggestion loaded with its board (or within reach of its session). */
+        public static Ref of(Suggestion s) {
+            return new Ref(s.id, s.title, s.board.slug, s.status, s.voteCount);
+        }
+    }
+
     @Schema(name = "Bug", description = "What a bug report adds.")
     public record Bug(String deviceModel, String systemVersion, Frequency frequency, String steps) {
     }

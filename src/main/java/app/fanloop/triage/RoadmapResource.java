@@ -46,11 +46,18 @@ public class RoadmapResource {
         this.clock = clock;
     }
 
-    /** Two statements whatever the size: the items, then their suggestions. */
     @VisitorCached
     @GET
     @Path("roadmap")
     public TemplateInstance roadmap() {
+        return Templates.roadmap(current(config, clock));
+    }
+
+    /**
+     * What is planned, in progress and shipped lately, by demand, with the public suggestions behind each item
+     * (the page and the API show the same): two statements whatever the size, the items, then their suggestions.
+     */
+    static Roadmap current(TriageConfig config, SiteClock clock) {
         List<FeatureItem> items = FeatureItem.list("""
                 from FeatureItem f where f.status in ?1 or (f.status = ?2 and f.statusChangedAt >= ?3)
                 order by f.demand desc, f.id desc""",
@@ -64,8 +71,8 @@ public class RoadmapResource {
                     order by s.voteCount desc, s.id""".formatted(Visibility.jpqlPublic("s")), new ArrayList<>(behind.keySet()), SuggestionStatus.MERGED)
                     .forEach(s -> behind.get(s.featureItemId).add(s));
         }
-        return Templates.roadmap(new Roadmap(FeatureItemStatus.PUBLIC.stream()
-                .map(status -> new Column(status, entries(items, behind, status))).toList()));
+        return new Roadmap(FeatureItemStatus.PUBLIC.stream()
+                .map(status -> new Column(status, entries(items, behind, status))).toList());
     }
 
     private static List<Entry> entries(List<FeatureItem> items, Map<Long, List<Suggestion>> behind,
