@@ -24,11 +24,12 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Boards", description = "Boards (版块) and following them")
 public class BoardApi {
 
-    @Schema(name = "Board", description = "A board; names and descriptions in Chinese and English.")
+    @Schema(name = "Board", description = "A board; names and descriptions in Chinese and English.", example = """
+            {"slug": "camera", "name": "相机", "nameEn": "Camera", "description": "拍照与录像", "descriptionEn": "Photos and video", "acceptsSuggestions": true, "acceptsBugs": true, "archived": false, "suggestions": 12873, "following": false}""")
     public record BoardView(String slug, String name, @Schema(nullable = true) String nameEn,
             @Schema(nullable = true) String description, @Schema(nullable = true) String descriptionEn,
             boolean acceptsSuggestions, boolean acceptsBugs, boolean archived, int suggestions,
-            @Schema(description = "Whether the caller follows it; absent for visitors.", nullable = true) Boolean following) {
+            @Schema(description = "Whether the caller follows it; null for visitors.", nullable = true) Boolean following) {
 
         static BoardView of(Board b, Boolean following) {
             return new BoardView(b.slug, b.name, b.nameEn, b.description, b.descriptionEn, b.acceptsSuggestions,
@@ -36,7 +37,8 @@ public class BoardApi {
         }
     }
 
-    @Schema(name = "BoardFollow", description = "Whether the caller follows the board after the call.")
+    @Schema(name = "BoardFollow", description = "Whether the caller follows the board after the call.", example = """
+            {"board": "camera", "following": true}""")
     public record FollowView(String board, boolean following) {
     }
 

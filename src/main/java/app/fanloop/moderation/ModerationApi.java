@@ -19,12 +19,14 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Moderation", description = "Reports (举报) and hiding posts")
 public class ModerationApi {
 
-    @Schema(name = "ReportInput", description = "Why the post is reported; `text` is required for OTHER.")
+    @Schema(name = "ReportInput", description = "Why the post is reported; `text` is required for OTHER.", example = """
+            {"reason": "SPAM", "text": null}""")
     public record ReportInput(@Schema(required = true, enumeration = { "SPAM", "ABUSE", "OFF_TOPIC", "DUPLICATE",
             "OTHER" }) String reason, @Schema(nullable = true, maxLength = 1000) String text) {
     }
 
-    @Schema(name = "HideInput", description = "Why the post is hidden; its author reads it.")
+    @Schema(name = "HideInput", description = "Why the post is hidden; its author reads it.", example = """
+            {"reason": "广告"}""")
     public record HideInput(@Schema(required = true, maxLength = 500) String reason) {
     }
 

@@ -28,11 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Releases", description = "Weekly release notes (更新日志) and the fans they credit")
 public class ReleaseApi {
 
-    @Schema(name = "ReleaseSummary", description = "A release as the list shows it.")
-    public record Summary(long id, String version, ReleaseChannel channel, String week, String summary,
+    @Schema(name = "ReleaseSummary", description = "A release as the list shows it.", example = """
+            {"id": 61, "version": "OS2.0.20.0.DEV", "channel": "DEV", "week": "2026-W48", "summary": "夜景手动快门上线", "state": "PUBLISHED", "publishedAt": "2026-11-27T10:00:00Z"}""")
+    public record ReleaseSummary(long id, String version, ReleaseChannel channel, String week, String summary,
             ReleaseState state, @Schema(nullable = true) Instant publishedAt) {
-        static Summary of(Release r) {
-            return new Summary(r.id, r.version, r.channel, r.week, r.summary, r.state, r.publishedAt);
+        static ReleaseSummary of(Release r) {
+            return new ReleaseSummary(r.id, r.version, r.channel, r.week, r.summary, r.state, r.publishedAt);
         }
     }
 
@@ -41,7 +42,7 @@ public class ReleaseApi {
             List<SuggestionJson.Ref> suggestions) {
     }
 
-    @Schema(name = "ReleaseSection")
+    @Schema(name = "ReleaseNotesSection")
     public record Section(ReleaseSection section, List<Line> lines) {
     }
 
@@ -51,13 +52,15 @@ public class ReleaseApi {
             List<SuggestionJson.Ref> suggestions) {
     }
 
-    @Schema(name = "Release", description = "One release with its sections and credits.")
+    @Schema(name = "Release", description = "One release with its sections and credits.", example = """
+            {"id": 61, "version": "OS2.0.20.0.DEV", "channel": "DEV", "week": "2026-W48", "summary": "夜景手动快门上线", "summaryHtml": "<p>夜景手动快门上线</p>", "state": "PUBLISHED", "publishedAt": "2026-11-27T10:00:00Z", "sections": [{"section": "NEW", "lines": [{"text": "相机夜景支持手动快门", "textHtml": "<p>相机夜景支持手动快门</p>", "featureItem": 88, "suggestions": [{"id": 1024, "title": "夜景模式增加手动快门", "board": "camera", "status": "SHIPPED", "votes": 318}]}]}], "credits": [{"memberId": 42, "name": "米粉小王", "suggestions": [{"id": 1024, "title": "夜景模式增加手动快门", "board": "camera", "status": "SHIPPED", "votes": 318}]}, {"memberId": null, "name": null, "suggestions": []}]}""")
     public record Detail(long id, String version, ReleaseChannel channel, String week, String summary,
             String summaryHtml, ReleaseState state, @Schema(nullable = true) Instant publishedAt,
             List<Section> sections, List<Credit> credits) {
     }
 
-    @Schema(name = "ChannelFollow", description = "Whether the caller follows the channel after the call.")
+    @Schema(name = "ChannelFollow", description = "Whether the caller follows the channel after the call.", example = """
+            {"channel": "STABLE", "following": true}""")
     public record FollowView(ReleaseChannel channel, boolean following) {
     }
 
@@ -75,7 +78,7 @@ public class ReleaseApi {
     @Path("releases")
     @Operation(summary = "Published releases", description = "Newest first; filter by channel; pages by cursor.")
     @APIResponse(responseCode = "200", description = "One page of releases")
-    public ApiList<Summary> list(@Parameter(description = "dev or stable") @RestQuery String channel,
+    public ApiList<ReleaseSummary> list(@Parameter(description = "dev or stable") @RestQuery String channel,
             @RestQuery String cursor, @Parameter(description = "1-100, default 20") @RestQuery Integer limit) {
         int size = ApiList.limit(limit);
         ReleaseChannel filter = ReleaseChannel.parse(channel);
@@ -91,7 +94,7 @@ public class ReleaseApi {
             query.setParameter("at", after.instantKey(0)).setParameter("id", after.longKey(1));
         }
         return ApiList.of(query.setMaxResults(size + 1).getResultList(), size, r -> Cursor.of(r.publishedAt, r.id),
-                Summary::of);
+                ReleaseSummary::of);
     }
 
     @GET

@@ -29,7 +29,8 @@ public class SearchApi {
     public record Text(String text, boolean match) {
     }
 
-    @Schema(name = "SearchHit", description = "A suggestion, a comment (with its suggestion) or a published release.")
+    @Schema(name = "SearchHit", description = "A suggestion, a comment (with its suggestion) or a published release.", example = """
+            {"type": "SUGGESTION", "suggestion": {"id": 1024, "title": "夜景模式增加手动快门", "board": "camera", "status": "PLANNED", "votes": 318}, "comment": null, "release": null, "title": [{"text": "夜景", "match": true}, {"text": "模式增加手动快门", "match": false}], "snippet": [{"text": "希望", "match": false}, {"text": "夜景", "match": true}, {"text": "模式可以手动设置快门时间。", "match": false}]}""")
     public record Hit(SearchType type, @Schema(nullable = true) SuggestionJson.Ref suggestion,
             @Schema(nullable = true) Long comment, @Schema(nullable = true) Long release, List<Text> title,
             List<Text> snippet) {
@@ -45,7 +46,8 @@ public class SearchApi {
         }
     }
 
-    @Schema(name = "SearchResults", description = "One page of results, best first.")
+    @Schema(name = "SearchResults", description = "One page of results, best first.", example = """
+            {"items": [{"type": "SUGGESTION", "suggestion": {"id": 1024, "title": "夜景模式增加手动快门", "board": "camera", "status": "PLANNED", "votes": 318}, "comment": null, "release": null, "title": [{"text": "夜景", "match": true}, {"text": "模式增加手动快门", "match": false}], "snippet": [{"text": "希望", "match": false}, {"text": "夜景", "match": true}, {"text": "模式可以手动设置快门时间。", "match": false}]}], "next": "Mg", "partial": false, "tooBroad": false}""")
     public record Results(List<Hit> items, @Schema(nullable = true) String next,
             @Schema(description = "No result holds every word: these hold most of them.") boolean partial,
             @Schema(description = "The search took too long and stopped; narrow it.") boolean tooBroad) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,7 +70,7 @@ public class SuggestionApi {
             + "filters by status and kind. Pages by cursor.")
     @APIResponse(responseCode = "200", description = "One page of suggestions")
     @APIResponse(responseCode = "404", description = "No such board")
-    public ApiList<SuggestionJson.Summary> list(@RestPath String slug,
+    public ApiList<SuggestionJson.SuggestionSummary> list(@RestPath String slug,
             @Parameter(description = "trending (default), top or new") @RestQuery String sort,
             @Parameter(description = "OPEN, UNDER_REVIEW, PLANNED, IN_PROGRESS, SHIPPED, DECLINED") @RestQuery String status,
             @Parameter(description = "SUGGESTION or BUG") @RestQuery String kind,
@@ -79,7 +81,7 @@ public class SuggestionApi {
         List<BoardQuery.Keyed> rows = BoardQuery.of(sort, status, kind, 1).after(board, Cursor.parse(cursor, 3), size);
         Set<Long> voted = votes.votedAmong(viewer.id(), rows.stream().map(k -> k.row().id()).toList());
         return ApiList.of(rows, size, BoardQuery.Keyed::after,
-                k -> SuggestionJson.Summary.of(k.row(), voted, viewer.isSignedIn()));
+                k -> SuggestionJson.SuggestionSummary.of(k.row(), voted, viewer.isSignedIn()));
     }
 
     @GET
@@ -127,7 +129,8 @@ public class SuggestionApi {
     @POST
     @Path("boards/{slug}/suggestions")
     @Operation(summary = "Post a suggestion or bug report", description = "As the board's form: the caller follows it.")
-    @APIResponse(responseCode = "201", description = "Posted; Location names it")
+    @APIResponse(responseCode = "201", description = "Posted; Location names it",
+            content = @Content(schema = @Schema(implementation = SuggestionJson.Detail.class)))
     @APIResponse(responseCode = "404", description = "No such board")
     @APIResponse(responseCode = "409", description = "The board is archived")
     @APIResponse(responseCode = "422", description = "Invalid fields")
@@ -194,7 +197,8 @@ public class SuggestionApi {
     @POST
     @Path("suggestions/{id}/comments")
     @Operation(summary = "Comment or reply", description = "A reply names its thread's comment in `parentId`.")
-    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(schema = @Schema(implementation = SuggestionJson.CommentView.class)))
     @APIResponse(responseCode = "409", description = "Locked, merged or on an archived board")
     @APIResponse(responseCode = "422", description = "Invalid fields")
     public Response comment(@RestPath long id, SuggestionJson.CommentInput input) {
@@ -205,7 +209,8 @@ public class SuggestionApi {
     @Path("suggestions/{id}/official-response")
     @Operation(summary = "Answer officially (staff)", description = "A comment marked official, shown on top; voters and "
             + "followers are told.")
-    @APIResponse(responseCode = "201", description = "Posted")
+    @APIResponse(responseCode = "201", description = "Posted",
+            content = @Content(schema = @Schema(implementation = SuggestionJson.CommentView.class)))
     @APIResponse(responseCode = "403", description = "Not staff")
     public Response answer(@RestPath long id, SuggestionJson.CommentInput input) {
         return comment(id, input, true);

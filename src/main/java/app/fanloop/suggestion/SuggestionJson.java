@@ -27,13 +27,14 @@ public final class SuggestionJson {
         }
     }
 
-    @Schema(name = "SuggestionSummary", description = "A suggestion or bug report as a list shows it.")
-    public record Summary(long id, String board, SuggestionKind kind, String title, SuggestionStatus status,
+    @Schema(name = "SuggestionSummary", description = "A suggestion or bug report as a list shows it.", example = """
+            {"id": 1024, "board": "camera", "kind": "SUGGESTION", "title": "夜景模式增加手动快门", "status": "PLANNED", "pinned": false, "locked": false, "votes": 318, "comments": 27, "createdAt": "2026-11-20T08:15:00Z", "author": {"id": 42, "name": "米粉小王", "level": 3}, "voted": true}""")
+    public record SuggestionSummary(long id, String board, SuggestionKind kind, String title, SuggestionStatus status,
             boolean pinned, boolean locked, int votes, int comments, Instant createdAt, Author author,
-            @Schema(description = "Whether the caller has voted; absent for visitors.", nullable = true) Boolean voted) {
+            @Schema(description = "Whether the caller has voted; null for visitors.", nullable = true) Boolean voted) {
 
-        static Summary of(SuggestionRow row, Set<Long> voted, boolean signedIn) {
-            return new Summary(row.id(), row.board().slug, row.kind(), row.title(), row.status(), row.pinned(),
+        static SuggestionSummary of(SuggestionRow row, Set<Long> voted, boolean signedIn) {
+            return new SuggestionSummary(row.id(), row.board().slug, row.kind(), row.title(), row.status(), row.pinned(),
                     row.locked(), row.voteCount(), row.commentCount(), row.createdAt(), Author.of(row.author()),
                     signedIn ? voted.contains(row.id()) : null);
         }
@@ -51,7 +52,9 @@ public final class SuggestionJson {
     public record Bug(String deviceModel, String systemVersion, Frequency frequency, String steps) {
     }
 
-    @Schema(name = "Suggestion", description = "One suggestion with its official response, timeline and first page of comments.")
+    @Schema(name = "Suggestion", description = "One suggestion with its official response, timeline and first page of comments.",
+            example = """
+            {"id": 1024, "board": "camera", "kind": "SUGGESTION", "title": "夜景模式增加手动快门", "body": "希望夜景模式可以**手动**设置快门时间。", "bodyHtml": "<p>希望夜景模式可以<strong>手动</strong>设置快门时间。</p>", "bug": null, "status": "PLANNED", "votes": 318, "comments": 27, "followers": 340, "pinned": false, "locked": false, "hidden": false, "createdAt": "2026-11-20T08:15:00Z", "editedAt": null, "statusChangedAt": "2026-11-22T09:00:00Z", "author": {"id": 42, "name": "米粉小王", "level": 3}, "mergedInto": null, "officialResponse": {"id": 5120, "parentId": null, "official": true, "hidden": false, "author": {"id": 7, "name": "Paula (PM)", "level": 9}, "body": "已收录，计划在 12 月开发版加入。", "bodyHtml": "<p>已收录，计划在 12 月开发版加入。</p>", "createdAt": "2026-11-21T02:00:00Z", "editedAt": null, "replies": []}, "featureItem": {"id": 88, "title": "Manual night shutter", "status": "PLANNED", "onRoadmap": true}, "shippedIn": null, "timeline": [{"event": "STATUS", "from": "OPEN", "to": "PLANNED", "note": "排期中", "actor": {"id": 7, "name": "Paula (PM)", "level": 9}, "at": "2026-11-22T09:00:00Z", "relatedSuggestion": null, "featureItem": null, "release": null}], "threads": {"items": [], "next": null}, "mine": {"voted": true, "following": true, "mayEdit": false}}""")
     public record Detail(long id, String board, SuggestionKind kind, String title,
             @Schema(description = "Markdown as written.") String body,
             @Schema(description = "The sanitised HTML of the body.") String bodyHtml,
@@ -63,7 +66,7 @@ public final class SuggestionJson {
             @Schema(nullable = true) SuggestionPage.LinkedFeature featureItem,
             @Schema(nullable = true) SuggestionPage.ShippedIn shippedIn,
             List<TimelineEntry> timeline, ApiList<CommentView> threads,
-            @Schema(description = "The caller's own relation to it; absent for visitors.", nullable = true) Mine mine) {
+            @Schema(description = "The caller's own relation to it; null for visitors.", nullable = true) Mine mine) {
     }
 
     @Schema(name = "Mine", description = "The caller's own relation to a suggestion.")
@@ -86,7 +89,9 @@ public final class SuggestionJson {
         }
     }
 
-    @Schema(name = "Comment", description = "A comment, reply or official response; a hidden one the caller may not read shows only its place.")
+    @Schema(name = "Comment", description = "A comment, reply or official response; a hidden one the caller may not read shows only its place.",
+            example = """
+            {"id": 5120, "parentId": null, "official": true, "hidden": false, "author": {"id": 7, "name": "Paula (PM)", "level": 9}, "body": "已收录，计划在 12 月开发版加入。", "bodyHtml": "<p>已收录，计划在 12 月开发版加入。</p>", "createdAt": "2026-11-21T02:00:00Z", "editedAt": null, "replies": []}""")
     public record CommentView(long id, @Schema(nullable = true) Long parentId, boolean official, boolean hidden,
             @Schema(nullable = true) Author author, @Schema(nullable = true) String body,
             @Schema(nullable = true) String bodyHtml, Instant createdAt, @Schema(nullable = true) Instant editedAt,
@@ -112,24 +117,29 @@ public final class SuggestionJson {
         }
     }
 
-    @Schema(name = "Vote", description = "The caller's vote after the call, and the count.")
+    @Schema(name = "Vote", description = "The caller's vote after the call, and the count.", example = """
+            {"suggestion": 1024, "voted": true, "votes": 319}""")
     public record VoteView(long suggestion, boolean voted, int votes) {
     }
 
-    @Schema(name = "Follow", description = "Whether the caller follows, after the call, and the count.")
+    @Schema(name = "Follow", description = "Whether the caller follows, after the call, and the count.", example = """
+            {"suggestion": 1024, "following": true, "followers": 341}""")
     public record FollowView(long suggestion, boolean following, int followers) {
     }
 
-    @Schema(name = "CommentInput", description = "A comment; `parentId` makes it a reply.")
+    @Schema(name = "CommentInput", description = "A comment; `parentId` makes it a reply.", example = """
+            {"body": "同求，夜景拍星空很需要。", "parentId": null}""")
     public record CommentInput(@Schema(required = true, maxLength = 20000) String body,
             @Schema(nullable = true) Long parentId) {
     }
 
-    @Schema(name = "StatusInput", description = "A new status with a note (required when declining).")
+    @Schema(name = "StatusInput", description = "A new status with a note (required when declining).", example = """
+            {"status": "DECLINED", "note": "硬件不支持，暂不考虑。"}""")
     public record StatusInput(@Schema(required = true) String status, @Schema(nullable = true, maxLength = 2000) String note) {
     }
 
-    @Schema(name = "SuggestionInput", description = "A suggestion or bug report; the bug fields are required for bugs.")
+    @Schema(name = "SuggestionInput", description = "A suggestion or bug report; the bug fields are required for bugs.", example = """
+            {"kind": "BUG", "title": "蓝牙耳机偶尔断连", "body": "更新后出现。", "deviceModel": "Xiaomi 15", "systemVersion": "OS2.0.8", "frequency": "OFTEN", "steps": "1. 连接耳机 2. 播放音乐 10 分钟"}""")
     public record SuggestionInput(
             @Schema(enumeration = { "SUGGESTION", "BUG" }, defaultValue = "SUGGESTION", nullable = true) String kind,
             @Schema(required = true, minLength = 2, maxLength = 120) String title,

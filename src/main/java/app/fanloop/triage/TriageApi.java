@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,11 +44,13 @@ public class TriageApi {
     public record RoadmapColumn(FeatureItemStatus status, List<RoadmapItem> items) {
     }
 
-    @Schema(name = "Roadmap", description = "Planned, in progress and recently shipped, by demand.")
+    @Schema(name = "Roadmap", description = "Planned, in progress and recently shipped, by demand.", example = """
+            {"columns": [{"status": "PLANNED", "items": [{"id": 88, "title": "Manual night shutter", "status": "PLANNED", "demand": 402, "targetRelease": "OS2.1", "suggestions": [{"id": 1024, "title": "夜景模式增加手动快门", "board": "camera", "status": "PLANNED", "votes": 318}]}]}, {"status": "IN_PROGRESS", "items": []}, {"status": "SHIPPED", "items": []}]}""")
     public record RoadmapView(List<RoadmapColumn> columns) {
     }
 
-    @Schema(name = "FeatureItem", description = "A PM's tracked unit of work (staff only).")
+    @Schema(name = "FeatureItem", description = "A PM's tracked unit of work (staff only).", example = """
+            {"id": 88, "title": "Manual night shutter", "description": "From the camera board.", "descriptionHtml": "<p>From the camera board.</p>", "status": "PLANNED", "priority": 1, "ownerId": 7, "targetRelease": "OS2.1", "cancelReason": null, "demand": 402, "createdAt": "2026-11-22T09:00:00Z", "statusChangedAt": "2026-11-22T09:00:00Z", "suggestions": [{"id": 1024, "title": "夜景模式增加手动快门", "board": "camera", "status": "PLANNED", "votes": 318}]}""")
     public record FeatureItemView(long id, String title, String description, String descriptionHtml,
             FeatureItemStatus status, int priority, @Schema(nullable = true) Long ownerId,
             @Schema(nullable = true) String targetRelease, @Schema(nullable = true) String cancelReason,
@@ -61,7 +64,8 @@ public class TriageApi {
         }
     }
 
-    @Schema(name = "FeatureItemInput", description = "A feature item as a PM writes it; `suggestionIds` are linked on creation.")
+    @Schema(name = "FeatureItemInput", description = "A feature item as a PM writes it; `suggestionIds` are linked on creation.", example = """
+            {"title": "Manual night shutter", "description": "From the camera board.", "priority": 1, "ownerId": 7, "targetRelease": "OS2.1", "suggestionIds": [1024, 1187]}""")
     public record FeatureItemInput(@Schema(required = true, maxLength = 160) String title,
             @Schema(nullable = true, maxLength = 20000) String description,
             @Schema(minimum = "0", maximum = "3", defaultValue = "2", nullable = true) Integer priority,
@@ -74,12 +78,14 @@ public class TriageApi {
         }
     }
 
-    @Schema(name = "FeatureStatusInput", description = "A new status; CANCELLED needs a reason.")
+    @Schema(name = "FeatureStatusInput", description = "A new status; CANCELLED needs a reason.", example = """
+            {"status": "IN_PROGRESS", "reason": null}""")
     public record FeatureStatusInput(@Schema(required = true, enumeration = { "BACKLOG", "PLANNED", "IN_PROGRESS",
             "CANCELLED" }) String status, @Schema(nullable = true, maxLength = 2000) String reason) {
     }
 
-    @Schema(name = "MergeInput", description = "The suggestion this one duplicates, and a note for the timeline.")
+    @Schema(name = "MergeInput", description = "The suggestion this one duplicates, and a note for the timeline.", example = """
+            {"into": 1024, "note": "同一个需求"}""")
     public record MergeInput(@Schema(required = true) Long into, @Schema(nullable = true) String note) {
     }
 
@@ -150,7 +156,8 @@ public class TriageApi {
     @POST
     @Path("feature-items")
     @Operation(summary = "Create a feature item (staff)", description = "Linking the suggestions named.")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = FeatureItemView.class)))
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "422", description = "Invalid fields")
     public Response create(FeatureItemInput input) {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * cursor names the last item's place in the sort (see {@link Cursor}), so the next page starts right after
  * it however many posts arrived meanwhile.
  */
-@Schema(name = "List", description = "One page of a list; pass `next` as `cursor` for the following page.")
+@Schema(description = "One page of a list; pass `next` as `cursor` for the following page.")
 public record ApiList<T>(List<T> items,
         @Schema(description = "The cursor of the next page; null on the last page.", nullable = true) String next) {
 

@@ -30,7 +30,7 @@ import jakarta.ws.rs.HttpMethod;
  * one route per action its method knows (the strings it compares the action with), so that a new
  * action needs a row of its own too.
  */
-final class MutatingRoutes {
+public final class MutatingRoutes {
 
     static final String BASE_PACKAGE = "app.fanloop";
     static final String ACTION = "{action}";
@@ -84,7 +84,8 @@ final class MutatingRoutes {
         return routes;
     }
 
-    private static String httpMethod(Method m) {
+    /** The HTTP method a resource method answers (its @GET, @POST… annotation), or null. */
+    public static String httpMethod(Method m) {
         for (Annotation a : m.getAnnotations()) {
             HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
             if (http != null) {
@@ -99,14 +100,14 @@ final class MutatingRoutes {
     }
 
     /** "/" + "boards/{slug}/follow" → "/boards/{slug}/follow"; "{id: \\d+}" → "{id}". */
-    static String join(String classPath, String methodPath) {
+    public static String join(String classPath, String methodPath) {
         String joined = "/" + (classPath == null ? "" : classPath) + "/" + (methodPath == null ? "" : methodPath);
         joined = joined.replaceAll("\\{\\s*([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
     /** The main (not test) classes of the app's packages. */
-    private static List<Class<?>> classes() {
+    public static List<Class<?>> classes() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Path root = classesRoot(loader);
         List<Class<?>> found = new ArrayList<>();
