@@ -18,8 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The JSON API of boards: the list fans see, one board, following a board. */
-@Path("/api/v1/boards")
+/**
+ * The JSON API of boards: the list fans see, one board, following a board. Rooted at /api/v1 like the other API
+ * classes: a class rooted at /api/v1/boards would capture /api/v1/boards/{slug}/suggestions and answer it 404.
+ */
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Boards", description = "Boards (版块) and following them")
 public class BoardApi {
@@ -51,6 +54,7 @@ public class BoardApi {
     }
 
     @GET
+    @Path("boards")
     @Operation(summary = "The boards", description = "Those listed to fans (not archived), in the admins' order.")
     @APIResponse(responseCode = "200", description = "Every listed board")
     public ApiList<BoardView> list() {
@@ -62,7 +66,7 @@ public class BoardApi {
     }
 
     @GET
-    @Path("{slug}")
+    @Path("boards/{slug}")
     @Operation(summary = "One board", description = "Archived boards too (read-only).")
     @APIResponse(responseCode = "200", description = "The board")
     @APIResponse(responseCode = "404", description = "No such board")
@@ -72,7 +76,7 @@ public class BoardApi {
     }
 
     @PUT
-    @Path("{slug}/follow")
+    @Path("boards/{slug}/follow")
     @Operation(summary = "Follow a board", description = "Idempotent; new suggestions there are notified.")
     @APIResponse(responseCode = "200", description = "Following")
     public FollowView follow(@RestPath String slug) {
@@ -80,7 +84,7 @@ public class BoardApi {
     }
 
     @DELETE
-    @Path("{slug}/follow")
+    @Path("boards/{slug}/follow")
     @Operation(summary = "Stop following a board", description = "Idempotent.")
     @APIResponse(responseCode = "200", description = "Not following")
     public FollowView unfollow(@RestPath String slug) {

@@ -8,7 +8,8 @@ import app.fanloop.web.RequestLocale;
 /**
  * Before a signed-in member's request runs: sets the bell from its part of the member's statement
  * ({@link BellPart}, no statement of its own) and remembers the language they use (e-mail is written in it); a
- * write happens only when the language changed.
+ * write happens only when the language changed. The JSON API has no bell, and what an app or integration asks for
+ * is not the language the member reads the site in: its calls leave both alone.
  */
 public class BellFilter {
 
@@ -27,7 +28,10 @@ public class BellFilter {
     }
 
     @ServerRequestFilter
-    void load() {
+    void load(jakarta.ws.rs.container.ContainerRequestContext request) {
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
         viewer.part(part).ifPresent(state -> {
             bell.set(state.unread());
             String language = NotificationService.languageOf(locale.get());

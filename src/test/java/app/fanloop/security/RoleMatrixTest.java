@@ -150,10 +150,39 @@ class RoleMatrixTest {
             POST /admin/reports/{type}/{id}/pin [suggestion]      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/reports/{type}/{id}/unpin [suggestion]    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/reports/{type}/{id}/move [suggestion]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /api/v1/boards/{slug}/suggestions                LOGIN   OK       DENY     DENY   OK       OK       OK
+            PUT /api/v1/suggestions/{id}                          LOGIN   DENY     DENY     DENY   OK       DENY     OK
+            PUT /api/v1/suggestions/{id}/vote                     LOGIN   OK       DENY     DENY   OK       OK       OK
+            PUT /api/v1/suggestions/{id}/vote [hidden]            LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
+            DELETE /api/v1/suggestions/{id}/vote                  LOGIN   OK       DENY     DENY   OK       OK       OK
+            PUT /api/v1/suggestions/{id}/follow                   LOGIN   OK       OK       DENY   OK       OK       OK
+            DELETE /api/v1/suggestions/{id}/follow                LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /api/v1/suggestions/{id}/comments                LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /api/v1/suggestions/{id}/official-response       LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            PUT /api/v1/comments/{id}                             LOGIN   DENY     DENY     DENY   OK       DENY     OK
+            POST /api/v1/suggestions/{id}/reports                 LOGIN   OK       DENY     DENY   CONFLICT OK       OK
+            POST /api/v1/comments/{id}/reports                    LOGIN   OK       DENY     DENY   CONFLICT OK       OK
+            PUT /api/v1/boards/{slug}/follow                      LOGIN   OK       OK       DENY   OK       OK       OK
+            DELETE /api/v1/boards/{slug}/follow                   LOGIN   OK       OK       DENY   OK       OK       OK
+            PUT /api/v1/channels/{channel}/follow                 LOGIN   OK       OK       DENY   OK       OK       OK
+            DELETE /api/v1/channels/{channel}/follow              LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /api/v1/suggestions/{id}/status                  LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            PUT /api/v1/suggestions/{id}/merge                    LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            DELETE /api/v1/suggestions/{id}/merge                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /api/v1/feature-items                            LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            PUT /api/v1/feature-items/{id}                        LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /api/v1/feature-items/{id}/status                LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            PUT /api/v1/feature-items/{id}/suggestions/{suggestionId}    LOGIN DENY DENY  DENY   DENY     OK       OK
+            DELETE /api/v1/feature-items/{id}/suggestions/{suggestionId} LOGIN DENY DENY  DENY   DENY     OK       OK
+            POST /api/v1/suggestions/{id}/hide                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /api/v1/suggestions/{id}/restore                 LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /api/v1/comments/{id}/hide                       LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /api/v1/comments/{id}/restore                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             """;
 
     /** Rows where the silenced and banned fans act on their own post (see the comment above the table). */
-    static final Set<String> OWN_CONTENT_ROWS = Set.of("POST /suggestions/{id}/edit", "POST /comments/{id}/edit");
+    static final Set<String> OWN_CONTENT_ROWS = Set.of("POST /suggestions/{id}/edit", "POST /comments/{id}/edit",
+            "PUT /api/v1/suggestions/{id}", "PUT /api/v1/comments/{id}");
 
     static final ZoneId SITE_ZONE = ZoneId.of("Asia/Shanghai");
     static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
@@ -353,7 +382,8 @@ class RoleMatrixTest {
             long t1 = System.nanoTime();
             Map<String, String> before = mx.fingerprint();
             long t2 = System.nanoTime();
-            Response response = session.send(actor, prepared.path(), prepared.params());
+            Response response = prepared.json() != null ? session.call(actor, prepared.method(), prepared.path(), prepared.json())
+                    : session.send(actor, prepared.path(), prepared.params());
             long t3 = System.nanoTime();
             Map<String, String> after = mx.fingerprint();
             long t4 = System.nanoTime();
@@ -497,6 +527,16 @@ class RoleMatrixTest {
             params.forEach((name, values) -> values.forEach(v -> request.formParam(name, v)));
             return request.post(path);
         }
+
+        /** An API call: JSON in and out, the actor's bearer token (none for the visitor), no CSRF token. */
+        Response call(ActorSession actor, String method, String path, String json) {
+            RequestSpecification request = io.restassured.RestAssured.given().contentType("application/json")
+                    .accept("application/json").body(json);
+            if (actor.token() != null) {
+                request.auth().oauth2(actor.token());
+            }
+            return request.request(method, path);
+        }
     }
 
     // ------------------------------------------------------------------------------------ scenarios
@@ -514,7 +554,8 @@ class RoleMatrixTest {
     }
 
     /** The request to send, the effect it must have when allowed, and how to undo changes to shared members. */
-    record Prepared(String path, Map<String, List<Object>> params, Effect effect, Runnable cleanup) {
+    record Prepared(String path, Map<String, List<Object>> params, Effect effect, Runnable cleanup, String method,
+            String json) {
     }
 
     /** Builds the data a row needs, fresh for each cell. */
@@ -548,8 +589,19 @@ class RoleMatrixTest {
             return this;
         }
 
+        String method = "POST";
+        /** The JSON body of an API call (null: a form post). */
+        String json;
+
+        /** An API call: this method and JSON body, a bearer token instead of a form's CSRF token. */
+        Post json(String method, String body) {
+            this.method = method;
+            this.json = body;
+            return this;
+        }
+
         Prepared done() {
-            return new Prepared(path, params, effect, cleanup);
+            return new Prepared(path, params, effect, cleanup, method, json);
         }
     }
 
@@ -923,7 +975,218 @@ class RoleMatrixTest {
                     .expect("a pm", () -> is("select count(*) from member where id = ?1 and 'pm' = any(local_roles)", target.id)).done();
         });
         moderation(s);
+        api(s);
         return s;
+    }
+
+    static Post call(String method, String path, String json) {
+        return new Post(path).json(method, json);
+    }
+
+    /** The JSON API's writes: the same services as the forms, so the same outcomes, through bearer tokens. */
+    private void api(Map<String, Scenario> s) {
+        s.put("POST /api/v1/boards/{slug}/suggestions", c -> {
+            Board board = fx.board();
+            String title = unique("Posted by API");
+            return call("POST", "/api/v1/boards/" + board.slug + "/suggestions", "{\"title\":\"" + title + "\",\"body\":\"Idea\"}")
+                    .expect("the suggestion exists",
+                            () -> is("select count(*) from suggestion where title = ?1 and board_id = ?2", title, board.id))
+                    .done();
+        });
+        s.put("PUT /api/v1/suggestions/{id}", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            String title = unique("Edited by API");
+            return call("PUT", "/api/v1/suggestions/" + sg.id, "{\"title\":\"" + title + "\",\"body\":\"Edited body\"}")
+                    .expect("the title changed and a revision was kept",
+                            () -> is("select count(*) from suggestion where id = ?1 and title = ?2", sg.id, title)
+                                    && is("select count(*) from revision where suggestion_id = ?1", sg.id))
+                    .done();
+        });
+        s.put("PUT /api/v1/suggestions/{id}/vote", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return call("PUT", "/api/v1/suggestions/" + sg.id + "/vote", "{}")
+                    .expect("one vote", () -> fx.counter(sg.id, "vote_count") == 1).done();
+        });
+        s.put("PUT /api/v1/suggestions/{id}/vote [hidden]", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            fx.hide(sg.id);
+            return call("PUT", "/api/v1/suggestions/" + sg.id + "/vote", "{}")
+                    .expect("one vote", () -> fx.counter(sg.id, "vote_count") == 1).done();
+        });
+        s.put("DELETE /api/v1/suggestions/{id}/vote", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            if (c.actor().member() != null) {
+                fx.voteAs(sg.id, c.actor().member());
+            }
+            return call("DELETE", "/api/v1/suggestions/" + sg.id + "/vote", "{}")
+                    .expect("no vote", () -> fx.counter(sg.id, "vote_count") == 0).done();
+        });
+        s.put("PUT /api/v1/suggestions/{id}/follow", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return call("PUT", "/api/v1/suggestions/" + sg.id + "/follow", "{}")
+                    .expect("one follower", () -> fx.counter(sg.id, "follower_count") == 1).done();
+        });
+        s.put("DELETE /api/v1/suggestions/{id}/follow", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            if (c.actor().member() != null) {
+                fx.followAs(sg.id, c.actor().member());
+            }
+            return call("DELETE", "/api/v1/suggestions/" + sg.id + "/follow", "{}")
+                    .expect("no follower", () -> fx.counter(sg.id, "follower_count") == 0).done();
+        });
+        s.put("POST /api/v1/suggestions/{id}/comments", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return call("POST", "/api/v1/suggestions/" + sg.id + "/comments", "{\"body\":\"An API comment\"}")
+                    .expect("one comment", () -> fx.counter(sg.id, "comment_count") == 1).done();
+        });
+        s.put("POST /api/v1/suggestions/{id}/official-response", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return call("POST", "/api/v1/suggestions/" + sg.id + "/official-response", "{\"body\":\"An official answer\"}")
+                    .expect("the official response is set",
+                            () -> is("select count(*) from suggestion where id = ?1 and official_comment_id is not null", sg.id))
+                    .done();
+        });
+        s.put("PUT /api/v1/comments/{id}", c -> {
+            Comment cm = commentBy(c.author());
+            return call("PUT", "/api/v1/comments/" + cm.id, "{\"body\":\"Edited words\"}")
+                    .expect("the body changed and a revision was kept",
+                            () -> is("select count(*) from comment where id = ?1 and body = 'Edited words'", cm.id)
+                                    && is("select count(*) from revision where comment_id = ?1", cm.id))
+                    .done();
+        });
+        s.put("POST /api/v1/suggestions/{id}/reports", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return call("POST", "/api/v1/suggestions/" + sg.id + "/reports", "{\"reason\":\"SPAM\"}")
+                    .expect("one open report", () -> is("select count(*) from report where suggestion_id = ?1", sg.id)).done();
+        });
+        s.put("POST /api/v1/comments/{id}/reports", c -> {
+            Comment cm = commentBy(c.author());
+            return call("POST", "/api/v1/comments/" + cm.id + "/reports", "{\"reason\":\"ABUSE\"}")
+                    .expect("one open report", () -> is("select count(*) from report where comment_id = ?1", cm.id)).done();
+        });
+        s.put("PUT /api/v1/boards/{slug}/follow", c -> {
+            Board board = fx.board();
+            return call("PUT", "/api/v1/boards/" + board.slug + "/follow", "{}")
+                    .expect("the board has a follower", () -> is("select count(*) from board_follow where board_id = ?1", board.id))
+                    .done();
+        });
+        s.put("DELETE /api/v1/boards/{slug}/follow", c -> {
+            Board board = fx.board();
+            if (c.actor().member() != null) {
+                mx.exec("insert into board_follow (board_id, member_id) values (?1, ?2)", board.id, c.actor().member().id);
+            }
+            return call("DELETE", "/api/v1/boards/" + board.slug + "/follow", "{}")
+                    .expect("no follower", () -> !is("select count(*) from board_follow where board_id = ?1", board.id)).done();
+        });
+        s.put("PUT /api/v1/channels/{channel}/follow", c -> {
+            Member me = c.self(fx);
+            boolean followed = is("select count(*) from channel_follow where member_id = ?1 and channel = 'STABLE'", me.id);
+            mx.exec("delete from channel_follow where member_id = ?1 and channel = 'STABLE'", me.id);
+            return call("PUT", "/api/v1/channels/stable/follow", "{}")
+                    .expect("the member follows the channel",
+                            () -> is("select count(*) from channel_follow where member_id = ?1 and channel = 'STABLE'", me.id))
+                    .cleanup(() -> {
+                        if (!followed) {
+                            mx.exec("delete from channel_follow where member_id = ?1 and channel = 'STABLE'", me.id);
+                        }
+                    }).done();
+        });
+        s.put("DELETE /api/v1/channels/{channel}/follow", c -> {
+            Member me = c.self(fx);
+            boolean followed = is("select count(*) from channel_follow where member_id = ?1 and channel = 'STABLE'", me.id);
+            mx.exec("insert into channel_follow (channel, member_id) values ('STABLE', ?1) on conflict do nothing", me.id);
+            return call("DELETE", "/api/v1/channels/stable/follow", "{}")
+                    .expect("the member no longer follows the channel",
+                            () -> !is("select count(*) from channel_follow where member_id = ?1 and channel = 'STABLE'", me.id))
+                    .cleanup(() -> {
+                        if (!followed) {
+                            mx.exec("delete from channel_follow where member_id = ?1 and channel = 'STABLE'", me.id);
+                        }
+                    }).done();
+        });
+        s.put("POST /api/v1/suggestions/{id}/status", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return call("POST", "/api/v1/suggestions/" + sg.id + "/status", "{\"status\":\"PLANNED\",\"note\":\"On the plan\"}")
+                    .expect("status PLANNED", () -> is("select count(*) from suggestion where id = ?1 and status = 'PLANNED'", sg.id))
+                    .done();
+        });
+        s.put("PUT /api/v1/suggestions/{id}/merge", c -> {
+            Suggestion duplicate = suggestionBy(c.author());
+            Suggestion target = suggestionBy(bystander());
+            return call("PUT", "/api/v1/suggestions/" + duplicate.id + "/merge", "{\"into\":" + target.id + "}")
+                    .expect("merged into the target",
+                            () -> is("select count(*) from suggestion where id = ?1 and merged_into_id = ?2", duplicate.id, target.id))
+                    .done();
+        });
+        s.put("DELETE /api/v1/suggestions/{id}/merge", c -> {
+            Suggestion duplicate = suggestionBy(c.author());
+            Suggestion target = suggestionBy(bystander());
+            Response merged = c.session().send(c.session().admin, "/suggestions/" + duplicate.id + "/merge",
+                    Map.of("target", List.of(target.id)));
+            assertEquals(303, merged.statusCode(), "set-up: alice merges");
+            return call("DELETE", "/api/v1/suggestions/" + duplicate.id + "/merge", "{}")
+                    .expect("no longer merged",
+                            () -> is("select count(*) from suggestion where id = ?1 and merged_into_id is null and status <> 'MERGED'", duplicate.id))
+                    .done();
+        });
+        s.put("POST /api/v1/feature-items", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            String title = unique("Feature");
+            return call("POST", "/api/v1/feature-items", "{\"title\":\"" + title + "\",\"priority\":1,\"suggestionIds\":[" + sg.id + "]}")
+                    .expect("the item exists and links the suggestion", () -> is("""
+                            select count(*) from feature_item f join suggestion s on s.feature_item_id = f.id
+                            where f.title = ?1 and s.id = ?2""", title, sg.id))
+                    .done();
+        });
+        s.put("PUT /api/v1/feature-items/{id}", c -> {
+            long item = fx.featureItem(unique("Feature"));
+            String title = unique("Renamed");
+            return call("PUT", "/api/v1/feature-items/" + item, "{\"title\":\"" + title + "\",\"priority\":2}")
+                    .expect("the title changed", () -> is("select count(*) from feature_item where id = ?1 and title = ?2", item, title))
+                    .done();
+        });
+        s.put("POST /api/v1/feature-items/{id}/status", c -> {
+            long item = fx.featureItem(unique("Feature"), suggestionBy(c.author()).id);
+            return call("POST", "/api/v1/feature-items/" + item + "/status", "{\"status\":\"PLANNED\"}")
+                    .expect("status PLANNED", () -> is("select count(*) from feature_item where id = ?1 and status = 'PLANNED'", item))
+                    .done();
+        });
+        s.put("PUT /api/v1/feature-items/{id}/suggestions/{suggestionId}", c -> {
+            long item = fx.featureItem(unique("Feature"));
+            Suggestion sg = suggestionBy(c.author());
+            return call("PUT", "/api/v1/feature-items/" + item + "/suggestions/" + sg.id, "{}")
+                    .expect("linked", () -> is("select count(*) from suggestion where id = ?1 and feature_item_id = ?2", sg.id, item))
+                    .done();
+        });
+        s.put("DELETE /api/v1/feature-items/{id}/suggestions/{suggestionId}", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            long item = fx.featureItem(unique("Feature"), sg.id);
+            return call("DELETE", "/api/v1/feature-items/" + item + "/suggestions/" + sg.id, "{}")
+                    .expect("unlinked", () -> is("select count(*) from suggestion where id = ?1 and feature_item_id is null", sg.id))
+                    .done();
+        });
+        s.put("POST /api/v1/suggestions/{id}/hide", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return call("POST", "/api/v1/suggestions/" + sg.id + "/hide", "{\"reason\":\"Spam\"}")
+                    .expect("hidden", () -> is("select count(*) from suggestion where id = ?1 and hidden", sg.id)).done();
+        });
+        s.put("POST /api/v1/suggestions/{id}/restore", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            fx.hide(sg.id);
+            return call("POST", "/api/v1/suggestions/" + sg.id + "/restore", "{}")
+                    .expect("shown", () -> is("select count(*) from suggestion where id = ?1 and not hidden", sg.id)).done();
+        });
+        s.put("POST /api/v1/comments/{id}/hide", c -> {
+            Comment cm = commentBy(c.author());
+            return call("POST", "/api/v1/comments/" + cm.id + "/hide", "{\"reason\":\"Rude\"}")
+                    .expect("hidden", () -> is("select count(*) from comment where id = ?1 and hidden", cm.id)).done();
+        });
+        s.put("POST /api/v1/comments/{id}/restore", c -> {
+            Comment cm = commentBy(c.author());
+            fx.hideComment(cm.id);
+            return call("POST", "/api/v1/comments/" + cm.id + "/restore", "{}")
+                    .expect("shown", () -> is("select count(*) from comment where id = ?1 and not hidden", cm.id)).done();
+        });
     }
 
     /** The review queue's actions, on a reported suggestion or comment by the author. */
