@@ -306,6 +306,55 @@ class RoleMatrixTest {
         assertEquals(1, fx.counter(s.id, "vote_count"));
     }
 
+    /** Each API write and the page action it does the same thing as (the same service call). */
+    static final Map<String, String> API_AND_PAGE = Map.ofEntries(
+            Map.entry("POST /api/v1/boards/{slug}/suggestions", "POST /boards/{slug}/suggestions"),
+            Map.entry("PUT /api/v1/suggestions/{id}", "POST /suggestions/{id}/edit"),
+            Map.entry("PUT /api/v1/suggestions/{id}/vote", "POST /suggestions/{id}/vote"),
+            Map.entry("PUT /api/v1/suggestions/{id}/vote [hidden]", "POST /suggestions/{id}/vote [hidden]"),
+            Map.entry("DELETE /api/v1/suggestions/{id}/vote", "POST /suggestions/{id}/vote"),
+            Map.entry("PUT /api/v1/suggestions/{id}/follow", "POST /suggestions/{id}/follow"),
+            Map.entry("DELETE /api/v1/suggestions/{id}/follow", "POST /suggestions/{id}/follow"),
+            Map.entry("POST /api/v1/suggestions/{id}/comments", "POST /suggestions/{id}/comments"),
+            Map.entry("POST /api/v1/suggestions/{id}/official-response", "POST /suggestions/{id}/comments [official]"),
+            Map.entry("PUT /api/v1/comments/{id}", "POST /comments/{id}/edit"),
+            Map.entry("POST /api/v1/suggestions/{id}/reports", "POST /suggestions/{id}/report"),
+            Map.entry("POST /api/v1/comments/{id}/reports", "POST /comments/{id}/report"),
+            Map.entry("PUT /api/v1/boards/{slug}/follow", "POST /boards/{slug}/follow"),
+            Map.entry("DELETE /api/v1/boards/{slug}/follow", "POST /boards/{slug}/follow"),
+            Map.entry("PUT /api/v1/channels/{channel}/follow", "POST /releases/follow"),
+            Map.entry("DELETE /api/v1/channels/{channel}/follow", "POST /releases/follow"),
+            Map.entry("POST /api/v1/suggestions/{id}/status", "POST /suggestions/{id}/status"),
+            Map.entry("PUT /api/v1/suggestions/{id}/merge", "POST /suggestions/{id}/merge"),
+            Map.entry("DELETE /api/v1/suggestions/{id}/merge", "POST /suggestions/{id}/unmerge"),
+            Map.entry("POST /api/v1/feature-items", "POST /triage/features"),
+            Map.entry("PUT /api/v1/feature-items/{id}", "POST /triage/features/{id}"),
+            Map.entry("POST /api/v1/feature-items/{id}/status", "POST /triage/features/{id}/status"),
+            Map.entry("PUT /api/v1/feature-items/{id}/suggestions/{suggestionId}", "POST /triage/features/{id}/link"),
+            Map.entry("DELETE /api/v1/feature-items/{id}/suggestions/{suggestionId}", "POST /triage/features/{id}/unlink"),
+            Map.entry("POST /api/v1/suggestions/{id}/hide", "POST /admin/reports/{type}/{id}/hide [suggestion]"),
+            Map.entry("POST /api/v1/suggestions/{id}/restore", "POST /admin/reports/{type}/{id}/restore [suggestion]"),
+            Map.entry("POST /api/v1/comments/{id}/hide", "POST /admin/reports/{type}/{id}/hide [comment]"),
+            Map.entry("POST /api/v1/comments/{id}/restore", "POST /admin/reports/{type}/{id}/restore [comment]"));
+
+    /**
+     * The API and the pages agree: an API write's row says for every actor what its page action's row says (the
+     * run above proves both rows). A new API write needs its page twin named here, or a reason it has none.
+     */
+    @Test
+    void the_api_and_the_pages_give_every_actor_the_same_answer() {
+        Set<String> apiRows = new TreeSet<>();
+        rows().stream().filter(r -> r.key().contains(" /api/")).forEach(r -> apiRows.add(r.id()));
+        assertEquals(apiRows, new TreeSet<>(API_AND_PAGE.keySet()), "every API write row names its page twin");
+        List<String> differ = new ArrayList<>();
+        API_AND_PAGE.forEach((api, page) -> {
+            if (!rowById(api).expected().equals(rowById(page).expected())) {
+                differ.add(api + " vs " + page + ": " + rowById(api).expected() + " / " + rowById(page).expected());
+            }
+        });
+        assertEquals(List.of(), differ);
+    }
+
     // ------------------------------------------------------------------------------------ the table
 
     /** One line of the table. */
