@@ -8,7 +8,7 @@
 # Scenarios, in the order they run:
 #   on the app as configured for production (visitor cache on), bearer tokens for members:
 #     ceiling, signed-in-ceiling, home, board-trending, board-top, board-new, suggestion,
-#     board-member, suggestion-member, search, vote
+#     board-member, suggestion-member, api-board, api-board-member, search, vote
 #   on a second start of the app with the visitor cache off (FANLOOP_VISITOR_CACHE_TTL=PT0S) and production's
 #   hybrid sign-in, a stand-in provider (bench/fake-oidc.py) giving a browser member a real session cookie:
 #     session-ceiling, home-visitor-nocache, board-visitor-nocache, suggestion-visitor-nocache
@@ -84,7 +84,7 @@ CEILING=
 SIGNED_IN_CEILING=
 
 # ---------------------------------------------------------------- the app as in production (visitor cache on)
-MAIN_SCENARIOS="ceiling signed-in-ceiling home board-trending board-top board-new suggestion board-member suggestion-member search vote"
+MAIN_SCENARIOS="ceiling signed-in-ceiling home board-trending board-top board-new suggestion board-member suggestion-member api-board api-board-member search vote"
 SECOND_SCENARIOS="session-ceiling home-visitor-nocache board-visitor-nocache suggestion-visitor-nocache"
 any() { local s; for s in $1; do want "$s" && return 0; done; return 1; }
 MAIN_RSS_MB= MAIN_RSS_END_MB= SECOND_RSS_MB= VOTE= MISMATCH= VOTES_BEFORE= SEARCH_STATUS= MAIN_READY=
@@ -112,6 +112,9 @@ if any "$MAIN_SCENARIOS"; then
   measure suggestion "suggestion, 50 comments" "/suggestions/$SUGGESTION" "$VISITOR" visitor
   measure board-member "board, top, signed in (members' shared copy, own parts filled in)" "/boards/$BOARD?sort=top" "$MEMBER" member
   measure suggestion-member "suggestion, 50 comments, signed in (members' shared copy, own parts filled in)" "/suggestions/$SUGGESTION" "$MEMBER" member
+  # The JSON API's list of the same board (no page cache: every call runs the keyset query and writes JSON).
+  measure api-board "API: board, top (JSON, 20 rows, visitor)" "/api/v1/boards/$BOARD/suggestions?sort=top" "$VISITOR" visitor
+  measure api-board-member "API: board, top (JSON, 20 rows, bearer token, own votes)" "/api/v1/boards/$BOARD/suggestions?sort=top" "$MEMBER" member
   if want search; then
     SEARCH_STATUS=$(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/search?q=%E7%9B%B8%E6%9C%BA")
     if [ "$SEARCH_STATUS" = 200 ]; then measure search "search (相机)" "/search?q=%E7%9B%B8%E6%9C%BA" "$VISITOR" visitor; fi
