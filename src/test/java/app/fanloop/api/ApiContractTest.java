@@ -42,7 +42,7 @@ class ApiContractTest {
     static JsonNode document;
     static SchemaRegistry schemas;
 
-    record Route(String method, String path, Method declared) {
+    public record Route(String method, String path, Method declared) {
         String key() {
             return method + " " + path;
         }
