@@ -8,12 +8,12 @@ create table api_key (
     hint         varchar(12) not null,
     digest       bytea not null unique,
     scopes       varchar(10)[] not null check (cardinality(scopes) > 0 and scopes <@ '{read,write}'::varchar[]),
-    created_by   bigint not null references member (id),
+    created_by_id bigint not null references member (id),
     created_at   timestamptz not null,
     -- Written at most once a minute per key (see ApiKeyService.touch), not on every request.
     last_used_at timestamptz,
     revoked_at   timestamptz,
-    revoked_by   bigint references member (id),
-    check ((revoked_at is null) = (revoked_by is null))
+    revoked_by_id bigint references member (id),
+    check ((revoked_at is null) = (revoked_by_id is null))
 );
 create index api_key_list on api_key (created_at desc, id desc);
