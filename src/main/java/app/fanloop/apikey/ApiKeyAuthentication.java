@@ -56,7 +56,11 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"fanloop\""));
+        // Only on /api; on the pages the provider's mechanism challenges (the redirect to sign in).
+        String path = context.normalizedPath();
+        return path != null && path.startsWith("/api/")
+                ? Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"fanloop\""))
+                : Uni.createFrom().nullItem();
     }
 
     @Override
