@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import app.fanloop.member.Viewer;
-import app.fanloop.web.ApiList;
+import app.fanloop.web.Cursor;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -57,11 +57,11 @@ public class BoardApi {
     @Path("boards")
     @Operation(summary = "The boards", description = "Those listed to fans (not archived), in the admins' order.")
     @APIResponse(responseCode = "200", description = "Every listed board")
-    public ApiList<BoardView> list() {
+    public Cursor.Page<BoardView> list() {
         List<Board> boards = Board.listed();
         java.util.Set<Long> followed = viewer.id() == null ? java.util.Set.of()
                 : follows.followedBy(viewer.id()).stream().map(b -> b.id).collect(java.util.stream.Collectors.toSet());
-        return ApiList.all(boards.stream().map(b -> BoardView.of(b, viewer.isSignedIn() ? followed.contains(b.id) : null))
+        return Cursor.Page.all(boards.stream().map(b -> BoardView.of(b, viewer.isSignedIn() ? followed.contains(b.id) : null))
                 .toList());
     }
 

@@ -47,6 +47,10 @@ public class Member extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public int level = 1;
 
+    /** An integration's member (its API key's), made by an admin: never a browser sign-in. */
+    @Column(insertable = false, updatable = false)
+    public boolean bot;
+
     /** The member keeps their honours private: off the contributor boards, a bare public profile. */
     @Column(insertable = false, updatable = false)
     public boolean honoursPrivate;

@@ -33,8 +33,8 @@ public class MemberService {
     private static final String MEMBER_COLUMNS = """
             m.id, m.subject, m.name, m.email, m.picture, array_to_string(m.local_roles, ','),
             array_to_string(m.token_roles, ','), m.created_at, m.last_seen_at, m.points, m.level, m.honours_private,
-            s.kind, s.reason, s.ends_at""";
-    private static final int PARTS_FROM = 15;
+            m.bot, s.kind, s.reason, s.ends_at""";
+    private static final int PARTS_FROM = 16;
 
     private final EntityManager em;
     private final SiteClock clock;
@@ -58,6 +58,9 @@ public class MemberService {
      * last_seen_at is refreshed every {@link #SEEN_RESOLUTION}. Nothing is written when nothing changed.
      */
     SignedIn signIn(SecurityIdentity identity) {
+        if (Scope.isApiKey(identity)) {
+            return bot(identity);
+        }
         Profile profile = Profile.of(identity);
         String[] roles = identity.getRoles().stream().filter(r -> r.equals(Role.PM) || r.equals(Role.ADMIN)).sorted()
                 .toArray(String[]::new);
@@ -72,6 +75,10 @@ public class MemberService {
         }
         SignedIn signedIn = read(row);
         Member member = signedIn.member();
+        if (member.bot) {
+            // Only its API key speaks for a bot: a provider's token that names a bot's subject is refused.
+            throw new io.quarkus.security.ForbiddenException("a bot never signs in with a token of the provider");
+        }
         if (!Objects.equals(member.name, profile.name()) || !Objects.equals(member.email, profile.email())
                 || !Objects.equals(member.picture, profile.picture()) || !Arrays.equals(member.tokenRoles, roles)
                 || member.lastSeenAt.isBefore(now.minus(SEEN_RESOLUTION))) {
@@ -81,6 +88,19 @@ public class MemberService {
             member.picture = profile.picture();
             member.tokenRoles = roles;
             member.lastSeenAt = now;
+        }
+        return signedIn;
+    }
+
+    /**
+     * The bot an API key stands for (ApiKeyAuthentication found the key and its member): read as is, nothing written;
+     * the key's own last use is recorded by the key's service.
+     */
+    private SignedIn bot(SecurityIdentity identity) {
+        Object[] row = lookup(identity.getPrincipal().getName(), clock.now());
+        SignedIn signedIn = row == null ? null : read(row);
+        if (signedIn == null || !signedIn.member().bot) {
+            throw new io.quarkus.security.ForbiddenException("an API key stands for a bot member");
         }
         return signedIn;
     }
@@ -107,8 +127,9 @@ public class MemberService {
         m.points = ((Number) row[9]).intValue();
         m.level = ((Number) row[10]).intValue();
         m.honoursPrivate = (Boolean) row[11];
-        Optional<ActiveSanction> sanction = row[12] == null ? Optional.empty()
-                : Optional.of(new ActiveSanction((String) row[12], (String) row[13], instant(row[14])));
+        m.bot = (Boolean) row[12];
+        Optional<ActiveSanction> sanction = row[13] == null ? Optional.empty()
+                : Optional.of(new ActiveSanction((String) row[13], (String) row[14], instant(row[15])));
         Map<ViewerPart<?>, Object> values = new IdentityHashMap<>();
         int at = PARTS_FROM;
         for (ViewerPart<?> part : parts) {

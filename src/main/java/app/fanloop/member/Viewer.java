@@ -207,6 +207,16 @@ public class Viewer {
         return sanction().orElse(null);
     }
 
+    /** Whether the viewer is an integration's bot, signed in with an API key. */
+    public boolean isBot() {
+        return resolved().map(m -> m.bot).orElse(false);
+    }
+
+    /** What the viewer's credential may do on the API (see {@link Scope}): an API key's scopes, else every scope. */
+    public java.util.Set<String> scopes() {
+        return identity.isAnonymous() ? java.util.Set.of() : Scope.of(identity);
+    }
+
     public boolean isSignedIn() {
         return !identity.isAnonymous();
     }

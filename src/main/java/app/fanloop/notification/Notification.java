@@ -98,6 +98,19 @@ public class Notification extends PanacheEntityBase {
                 .<Notification> range((page - 1) * size, page * size).list();
     }
 
+    /**
+     * For the API: a member's notifications older than {@code beforeId} (all when null), newest first, with everything
+     * their text needs, at most {@code max} rows.
+     */
+    public static List<Notification> before(long memberId, Long beforeId, int max) {
+        return find("""
+                from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
+                left join fetch s.board left join fetch n.release
+                where n.memberId = ?1 and n.id < ?2 and\s""" + SHOWN + " order by n.id desc", memberId,
+                beforeId == null ? Long.MAX_VALUE : beforeId)
+                .<Notification> range(0, max - 1).list();
+    }
+
     /** Notifications by id that may still be shown, with everything their text needs, in id order. */
     public static List<Notification> withText(List<Long> ids) {
         return list("""

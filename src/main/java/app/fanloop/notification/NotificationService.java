@@ -69,6 +69,21 @@ public class NotificationService {
         return n;
     }
 
+    /**
+     * For the API: the signed-in member's notifications after a cursor (older than {@code beforeId}), newest first,
+     * at most {@code max}.
+     */
+    public List<Notification> before(Long beforeId, int max) {
+        Member me = viewer.requireMember();
+        return Notification.before(me.id, beforeId, max);
+    }
+
+    /** Marks these notifications of the member read (each as {@link #markRead(long)}: someone else's answers 404). */
+    @Transactional
+    public void markRead(List<Long> ids) {
+        ids.forEach(this::markRead);
+    }
+
     /** Marks every unread notification of the member read; returns how many. */
     @Transactional
     public int markAllRead() {

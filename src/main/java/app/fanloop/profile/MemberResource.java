@@ -93,14 +93,20 @@ public class MemberResource {
         Member member = Member.<Member> findByIdOptional(id).orElseThrow(NotFoundException::new);
         boolean own = viewer.is(member);
         Visibility visibility = viewer.visibility();
-        if (member.honoursPrivate && !visibility.seesPrivateOf(member.id)) {
+        if (isBare(member, visibility)) {
             return Templates.profile(new Profile(member, List.of(), false, null, null));
         }
         return Templates.profile(new Profile(member, suggestionsOf(member, visibility), own, null,
                 honours.card(member, visibility, own)));
     }
 
-    private static List<Suggestion> suggestionsOf(Member member, Visibility visibility) {
+    /** A member who keeps their honours private shows a bare profile (name only) to everyone but themselves and admins. */
+    static boolean isBare(Member member, Visibility visibility) {
+        return member.honoursPrivate && !visibility.seesPrivateOf(member.id);
+    }
+
+    /** The member's latest suggestions this viewer may see, newest first. */
+    static List<Suggestion> suggestionsOf(Member member, Visibility visibility) {
         return Suggestion.<Suggestion> find("from Suggestion s join fetch s.board where s.author.id = ?1 and "
                 + visibility.jpql("s") + " order by s.createdAt desc", member.id)
                 .page(0, RECENT).list();

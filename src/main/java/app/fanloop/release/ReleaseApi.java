@@ -12,7 +12,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.suggestion.SuggestionJson;
-import app.fanloop.web.ApiList;
 import app.fanloop.web.Cursor;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,9 +77,9 @@ public class ReleaseApi {
     @Path("releases")
     @Operation(summary = "Published releases", description = "Newest first; filter by channel; pages by cursor.")
     @APIResponse(responseCode = "200", description = "One page of releases")
-    public ApiList<ReleaseSummary> list(@Parameter(description = "dev or stable") @RestQuery String channel,
+    public Cursor.Page<ReleaseSummary> list(@Parameter(description = "dev or stable") @RestQuery String channel,
             @RestQuery String cursor, @Parameter(description = "1-100, default 20") @RestQuery Integer limit) {
-        int size = ApiList.limit(limit);
+        int size = Cursor.limit(limit);
         ReleaseChannel filter = ReleaseChannel.parse(channel);
         Cursor after = Cursor.parse(cursor, 2);
         String where = "r.state = :published" + (filter == null ? "" : " and r.channel = :channel")
@@ -91,9 +90,9 @@ public class ReleaseApi {
             query.setParameter("channel", filter);
         }
         if (after != null) {
-            query.setParameter("at", after.instantKey(0)).setParameter("id", after.longKey(1));
+            query.setParameter("at", after.instantAt(0)).setParameter("id", after.longAt(1));
         }
-        return ApiList.of(query.setMaxResults(size + 1).getResultList(), size, r -> Cursor.of(r.publishedAt, r.id),
+        return Cursor.Page.of(query.setMaxResults(size + 1).getResultList(), size, r -> Cursor.of(r.publishedAt, r.id),
                 ReleaseSummary::of);
     }
 

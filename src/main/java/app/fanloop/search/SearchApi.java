@@ -8,16 +8,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import app.fanloop.board.Board;
 import app.fanloop.limit.AbuseLimited;
 import app.fanloop.suggestion.SuggestionJson;
-import app.fanloop.web.ApiList;
 import app.fanloop.web.Cursor;
+import app.fanloop.web.Problem;
+import app.fanloop.web.ProblemType;
+import app.fanloop.web.RequestLocale;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The JSON API of search: the search page's results and the similar-suggestion hints, with the same limits. */
 @Path("/api/v1")
@@ -56,11 +60,19 @@ public class SearchApi {
     private final SearchService search;
     private final SearchConfig config;
     private final SearchGate gate;
+    private final RequestLocale locale;
 
-    SearchApi(SearchService search, SearchConfig config, SearchGate gate) {
+    SearchApi(SearchService search, SearchConfig config, SearchGate gate, RequestLocale locale) {
         this.search = search;
         this.config = config;
         this.gate = gate;
+        this.locale = locale;
+    }
+
+    /** Too many searches at once: a quick 503 problem with Retry-After, as the search page answers. */
+    @ServerExceptionMapper
+    Response busy(SearchGate.Busy e) {
+        return Problem.of(ProblemType.UNAVAILABLE, locale.get(), null).response().header("Retry-After", 2).build();
     }
 
     @GET
@@ -75,11 +87,11 @@ public class SearchApi {
             @RestQuery String status, @RestQuery String kind,
             @Parameter(description = "suggestion, comment or release") @RestQuery String type, @RestQuery String cursor) {
         Cursor after = Cursor.parse(cursor, 1);
-        String page = after == null ? null : Long.toString(after.longKey(0));
+        String page = after == null ? null : Long.toString(after.longAt(0));
         SearchQuery query = SearchQuery.of(q, board, status, kind, type, page, config);
         SearchResults results = gate.run(() -> search.search(query));
         return new Results(results.hits().items().stream().map(Hit::of).toList(),
-                results.hits().hasNext() ? Cursor.of(results.hits().number() + 1).encode() : null, results.partial(),
+                results.hits().hasNext() ? Cursor.of(results.hits().number() + 1) : null, results.partial(),
                 results.tooBroad());
     }
 
@@ -89,13 +101,13 @@ public class SearchApi {
     @Operation(summary = "Similar suggestions", description = "The hints under the new-suggestion form: up to five "
             + "suggestions like the title being typed, those on `board` first among equals; never merged ones.")
     @APIResponse(responseCode = "200", description = "Up to five suggestions")
-    public ApiList<Hit> similar(@Parameter(description = "The title being typed (2 characters or more)") @RestQuery String title,
+    public Cursor.Page<Hit> similar(@Parameter(description = "The title being typed (2 characters or more)") @RestQuery String title,
             @RestQuery String board) {
         List<SearchHit> hits = List.of();
         if (title != null && title.strip().codePointCount(0, title.strip().length()) >= 2) {
             Long boardId = board == null ? null : Board.findBySlug(board).map(b -> b.id).orElse(null);
             hits = gate.run(() -> search.similar(title, boardId, null, SearchResource.HINTS));
         }
-        return ApiList.all(hits.stream().map(Hit::of).toList());
+        return Cursor.Page.all(hits.stream().map(Hit::of).toList());
     }
 }

@@ -37,7 +37,7 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
     }
 
     /** A row of the API's list with the cursor that continues after it. */
-    public record Keyed(SuggestionRow row, Cursor after) {
+    public record Keyed(SuggestionRow row, String after) {
     }
 
     /**
@@ -50,10 +50,10 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
         String where = where(params);
         if (cursor != null) {
             where += " and (s.pinned, " + sort.key + ", s.id) < (:pinned, :key, :id)";
-            params.and("pinned", cursor.booleanKey(0)).and("id", cursor.longKey(2)).and("key", switch (sort) {
-                case TRENDING -> cursor.doubleKey(1);
-                case TOP -> (int) cursor.longKey(1);
-                case NEW -> cursor.instantKey(1);
+            params.and("pinned", cursor.booleanAt(0)).and("id", cursor.longAt(2)).and("key", switch (sort) {
+                case TRENDING -> cursor.doubleAt(1);
+                case TOP -> (int) cursor.longAt(1);
+                case NEW -> cursor.instantAt(1);
             });
         }
         TypedQuery<Object[]> select = Suggestion.getEntityManager().createQuery("select " + SuggestionRow.COLUMNS

@@ -15,7 +15,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
-import app.fanloop.web.ApiList;
 import app.fanloop.web.Cursor;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -70,17 +69,17 @@ public class SuggestionApi {
             + "filters by status and kind. Pages by cursor.")
     @APIResponse(responseCode = "200", description = "One page of suggestions")
     @APIResponse(responseCode = "404", description = "No such board")
-    public ApiList<SuggestionJson.SuggestionSummary> list(@RestPath String slug,
+    public Cursor.Page<SuggestionJson.SuggestionSummary> list(@RestPath String slug,
             @Parameter(description = "trending (default), top or new") @RestQuery String sort,
             @Parameter(description = "OPEN, UNDER_REVIEW, PLANNED, IN_PROGRESS, SHIPPED, DECLINED") @RestQuery String status,
             @Parameter(description = "SUGGESTION or BUG") @RestQuery String kind,
             @Parameter(description = "`next` of the previous page") @RestQuery String cursor,
             @Parameter(description = "1-100, default 20") @RestQuery Integer limit) {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
-        int size = ApiList.limit(limit);
+        int size = Cursor.limit(limit);
         List<BoardQuery.Keyed> rows = BoardQuery.of(sort, status, kind, 1).after(board, Cursor.parse(cursor, 3), size);
         Set<Long> voted = votes.votedAmong(viewer.id(), rows.stream().map(k -> k.row().id()).toList());
-        return ApiList.of(rows, size, BoardQuery.Keyed::after,
+        return Cursor.Page.of(rows, size, BoardQuery.Keyed::after,
                 k -> SuggestionJson.SuggestionSummary.of(k.row(), voted, viewer.isSignedIn()));
     }
 
@@ -96,7 +95,7 @@ public class SuggestionApi {
         Suggestion s = page.suggestion();
         var threads = page.threads().items().stream().map(t -> SuggestionJson.CommentView.of(t, viewer)).toList();
         String next = page.threads().hasNext()
-                ? SuggestionJson.CommentView.after(page.threads().items().get(page.threads().items().size() - 1)).encode()
+                ? SuggestionJson.CommentView.after(page.threads().items().get(page.threads().items().size() - 1))
                 : null;
         SuggestionJson.Mine mine = viewer.member().map(m -> new SuggestionJson.Mine(
                 votes.votedAmong(m.id, List.of(s.id)).contains(s.id), follows.isFollowing(s.id, m.id), page.canEdit()))
@@ -110,7 +109,7 @@ public class SuggestionApi {
                 page.official() == null ? null : SuggestionJson.CommentView.of(page.official(), List.of(), viewer),
                 page.feature(), page.shippedIn(),
                 page.timeline().stream().map(c -> SuggestionJson.TimelineEntry.of(c, viewer)).toList(),
-                new ApiList<>(threads, next), mine);
+                new Cursor.Page<>(threads, next), mine);
     }
 
     @GET
@@ -118,11 +117,11 @@ public class SuggestionApi {
     @Operation(summary = "A suggestion's comment threads", description = "Oldest first, each with its replies; pages by cursor.")
     @APIResponse(responseCode = "200", description = "One page of threads")
     @APIResponse(responseCode = "404", description = "No such suggestion, or one the caller may not see")
-    public ApiList<SuggestionJson.CommentView> comments(@RestPath long id, @RestQuery String cursor,
+    public Cursor.Page<SuggestionJson.CommentView> comments(@RestPath long id, @RestQuery String cursor,
             @Parameter(description = "1-100, default 20") @RestQuery Integer limit) {
         Suggestion s = posting.visible(id);
-        int size = ApiList.limit(limit);
-        return ApiList.of(SuggestionPage.threadsAfter(s.id, Cursor.parse(cursor, 2), size), size,
+        int size = Cursor.limit(limit);
+        return Cursor.Page.of(SuggestionPage.threadsAfter(s.id, Cursor.parse(cursor, 2), size), size,
                 SuggestionJson.CommentView::after, t -> SuggestionJson.CommentView.of(t, viewer));
     }
 

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import app.fanloop.member.Viewer;
-import app.fanloop.web.ApiList;
 import app.fanloop.web.Cursor;
 
 /** What the JSON API shows of suggestions, comments and their timeline: plain values, made from what the pages load. */
@@ -65,7 +64,7 @@ public final class SuggestionJson {
             @Schema(nullable = true) CommentView officialResponse,
             @Schema(nullable = true) SuggestionPage.LinkedFeature featureItem,
             @Schema(nullable = true) SuggestionPage.ShippedIn shippedIn,
-            List<TimelineEntry> timeline, ApiList<CommentView> threads,
+            List<TimelineEntry> timeline, Cursor.Page<CommentView> threads,
             @Schema(description = "The caller's own relation to it; null for visitors.", nullable = true) Mine mine) {
     }
 
@@ -112,7 +111,7 @@ public final class SuggestionJson {
         }
 
         /** Where the thread list continues after this thread (threads go oldest first). */
-        static Cursor after(SuggestionPage.Thread t) {
+        static String after(SuggestionPage.Thread t) {
             return Cursor.of(t.comment().createdAt, t.comment().id);
         }
     }

@@ -127,7 +127,7 @@ public record SuggestionPage(
                 + " where c.suggestion.id = :s and c.parent is null" + after + " order by c.createdAt, c.id", Comment.class)
                 .setParameter("s", suggestionId);
         if (cursor != null) {
-            query.setParameter("at", cursor.instantKey(0)).setParameter("id", cursor.longKey(1));
+            query.setParameter("at", cursor.instantAt(0)).setParameter("id", cursor.longAt(1));
         }
         return withReplies(query.setMaxResults(limit + 1).getResultList());
     }

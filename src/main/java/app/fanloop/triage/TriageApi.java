@@ -15,7 +15,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.member.Viewer;
 import app.fanloop.suggestion.SuggestionJson;
-import app.fanloop.web.ApiList;
 import app.fanloop.web.Cursor;
 import app.fanloop.web.SiteClock;
 import jakarta.ws.rs.Consumes;
@@ -122,10 +121,10 @@ public class TriageApi {
     @Operation(summary = "Feature items (staff)", description = "By demand, highest first; filter by status; pages by cursor.")
     @APIResponse(responseCode = "200", description = "One page of feature items")
     @APIResponse(responseCode = "403", description = "Not staff")
-    public ApiList<FeatureItemView> list(@RestQuery String status, @RestQuery String cursor,
+    public Cursor.Page<FeatureItemView> list(@RestQuery String status, @RestQuery String cursor,
             @Parameter(description = "1-100, default 20") @RestQuery Integer limit) {
         viewer.requireStaff();
-        int size = ApiList.limit(limit);
+        int size = Cursor.limit(limit);
         FeatureItemStatus filter = FeatureItemStatus.parse(status);
         Cursor after = Cursor.parse(cursor, 2);
         String where = (filter == null ? "1 = 1" : "f.status = :status")
@@ -136,9 +135,9 @@ public class TriageApi {
             query.setParameter("status", filter);
         }
         if (after != null) {
-            query.setParameter("demand", (int) after.longKey(0)).setParameter("id", after.longKey(1));
+            query.setParameter("demand", (int) after.longAt(0)).setParameter("id", after.longAt(1));
         }
-        return ApiList.of(query.setMaxResults(size + 1).getResultList(), size, f -> Cursor.of(f.demand, f.id),
+        return Cursor.Page.of(query.setMaxResults(size + 1).getResultList(), size, f -> Cursor.of(f.demand, f.id),
                 f -> FeatureItemView.of(f, null));
     }
 

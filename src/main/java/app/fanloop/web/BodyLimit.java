@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * A request body over quarkus.http.limits.max-body-size gets a localized 413 page. The limit is
+ * A request body over quarkus.http.limits.max-body-size gets a localized 413 page (on /api a 413 problem). The limit is
  * enforced before JAX-RS and outside any request scope, so the page is rendered here: up front when
  * the declared length is too large, or when a streamed body overruns it.
  */
@@ -24,14 +24,14 @@ public class BodyLimit {
         long limit = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         router.route().order(Integer.MIN_VALUE + 20).handler(rc -> {
             if (declaredLength(rc) > limit) {
-                tooLarge(rc);
+                tooLarge(rc, limit);
             } else {
                 rc.next();
             }
         });
         router.route().order(Integer.MIN_VALUE + 20).failureHandler(rc -> {
             if (rc.statusCode() == 413 && !rc.response().headWritten()) {
-                tooLarge(rc);
+                tooLarge(rc, limit);
             } else {
                 rc.next();
             }
@@ -47,8 +47,15 @@ public class BodyLimit {
         }
     }
 
-    private static void tooLarge(RoutingContext rc) {
+    private static void tooLarge(RoutingContext rc, long limit) {
         Locale locale = RequestLocale.resolve(rc.request());
+        if (ApiErrors.isApi(rc.request())) {
+            Problem problem = Problem.of(ProblemType.TOO_LARGE, locale,
+                    Problem.messages(locale).detail_too_large(sizeText(limit)));
+            rc.response().setStatusCode(413).putHeader("Connection", "close")
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.json());
+            return;
+        }
         ErrorPages.Templates.tooLarge().setLocale(locale).renderAsync().whenComplete((html, failure) -> {
             var response = rc.response().setStatusCode(413).putHeader("Connection", "close");
             if (failure != null) {
@@ -57,5 +64,16 @@ public class BodyLimit {
                 response.putHeader("Content-Type", "text/html; charset=UTF-8").end(html);
             }
         });
+    }
+
+    /** A byte count as people write limits: "256 KiB". */
+    static String sizeText(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB";
+        }
+        return bytes + " B";
     }
 }

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
@@ -21,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * The database cannot be reached (stopped, restarting, unreachable, or the pool exhausted for longer
  * than quarkus.datasource.jdbc.acquisition-timeout): every page answers a localized 503 "temporarily
- * unavailable" with Retry-After, and the API a JSON 503, instead of a 500. The page is rendered
+ * unavailable" with Retry-After, and the API a 503 problem (ProblemType.UNAVAILABLE), instead of a 500. The page is rendered
  * without the layout, whose viewer and bell would ask the database again. Idle pooled connections are
  * dropped when an outage is noticed, so the first requests after the database is back get fresh ones.
  */
@@ -78,10 +77,8 @@ public class DatabaseOutage {
     /** The 503 for a request that failed because of an outage (see {@link #isCause}). */
     public Response answer(Throwable failure, HttpServerRequest request) {
         noticed(failure, request.method().name(), request.path());
-        if (request.path().startsWith("/api/")) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Retry-After", RETRY_AFTER_SECONDS)
-                    .entity(Map.of("status", 503, "error", "Service Unavailable")).build();
+        if (ApiErrors.isApi(request)) {
+            return problem(RequestLocale.resolve(request)).response().header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         return Response.status(503).type(MediaType.valueOf("text/html;charset=UTF-8"))
                 .header("Retry-After", RETRY_AFTER_SECONDS)
@@ -92,12 +89,16 @@ public class DatabaseOutage {
     public void answer(Throwable failure, RoutingContext rc) {
         noticed(failure, rc.request().method().name(), rc.request().path());
         var response = rc.response().setStatusCode(503).putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-        if (rc.request().path().startsWith("/api/")) {
-            response.putHeader("Content-Type", "application/json").end("{\"status\":503,\"error\":\"Service Unavailable\"}");
+        if (ApiErrors.isApi(rc.request())) {
+            response.putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem(RequestLocale.resolve(rc.request())).json());
         } else {
             response.putHeader("Content-Type", "text/html; charset=UTF-8")
                     .end(Templates.unavailable().setLocale(RequestLocale.resolve(rc.request())).render());
         }
+    }
+
+    private static Problem problem(Locale locale) {
+        return Problem.of(ProblemType.UNAVAILABLE, locale, Problem.messages(locale).detail_unavailable(RETRY_AFTER_SECONDS));
     }
 
     private void noticed(Throwable failure, String method, String path) {

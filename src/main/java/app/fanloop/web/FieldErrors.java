@@ -33,6 +33,11 @@ public final class FieldErrors {
         return new FieldErrors(texts);
     }
 
+    /** The texts by field, in the order of the problems. */
+    public Map<String, String> byField() {
+        return java.util.Collections.unmodifiableMap(texts);
+    }
+
     public boolean has(String field) {
         return texts.containsKey(field);
     }

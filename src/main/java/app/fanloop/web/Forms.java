@@ -38,7 +38,7 @@ public class Forms {
         }
         // A page shows one problem per field; an empty field is "required" rather than "too short".
         List<FormInvalid.Problem> problems = violations.stream()
-                .map(Forms::problem)
+                .map(v -> problem(v, v.getPropertyPath().toString()))
                 .sorted(Comparator.comparing(FormInvalid.Problem::field)
                         .thenComparing(p -> !FieldErrors.REQUIRED.equals(p.code())))
                 .toList();
@@ -50,8 +50,8 @@ public class Forms {
         return Response.status(Response.Status.BAD_REQUEST).entity(page).build();
     }
 
-    private static FormInvalid.Problem problem(ConstraintViolation<?> violation) {
-        String field = violation.getPropertyPath().toString();
+    /** The problem of one violation, on the field named {@code field} (the JSON API names fields its own way). */
+    public static FormInvalid.Problem problem(ConstraintViolation<?> violation, String field) {
         Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
         if (constraint instanceof Size size) {
             Object value = violation.getInvalidValue();

@@ -110,6 +110,9 @@ class RoleMatrixTest {
             POST /me/notifications/{id}/read                      LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/notifications/{id}/read [another's]          LOGIN   HIDE     HIDE     DENY   HIDE     HIDE     HIDE
             POST /me/notifications/read-all                       LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /api/v1/me/notifications/read                    LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /admin/api-keys                                  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/api-keys/{id}/revoke                      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /me/email                                        LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/privacy                                      LOGIN   OK       OK       DENY   OK       OK       OK
             POST /suggestions/{id}/status                         LOGIN   DENY     DENY     DENY   DENY     OK       OK
@@ -195,6 +198,9 @@ class RoleMatrixTest {
 
     @Inject
     ReleaseFixtures rf;
+
+    @Inject
+    app.fanloop.apikey.ApiKeyFixtures keys;
 
     // ------------------------------------------------------------------------------------ the tests
 
@@ -335,7 +341,8 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/suggestions/{id}/hide", "POST /admin/reports/{type}/{id}/hide [suggestion]"),
             Map.entry("POST /api/v1/suggestions/{id}/restore", "POST /admin/reports/{type}/{id}/restore [suggestion]"),
             Map.entry("POST /api/v1/comments/{id}/hide", "POST /admin/reports/{type}/{id}/hide [comment]"),
-            Map.entry("POST /api/v1/comments/{id}/restore", "POST /admin/reports/{type}/{id}/restore [comment]"));
+            Map.entry("POST /api/v1/comments/{id}/restore", "POST /admin/reports/{type}/{id}/restore [comment]"),
+            Map.entry("POST /api/v1/me/notifications/read", "POST /me/notifications/read-all"));
 
     /**
      * The API and the pages agree: an API write's row says for every actor what its page action's row says (the
@@ -568,6 +575,14 @@ class RoleMatrixTest {
         }
 
         Response send(ActorSession actor, String path, Map<String, List<Object>> params) {
+            if (path.startsWith("/api/")) {
+                // The API takes JSON and bearer credentials only: no CSRF cookie or field.
+                RequestSpecification api = Browser.page().contentType("application/json").body(json(params));
+                if (actor.token() != null) {
+                    api.auth().oauth2(actor.token());
+                }
+                return api.post(path);
+            }
             RequestSpecification request = Browser.page().cookie(CSRF_COOKIE, csrf.cookie()).contentType(FORM)
                     .formParam(CSRF_FIELD, csrf.token());
             if (actor.token() != null) {
@@ -586,6 +601,19 @@ class RoleMatrixTest {
             }
             return request.request(method, path);
         }
+    }
+
+    /** The form's parameters as a JSON object: one value as itself, several as an array (numbers unquoted). */
+    static String json(Map<String, List<Object>> params) {
+        StringBuilder out = new StringBuilder("{");
+        params.forEach((name, values) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            List<String> texts = values.stream().map(v -> v instanceof Number ? v.toString() : "\"" + v + "\"").toList();
+            out.append('"').append(name).append("\":").append(texts.size() == 1 ? texts.get(0) : "[" + String.join(",", texts) + "]");
+        });
+        return out.append('}').toString();
     }
 
     // ------------------------------------------------------------------------------------ scenarios
@@ -825,6 +853,30 @@ class RoleMatrixTest {
                             mx.exec("update notification set read_at = null where id = any(string_to_array(?1, ',')::bigint[])", unread);
                         }
                     }).done();
+        });
+        s.put("POST /api/v1/me/notifications/read", c -> {
+            Member me = c.self(fx);
+            String unread = fx.text("select string_agg(id::text, ',') from notification where member_id = ?1 and read_at is null", me.id);
+            long id = mx.notification(me, suggestionBy(c.author()).id);
+            return post("/api/v1/me/notifications/read")
+                    .expect("nothing unread", () -> !is("select count(*) from notification where member_id = ?1 and read_at is null", me.id)
+                            && is("select count(*) from notification where id = ?1", id))
+                    .cleanup(() -> {
+                        if (unread != null) {
+                            mx.exec("update notification set read_at = null where id = any(string_to_array(?1, ',')::bigint[])", unread);
+                        }
+                    }).done();
+        });
+        s.put("POST /admin/api-keys", c -> {
+            String name = unique("Matrix bot");
+            return post("/admin/api-keys").with("name", name).with("role", "fan").with("scopes", "read")
+                    .expect("a key and its bot", () -> is("select count(*) from api_key k join member m on m.id = k.member_id"
+                            + " where k.name = ?1 and m.bot", name)).done();
+        });
+        s.put("POST /admin/api-keys/{id}/revoke", c -> {
+            long key = keys.create("fan", "read").id();
+            return post("/admin/api-keys/" + key + "/revoke")
+                    .expect("revoked", () -> is("select count(*) from api_key where id = ?1 and revoked_at is not null", key)).done();
         });
         s.put("POST /me/email", c -> {
             Member me = c.self(fx);

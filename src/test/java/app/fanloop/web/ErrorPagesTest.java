@@ -87,10 +87,11 @@ class ErrorPagesTest {
     }
 
     @Test
-    void api_paths_answer_errors_in_json() {
+    void api_paths_answer_errors_as_problems() {
         given().get("/api/v1/" + unique("nothing")).then().statusCode(404)
-                .contentType("application/json")
-                .body("status", org.hamcrest.Matchers.equalTo(404));
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(404))
+                .body("type", org.hamcrest.Matchers.equalTo("/problems/not-found"));
     }
 
     private static Document errorPage(Response response, int status) {
