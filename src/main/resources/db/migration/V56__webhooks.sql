@@ -13,7 +13,7 @@ create table webhook_endpoint (
     disabled_reason      varchar(10) check (disabled_reason in ('ADMIN', 'FAILURES')),
     disabled_at          timestamptz,
     consecutive_failures integer not null default 0,
-    created_by           bigint references member (id),
+    created_by_id        bigint references member (id),
     created_at           timestamptz not null,
     check (enabled = (disabled_reason is null))
 );

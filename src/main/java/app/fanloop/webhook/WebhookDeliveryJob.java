@@ -96,7 +96,7 @@ public class WebhookDeliveryJob {
         @SuppressWarnings("unchecked")
         List<Number> due = em.createNativeQuery("""
                 select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-                where d.status = 'PENDING' and d.next_attempt_at <= :now and (e.enabled or d.event_id is null)
+                where d.status = 'PENDING' and d.next_attempt_at <= :now and (e.enabled or (d.event_id is null and d.attempts = 0))
                 order by d.next_attempt_at, d.id limit :n
                 for update of d skip locked""")
                 .setParameter("now", now).setParameter("n", config.batchSize()).getResultList();

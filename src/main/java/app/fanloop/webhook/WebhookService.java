@@ -107,7 +107,7 @@ public class WebhookService {
         audit.record(admin, enabled ? "webhook.enable" : "webhook.disable", "webhook_endpoint", endpoint.id, null, null, null);
     }
 
-    /** Queues a test event for the endpoint (on or off); the delivery job sends it like any other. */
+    /** Queues a test event for the endpoint; the delivery job sends it like any other, once even while the endpoint is off. */
     @Transactional
     public WebhookDelivery sendTest(long id) {
         viewer.requireAdmin();
