@@ -44,6 +44,7 @@ export QUARKUS_THREAD_POOL_MAX_THREADS="${QUARKUS_THREAD_POOL_MAX_THREADS:-16}"
 # Production requires these two; the bench run sends no mail (the mock mailer keeps it).
 export FANLOOP_SITE_URL="http://127.0.0.1:$BENCH_PORT"
 export FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET="bench-only-not-secret"
+export FANLOOP_WEBHOOKS_SECRET_KEY="bench-only-not-secret"
 export QUARKUS_MAILER_MOCK=true
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

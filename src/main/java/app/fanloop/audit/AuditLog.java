@@ -16,7 +16,7 @@ public class AuditLog {
             "board.unarchive", "board.update", "ban", "edit", "feature.create", "feature.link", "feature.status", "feature.unlink",
             "feature.update", "hide", "lift", "lock", "merge", "move", "official_response", "pin", "purge",
             "release.publish", "report.dismiss", "restore", "role.grant", "role.revoke", "silence", "status", "unlock",
-            "unmerge", "unpin");
+            "unmerge", "unpin", "webhook.create", "webhook.disable", "webhook.enable");
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Member actor, String action, String targetType, Long targetId, Map<String, ?> before,

@@ -6,6 +6,7 @@ import java.util.Map;
 import app.fanloop.member.Member;
 import app.fanloop.member.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -14,9 +15,11 @@ import jakarta.transaction.Transactional;
 public class DomainEvents {
 
     private final EntityManager em;
+    private final Event<DomainEventRecorded> recorded;
 
-    DomainEvents(EntityManager em) {
+    DomainEvents(EntityManager em, Event<DomainEventRecorded> recorded) {
         this.em = em;
+        this.recorded = recorded;
     }
 
     /** An event about one suggestion; its audience is the suggestion's voters and followers. */
@@ -28,7 +31,7 @@ public class DomainEvents {
         event.commentId = commentId;
         event.persist();
         addAudience(event, List.of(suggestionId));
-        return event;
+        return announced(event);
     }
 
     /** An event about several suggestions at once (a merge): the audience of all of them. */
@@ -39,7 +42,7 @@ public class DomainEvents {
         event.suggestionId = suggestionId;
         event.persist();
         addAudience(event, concerned);
-        return event;
+        return announced(event);
     }
 
     /** An event for named members only (e.g. the author of a hidden post). */
@@ -56,7 +59,7 @@ public class DomainEvents {
                     insert into domain_event_audience (event_id, member_id, reason) values (:e, :m, 'FOLLOWER')
                     on conflict do nothing""").setParameter("e", event.id).setParameter("m", memberId).executeUpdate();
         }
-        return event;
+        return announced(event);
     }
 
     /** An event about a feature item; its audience is everyone who voted on or follows a linked suggestion. */
@@ -75,7 +78,7 @@ public class DomainEvents {
             ids.add(suggestionId);
         }
         addAudience(event, ids);
-        return event;
+        return announced(event);
     }
 
     private static DomainEvent event(EventKind kind, Member actor, Map<String, Object> payload) {
@@ -84,6 +87,25 @@ public class DomainEvents {
         event.actor = actor;
         event.payload = payload;
         return event;
+    }
+
+    /** Tells the observers of {@link DomainEventRecorded} (in this transaction) and hands the event back. */
+    private DomainEvent announced(DomainEvent event) {
+        recorded.fire(new DomainEventRecorded(event));
+        return event;
+    }
+
+    /**
+     * A comment that is neither an official response nor a reply someone is told about: nobody is notified
+     * (its audience is empty), but it is recorded like every other change, for the integrations.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DomainEvent comment(Member actor, long suggestionId, long commentId, Map<String, Object> payload) {
+        DomainEvent event = event(EventKind.COMMENT_POSTED, actor, payload);
+        event.suggestionId = suggestionId;
+        event.commentId = commentId;
+        event.persist();
+        return announced(event);
     }
 
     private void addAudience(DomainEvent event, List<Long> suggestionIds) {
@@ -116,7 +138,7 @@ public class DomainEvents {
                 insert into domain_event_audience (event_id, member_id, reason) values (:e, :m, 'AUTHOR')
                 on conflict do nothing""").setParameter("e", event.id).setParameter("m", repliedToAuthorId)
                 .executeUpdate();
-        return event;
+        return announced(event);
     }
 
     /** A new suggestion on a board: its audience is the board's followers. */
@@ -130,7 +152,7 @@ public class DomainEvents {
                 insert into domain_event_audience (event_id, member_id, reason)
                 select :e, member_id, 'FOLLOWER' from board_follow where board_id = :b
                 on conflict do nothing""").setParameter("e", event.id).setParameter("b", boardId).executeUpdate();
-        return event;
+        return announced(event);
     }
 
     /**
@@ -156,7 +178,7 @@ public class DomainEvents {
                 insert into domain_event_audience (event_id, member_id, reason)
                 select :e, member_id, 'CHANNEL' from channel_follow where channel = :c
                 on conflict do nothing""").setParameter("e", event.id).setParameter("c", channel).executeUpdate();
-        return event;
+        return announced(event);
     }
 
     /** The members an event concerns, for tests and the notification job. */

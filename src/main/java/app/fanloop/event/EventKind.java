@@ -18,5 +18,9 @@ public enum EventKind {
     FEATURE_ITEM_LINKED,
     FEATURE_ITEM_UNLINKED,
     /** A post was hidden (by reports, pending review); only its author is told. */
-    CONTENT_HIDDEN
+    CONTENT_HIDDEN,
+    /** A comment that is neither an official response nor a reply to another member: nobody is told (empty audience); integrations hear of it. */
+    COMMENT_POSTED,
+    /** A webhook endpoint was switched off after failing again and again; the admins are told. */
+    WEBHOOK_DISABLED
 }

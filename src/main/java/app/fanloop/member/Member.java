@@ -63,6 +63,15 @@ public class Member extends PanacheEntityBase {
                 order by name, id""", Member.class).getResultList();
     }
 
+    /** The ids of admins (by the role they signed in with or a grant): whom the app tells about its own troubles. */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Long> adminIds() {
+        java.util.List<Number> ids = getEntityManager().createNativeQuery("""
+                select id from member where local_roles && '{admin}'::varchar[] or token_roles && '{admin}'::varchar[]
+                order by id""").getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
     /** Holds the pm or admin role, by the token they last signed in with or by a grant in the app. */
     public boolean holdsStaffRole() {
         for (String[] roles : new String[][] { localRoles, tokenRoles }) {

@@ -152,6 +152,7 @@ public class NotificationDelivery {
             case SUGGESTION_MERGED -> NotificationKind.SUGGESTION_MERGED;
             case SUGGESTION_POSTED -> NotificationKind.SUGGESTION_POSTED;
             case RELEASE_PUBLISHED -> NotificationKind.RELEASE_PUBLISHED;
+            case WEBHOOK_DISABLED -> NotificationKind.WEBHOOK_DISABLED;
             // Feature item changes reach fans through the status changes of their suggestions.
             default -> null;
         };

@@ -17,5 +17,7 @@ public enum NotificationKind {
     /** A release came out on a channel they follow. */
     RELEASE_PUBLISHED,
     /** A new suggestion on a board they follow. */
-    SUGGESTION_POSTED
+    SUGGESTION_POSTED,
+    /** (Admins) a webhook endpoint was switched off after repeated failed deliveries. */
+    WEBHOOK_DISABLED
 }

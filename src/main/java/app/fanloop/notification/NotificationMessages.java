@@ -59,6 +59,9 @@ public interface NotificationMessages {
     String notification_posted(String board, String title);
 
     @Message
+    String notification_webhook_disabled(String url, String failures);
+
+    @Message
     String email_mode_off();
 
     @Message

@@ -59,6 +59,7 @@ public class NotificationText {
             case RELEASE_PUBLISHED -> msg.notification_release(channel, version);
             case SUGGESTION_POSTED -> msg.notification_posted(
                     n.suggestion == null ? "" : n.suggestion.board.name(locale), title);
+            case WEBHOOK_DISABLED -> msg.notification_webhook_disabled(text(payload.get("url")), text(payload.get("failures")));
         };
     }
 
@@ -79,6 +80,7 @@ public class NotificationText {
                 n.release == null ? "/releases" : n.release.path();
             case OFFICIAL_RESPONSE -> n.suggestion.path() + "#official-title";
             case COMMENT_REPLY -> n.suggestion.path() + (n.commentId == null ? "" : "#comment-" + n.commentId);
+            case WEBHOOK_DISABLED -> "/admin/webhooks/" + text(n.event.payload == null ? null : n.event.payload.get("endpointId"));
             default -> n.suggestion == null ? "/" : n.suggestion.path();
         };
     }

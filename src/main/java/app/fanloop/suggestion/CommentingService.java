@@ -134,12 +134,18 @@ public class CommentingService {
             events.suggestion(EventKind.OFFICIAL_RESPONSE, author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));
             audit.record(author, "official_response", "suggestion", s.id, null, AuditLog.of("comment", c.id), null);
         }
+        boolean told = c.official;
         if (parent != null) {
             comments.replied(parent.id);
             // An official answer already tells everyone who follows; the replied-to author needs no second word.
             if (!parent.author.id.equals(author.id) && !c.official) {
                 events.reply(author, s.id, c.id, parent.author.id, Map.of("excerpt", excerpt(c.body)));
+                told = true;
             }
+        }
+        if (!told) {
+            // Nobody is notified of a plain comment, but every comment is a recorded change (webhooks hear of it).
+            events.comment(author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));
         }
         follows.add(s.id, author.id);
         return c;

@@ -79,6 +79,11 @@ public final class FieldErrors {
             case "owner_not_staff" -> msg.error_owner_not_staff();
             case "confirm_mismatch" -> msg.error_confirm_mismatch();
             case "date_past" -> msg.error_date_past();
+            case "url_scheme" -> msg.error_url_scheme();
+            case "url_invalid" -> msg.error_url_invalid();
+            case "url_unresolved" -> msg.error_url_unresolved();
+            case "url_private" -> msg.error_url_private();
+            case "choose_one" -> msg.error_choose_one();
             default -> msg.error_invalid();
         };
     }

@@ -317,6 +317,24 @@ public interface WebMessages {
     String error_date_past();
 
     @Message
+    String error_url_scheme();
+
+    @Message
+    String error_url_invalid();
+
+    @Message
+    String error_url_unresolved();
+
+    @Message
+    String error_url_private();
+
+    @Message
+    String error_choose_one();
+
+    @Message
+    String admin_webhooks();
+
+    @Message
     String error_405_title();
 
     @Message

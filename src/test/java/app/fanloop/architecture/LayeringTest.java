@@ -35,7 +35,7 @@ class LayeringTest {
             { "triage" },
             { "release" },
             { "honour", "search", "notification" },
-            { "moderation", "profile", "home", "demo", "apikey" } };
+            { "moderation", "profile", "home", "demo", "apikey", "webhook" } };
 
     /** The feature packages; everything under app.fanloop that is not a base package. */
     static final String[] FEATURES = Arrays.stream(LAYERS).flatMap(Arrays::stream).map(LayeringTest::pkg)

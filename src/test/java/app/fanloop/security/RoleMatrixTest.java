@@ -37,6 +37,8 @@ import app.fanloop.release.ReleaseEditing;
 import app.fanloop.suggestion.Comment;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.Browser;
+import app.fanloop.webhook.WebhookEndpoint;
+import app.fanloop.webhook.WebhookFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -181,6 +183,10 @@ class RoleMatrixTest {
             POST /api/v1/suggestions/{id}/restore                 LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /api/v1/comments/{id}/hide                       LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /api/v1/comments/{id}/restore                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/webhooks                                  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/webhooks/{id}/enable                      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/webhooks/{id}/disable                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/webhooks/{id}/test                        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             """;
 
     /** Rows where the silenced and banned fans act on their own post (see the comment above the table). */
@@ -201,6 +207,7 @@ class RoleMatrixTest {
 
     @Inject
     app.fanloop.apikey.ApiKeyFixtures keys;
+    WebhookFixtures wf;
 
     // ------------------------------------------------------------------------------------ the tests
 
@@ -723,6 +730,48 @@ class RoleMatrixTest {
         return fx.number(sql, params) > 0;
     }
 
+    /** Webhook endpoints (admin): made off, so they collect no deliveries from the rest of the run, and switched off again. */
+    private void webhooks(Map<String, Scenario> s) {
+        // Port 9 (discard) on loopback: nothing is ever sent during the matrix, the delivery job is off in tests.
+        s.put("POST /admin/webhooks", c -> {
+            String url = "http://127.0.0.1:9/" + unique("mx-hook");
+            return post("/admin/webhooks").with("url", url).with("events", "release.published")
+                    .expect("the endpoint exists", () -> is("select count(*) from webhook_endpoint where url = ?1", url))
+                    .cleanup(() -> fx.sql("update webhook_endpoint set enabled = false, disabled_reason = 'ADMIN' where url = ?1", url))
+                    .done();
+        });
+        s.put("POST /admin/webhooks/{id}/enable", c -> {
+            WebhookEndpoint endpoint = webhookOff();
+            return post(endpoint.enablePath())
+                    .expect("on", () -> is("select count(*) from webhook_endpoint where id = ?1 and enabled", endpoint.id))
+                    .cleanup(() -> webhookSwitchOff(endpoint.id)).done();
+        });
+        s.put("POST /admin/webhooks/{id}/disable", c -> {
+            WebhookEndpoint endpoint = wf.endpoint("http://127.0.0.1:9/" + unique("mx-hook"), "release.published");
+            return post(endpoint.disablePath())
+                    .expect("off", () -> is("select count(*) from webhook_endpoint where id = ?1 and not enabled", endpoint.id))
+                    .cleanup(() -> webhookSwitchOff(endpoint.id)).done();
+        });
+        s.put("POST /admin/webhooks/{id}/test", c -> {
+            WebhookEndpoint endpoint = webhookOff();
+            return post(endpoint.testPath())
+                    .expect("a test event queued", () -> is(
+                            "select count(*) from webhook_delivery where endpoint_id = ?1 and event_type = 'webhook.test'", endpoint.id))
+                    .cleanup(() -> fx.sql("update webhook_delivery set status = 'FAILED' where endpoint_id = ?1", endpoint.id))
+                    .done();
+        });
+    }
+
+    private WebhookEndpoint webhookOff() {
+        WebhookEndpoint endpoint = wf.endpoint("http://127.0.0.1:9/" + unique("mx-hook"), "release.published");
+        webhookSwitchOff(endpoint.id);
+        return endpoint;
+    }
+
+    private void webhookSwitchOff(long id) {
+        fx.sql("update webhook_endpoint set enabled = false, disabled_reason = 'ADMIN', disabled_at = now() where id = ?1", id);
+    }
+
     private Map<String, Scenario> scenarios() {
         Map<String, Scenario> s = new LinkedHashMap<>();
 
@@ -1077,6 +1126,7 @@ class RoleMatrixTest {
         });
         moderation(s);
         api(s);
+        webhooks(s);
         return s;
     }
 
