@@ -207,6 +207,8 @@ class RoleMatrixTest {
 
     @Inject
     app.fanloop.apikey.ApiKeyFixtures keys;
+
+    @Inject
     WebhookFixtures wf;
 
     // ------------------------------------------------------------------------------------ the tests
