@@ -46,4 +46,32 @@ abstract class BrowserJourney {
             assertEquals(List.of(), problems, "console errors, page errors or requests off this machine");
         }
     }
+
+    /** A Chinese-speaking browser of this width (360: a phone) in the light or dark theme. */
+    com.microsoft.playwright.BrowserContext context(int width, boolean dark) {
+        return chromium.context(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN")
+                .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "zh-CN,zh"))
+                .setColorScheme(dark ? com.microsoft.playwright.options.ColorScheme.DARK
+                        : com.microsoft.playwright.options.ColorScheme.LIGHT)
+                .setViewportSize(width, width == 360 ? 780 : 900));
+    }
+
+    /** Opens the page, saves its screenshot (when asked), and says if it scrolls sideways, naming what sticks out. */
+    java.util.List<String> visit(com.microsoft.playwright.Page page, String path, String shot) {
+        page.navigate(chromium.url(path));
+        return shown(page, path, shot);
+    }
+
+    /** The screenshot and the sideways check of the page as it is now (after a form sent, say). */
+    java.util.List<String> shown(com.microsoft.playwright.Page page, String what, String shot) {
+        Chromium.shot(page, shot);
+        int extra = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
+        if (extra <= 0) {
+            return java.util.List.of();
+        }
+        Object culprits = page.evaluate("""
+                () => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                      .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ')""");
+        return java.util.List.of(what + " scrolls sideways by " + extra + " px: " + culprits);
+    }
 }

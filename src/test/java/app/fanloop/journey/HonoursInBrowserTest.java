@@ -82,26 +82,6 @@ class HonoursInBrowserTest extends BrowserJourney {
         assertEquals(List.of(), problems);
     }
 
-    private BrowserContext context(int width, boolean dark) {
-        return chromium.context(new Browser.NewContextOptions().setLocale("zh-CN")
-                .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "zh-CN,zh"))
-                .setColorScheme(dark ? ColorScheme.DARK : ColorScheme.LIGHT).setViewportSize(width, width == 360 ? 780 : 900));
-    }
-
-    private List<String> visit(Page page, String path, String shot) {
-        page.navigate(chromium.url(path));
-        Chromium.shot(page, shot);
-        Object wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-        int extra = ((Number) wide).intValue();
-        if (extra <= 0) {
-            return List.of();
-        }
-        Object culprits = page.evaluate("""
-                () => [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                      .slice(-3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40)).join(' | ')""");
-        return List.of(path + " scrolls sideways by " + extra + " px: " + culprits);
-    }
-
     record Community(Board board, Member star) {
     }
 
