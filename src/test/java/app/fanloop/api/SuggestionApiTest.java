@@ -102,10 +102,10 @@ class SuggestionApiTest {
     @Test
     void bad_cursor_and_limit_are_the_clients_error() {
         Board board = fx.board();
-        int status = given().get("/api/v1/boards/{slug}/suggestions?cursor=not-a-cursor", board.slug).statusCode();
-        assertTrue(status == 400 || status == 422, "got " + status);
-        status = given().get("/api/v1/boards/{slug}/suggestions?limit=1000", board.slug).statusCode();
-        assertTrue(status == 400 || status == 422, "got " + status);
+        given().get("/api/v1/boards/{slug}/suggestions?cursor=not-a-cursor", board.slug).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+        given().get("/api/v1/boards/{slug}/suggestions?limit=1000", board.slug).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("limit"));
         given().get("/api/v1/boards/{slug}/suggestions", "no-such-board").then().statusCode(404);
     }
 
@@ -132,9 +132,9 @@ class SuggestionApiTest {
     void invalid_post_is_refused_with_field_errors_and_nothing_stored() {
         Board board = fx.board();
         long before = fx.suggestionCount(board.id);
-        int status = as("bob").body("{\"title\":\"\",\"body\":\"\"}").post("/api/v1/boards/{slug}/suggestions", board.slug)
-                .then().extract().statusCode();
-        assertTrue(status == 400 || status == 422, "got " + status);
+        as("bob").body("{\"title\":\"\",\"body\":\"\"}").post("/api/v1/boards/{slug}/suggestions", board.slug)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("title", "body"));
         assertEquals(before, fx.suggestionCount(board.id));
     }
 
