@@ -20,6 +20,7 @@ create table attachment (
     sha256        text        not null,
     blob_key      text        not null unique,
     thumb_key     text        unique,
+    thumb_content_type text,
     thumb_width   int,
     thumb_height  int,
     created_at    timestamptz not null,

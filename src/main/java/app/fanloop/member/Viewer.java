@@ -188,6 +188,14 @@ public class Viewer {
         return visibility().mayReadHistory(authorId);
     }
 
+    /**
+     * May this viewer fetch a private file of a post by this author (a bug report's log, which may hold personal
+     * data)? Its author and staff only, and only while they may see the post itself ({@link #maySee}).
+     */
+    public boolean mayReadPrivateFile(boolean postHidden, Long postAuthorId) {
+        return maySee(postHidden, postAuthorId) && (isStaff() || is(postAuthorId));
+    }
+
     /** Which posts this viewer may see (see {@link Visibility}). */
     public Visibility visibility() {
         if (isAdmin()) {
@@ -260,6 +268,15 @@ public class Viewer {
 
     private boolean isBanned() {
         return sanction().filter(ActiveSanction::isBan).isPresent();
+    }
+
+    /** Whether the viewer is the member with this id (and the page asked it, see {@link Sharing}). */
+    public boolean is(Long memberId) {
+        if (memberId == null) {
+            return false;
+        }
+        consulted(memberId);
+        return memberId.equals(resolved().map(m -> m.id).orElse(null));
     }
 
     public boolean is(Member other) {

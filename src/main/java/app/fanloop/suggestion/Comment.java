@@ -45,6 +45,9 @@ public class Comment extends PanacheEntityBase {
     public int openReports;
     @Column(insertable = false, updatable = false)
     public int replyCount;
+    /** Pictures attached (attachment/Attachments keeps it exact). */
+    @Column(insertable = false, updatable = false)
+    public int imageCount;
     public Instant createdAt;
     public Instant editedAt;
 

@@ -2,6 +2,8 @@ package app.fanloop.suggestion;
 
 import java.util.Map;
 
+import app.fanloop.attachment.AttachmentForm;
+import app.fanloop.attachment.AttachmentService;
 import app.fanloop.audit.AuditLog;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
@@ -36,10 +38,12 @@ public class CommentingService {
     private final Comments comments;
     private final Follows follows;
     private final SiteClock clock;
+    private final AttachmentService attachments;
 
     CommentingService(Viewer viewer, PostingService posting, Forms forms, Markdown markdown, DomainEvents events,
             RateLimiter limits, AuditLog audit, Event<SuggestionEvent> announce, Comments comments,
-            Follows follows, SiteClock clock) {
+            Follows follows, SiteClock clock, AttachmentService attachments) {
+        this.attachments = attachments;
         this.viewer = viewer;
         this.posting = posting;
         this.forms = forms;
@@ -99,6 +103,12 @@ public class CommentingService {
 
     @Transactional
     public Comment comment(long suggestionId, CommentForm form) {
+        return comment(suggestionId, form, AttachmentForm.none());
+    }
+
+    /** Posts a comment or reply with the pictures staged for it (see {@link AttachmentService#receive}). */
+    @Transactional
+    public Comment comment(long suggestionId, CommentForm form, AttachmentForm files) {
         Member author = viewer.requireVoice();
         Suggestion s = posting.actionable(suggestionId);
         forms.validate(form);
@@ -126,6 +136,7 @@ public class CommentingService {
         c.official = form.official();
         c.createdAt = clock.now();
         c.persist();
+        attachments.attach(AttachmentService.Post.comment(c.id), files);
         announce.fire(new SuggestionEvent.CommentWritten(c));
         comments.added(s.id);
         announce.fire(new SuggestionEvent.CommentPosted(c));
@@ -153,9 +164,16 @@ public class CommentingService {
 
     @Transactional
     public Comment editComment(long commentId, String body) {
+        return editComment(commentId, body, AttachmentForm.none());
+    }
+
+    /** Rewrites a comment and its pictures (staged ones join, ticked ones leave, alt texts change). */
+    @Transactional
+    public Comment editComment(long commentId, String body, AttachmentForm files) {
         Comment c = editableComment(commentId);
         Member editor = viewer.requireVoice();
         forms.validate(new CommentForm(body, null, false));
+        attachments.attach(AttachmentService.Post.comment(c.id), files);
         String text = body.strip();
         if (text.equals(c.body)) {
             return c;

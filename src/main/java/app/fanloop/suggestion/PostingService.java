@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.attachment.AttachmentForm;
+import app.fanloop.attachment.AttachmentService;
 import app.fanloop.audit.AuditLog;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
@@ -38,10 +40,12 @@ public class PostingService {
     private final Event<SuggestionEvent> announce;
     private final Follows follows;
     private final SiteClock clock;
+    private final AttachmentService attachments;
 
     PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
             DomainEvents events, RateLimiter limits, AuditLog audit,
-            Event<SuggestionEvent> announce, Follows follows, SiteClock clock) {
+            Event<SuggestionEvent> announce, Follows follows, SiteClock clock, AttachmentService attachments) {
+        this.attachments = attachments;
         this.announce = announce;
         this.limits = limits;
         this.audit = audit;
@@ -104,6 +108,12 @@ public class PostingService {
 
     @Transactional
     public Suggestion create(String boardSlug, SuggestionForm form) {
+        return create(boardSlug, form, AttachmentForm.none());
+    }
+
+    /** Posts a suggestion with the files staged for it (see {@link AttachmentService#receive}). */
+    @Transactional
+    public Suggestion create(String boardSlug, SuggestionForm form, AttachmentForm files) {
         Member author = viewer.requireVoice();
         Board board = Board.findBySlug(boardSlug).orElseThrow(NotFoundException::new);
         if (board.archived) {
@@ -120,6 +130,7 @@ public class PostingService {
         s.createdAt = now;
         s.trending = trending.exponent(now);
         s.persist();
+        attachments.attach(AttachmentService.Post.suggestion(s.id, kind == SuggestionKind.BUG), files);
         announce.fire(new SuggestionEvent.SuggestionWritten(s));
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
@@ -131,12 +142,19 @@ public class PostingService {
 
     @Transactional
     public Suggestion edit(long id, SuggestionForm form) {
+        return edit(id, form, AttachmentForm.none());
+    }
+
+    /** Rewrites a suggestion and its files: staged ones join, ticked ones leave, alt texts change (no revision for files). */
+    @Transactional
+    public Suggestion edit(long id, SuggestionForm form, AttachmentForm files) {
         Suggestion s = editable(id);
         Member editor = viewer.requireVoice();
         forms.validate(form);
         SuggestionForm sameKind = new SuggestionForm(s.kind.name(), form.title(), form.body(), form.deviceModel(),
                 form.systemVersion(), form.frequency(), form.steps());
         checked(sameKind, null);
+        attachments.attach(AttachmentService.Post.suggestion(s.id, s.kind == SuggestionKind.BUG), files);
         if (SuggestionForm.of(s).equals(normalized(sameKind, s.kind))) {
             return s;
         }

@@ -58,6 +58,11 @@ public class Suggestion extends PanacheEntityBase {
     public int voteCount;
     @Column(insertable = false, updatable = false)
     public int commentCount;
+    /** Pictures and logs attached (attachment/Attachments keeps them exact). */
+    @Column(insertable = false, updatable = false)
+    public int imageCount;
+    @Column(insertable = false, updatable = false)
+    public int logCount;
     @Column(insertable = false, updatable = false)
     public int followerCount;
     public double trending;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.attachment.Attachment;
+import app.fanloop.attachment.AttachmentService;
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.member.Visibility;
@@ -30,7 +32,36 @@ public record SuggestionPage(
         LinkedFeature feature,
         List<Merged> mergedFrom,
         List<Board> boards,
-        ShippedIn shippedIn) {
+        ShippedIn shippedIn,
+        Files files) {
+
+    /**
+     * The files the page shows: the suggestion's pictures, its logs when the viewer may fetch them (the author and
+     * staff), and the pictures of the comments on this page. At most two statements, none when there are no files.
+     */
+    public record Files(List<Attachment> images, List<Attachment> logs, Map<Long, List<Attachment>> byComment) {
+
+        static Files load(Suggestion s, List<Thread> threads, Viewer viewer) {
+            List<Attachment> own = s.imageCount + s.logCount == 0 ? List.of() : Attachment.ofSuggestion(s.id);
+            List<Attachment> logs = own.stream().filter(Attachment::isLog).toList();
+            if (!logs.isEmpty() && !viewer.mayReadPrivateFile(s.hidden, s.author.id)) {
+                logs = List.of();
+            }
+            List<Long> withImages = new ArrayList<>();
+            for (Thread t : threads) {
+                if (t.comment().imageCount > 0) {
+                    withImages.add(t.comment().id);
+                }
+                t.replies().stream().filter(r -> r.imageCount > 0).forEach(r -> withImages.add(r.id));
+            }
+            return new Files(own.stream().filter(Attachment::isImage).toList(), logs, Attachment.ofComments(withImages));
+        }
+
+        /** A comment's pictures (none when it has none). */
+        public List<Attachment> of(Comment c) {
+            return byComment.getOrDefault(c.id, List.of());
+        }
+    }
 
     /** The published release that shipped the suggestion. */
     public record ShippedIn(long id, String version, String channel) {
@@ -61,9 +92,10 @@ public record SuggestionPage(
     }
 
     /** A comment the member is writing, kept with its errors after a failed post. */
-    public record CommentDraft(String body, Long parentId, boolean official, FieldErrors errors) {
+    public record CommentDraft(String body, Long parentId, boolean official, FieldErrors errors,
+            AttachmentService.Upload upload) {
         public static CommentDraft empty() {
-            return new CommentDraft("", null, false, FieldErrors.none());
+            return new CommentDraft("", null, false, FieldErrors.none(), null);
         }
     }
 
@@ -101,7 +133,8 @@ public record SuggestionPage(
                 feature(s, viewer.isStaff()),
                 mergedFrom(s, viewer.visibility()),
                 viewer.isAdmin() ? Board.all() : List.of(),
-                shippedIn(s.id));
+                shippedIn(s.id),
+                Files.load(s, threads, viewer));
     }
 
     /** Top-level comments with their replies, oldest first: one statement for all the replies. */

@@ -8,6 +8,8 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import app.fanloop.attachment.AttachmentForm;
+import app.fanloop.attachment.AttachmentService;
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.FieldErrors;
@@ -20,6 +22,7 @@ import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -41,7 +44,7 @@ public class SuggestionResource {
         static native TemplateInstance show$comments(SuggestionPage page);
 
         static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
-                FieldErrors errors, List<Frequency> frequencies);
+                FieldErrors errors, List<Frequency> frequencies, AttachmentService.Upload upload);
 
         static native TemplateInstance vote(VotingService.VoteState state);
 
@@ -49,7 +52,8 @@ public class SuggestionResource {
 
         static native TemplateInstance revisions(Suggestion suggestion, Comment comment, List<Revision> revisions);
 
-        static native TemplateInstance commentForm(Comment comment, String body, FieldErrors errors);
+        static native TemplateInstance commentForm(Comment comment, String body, FieldErrors errors,
+                AttachmentService.Upload upload);
     }
 
     private static final List<Frequency> FREQUENCIES = List.of(Frequency.values());
@@ -63,10 +67,12 @@ public class SuggestionResource {
     private final Viewer viewer;
     private final PersonalRendering personal;
     private final RequestLocale locale;
+    private final AttachmentService attachments;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
             CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
-            RequestLocale locale, PersonalRendering personal) {
+            RequestLocale locale, PersonalRendering personal, AttachmentService attachments) {
+        this.attachments = attachments;
         this.personal = personal;
         this.posting = posting;
         this.voting = voting;
@@ -95,19 +101,33 @@ public class SuggestionResource {
             wanted = board.acceptsSuggestions ? SuggestionKind.SUGGESTION : SuggestionKind.BUG;
         }
         return Templates.form(board, null, board.newSuggestionPath(), SuggestionForm.empty(wanted), FieldErrors.none(),
-                FREQUENCIES);
+                FREQUENCIES, attachments.blank(AttachmentService.Post.newSuggestion(board.acceptsBugs)));
     }
 
     @POST
     @Path("boards/{slug}/suggestions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@RestPath String slug, @BeanParam SuggestionForm form) {
+        return create(slug, form, AttachmentForm.none());
+    }
+
+    /** The form with files: they are staged first, so a refused post or file keeps every file that was taken. */
+    @POST
+    @Path("boards/{slug}/suggestions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files) {
+        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        AttachmentService.Post target = AttachmentService.Post.newSuggestion(form.isBug());
+        AttachmentService.Upload upload = attachments.receive(files, target);
+        if (upload.refusedAny()) {
+            return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form, FieldErrors.none(),
+                    FREQUENCIES, upload));
+        }
         try {
-            Suggestion s = posting.create(slug, form);
-            return seeOther(s);
+            return seeOther(posting.create(slug, form, upload.form()));
         } catch (FormInvalid invalid) {
-            Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
             return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
-                    locale.errors(invalid), FREQUENCIES));
+                    locale.errors(invalid), FREQUENCIES, attachments.again(upload, target)));
         }
     }
 
@@ -115,19 +135,39 @@ public class SuggestionResource {
     @Path("suggestions/{id}/edit")
     public TemplateInstance editForm(@RestPath long id) {
         Suggestion s = posting.editable(id);
-        return Templates.form(s.board, s, s.editPath(), SuggestionForm.of(s), FieldErrors.none(), FREQUENCIES);
+        return Templates.form(s.board, s, s.editPath(), SuggestionForm.of(s), FieldErrors.none(), FREQUENCIES,
+                attachments.blank(filesOf(s)));
     }
 
     @POST
     @Path("suggestions/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@RestPath long id, @BeanParam SuggestionForm form) {
+        return edit(id, form, AttachmentForm.none());
+    }
+
+    @POST
+    @Path("suggestions/{id}/edit")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response edit(@RestPath long id, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files) {
+        Suggestion target = posting.editable(id);
+        AttachmentService.Post post = filesOf(target);
+        AttachmentService.Upload upload = attachments.receive(files, post);
+        if (upload.refusedAny()) {
+            return Forms.badRequest(Templates.form(target.board, target, target.editPath(), form, FieldErrors.none(),
+                    FREQUENCIES, upload));
+        }
         try {
-            return seeOther(posting.edit(id, form));
+            return seeOther(posting.edit(id, form, upload.form()));
         } catch (FormInvalid invalid) {
             Suggestion s = posting.visible(id);
             return Forms.badRequest(Templates.form(s.board, s, s.editPath(), form, locale.errors(invalid),
-                    FREQUENCIES));
+                    FREQUENCIES, attachments.again(upload, post)));
         }
+    }
+
+    private static AttachmentService.Post filesOf(Suggestion s) {
+        return AttachmentService.Post.suggestion(s.id, s.kind == SuggestionKind.BUG);
     }
 
     @GET
@@ -163,10 +203,23 @@ public class SuggestionResource {
 
     @POST
     @Path("suggestions/{id}/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response comment(@RestPath long id, @BeanParam CommentForm form, @RestForm String back,
             @RestHeader("HX-Request") String htmx) {
+        return comment(id, form, AttachmentForm.none(), back, htmx);
+    }
+
+    @POST
+    @Path("suggestions/{id}/comments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response comment(@RestPath long id, @BeanParam CommentForm form, @BeanParam AttachmentForm files,
+            @RestForm String back, @RestHeader("HX-Request") String htmx) {
+        AttachmentService.Upload upload = attachments.receive(files, AttachmentService.Post.newComment());
         try {
-            Comment c = commenting.comment(id, form);
+            if (upload.refusedAny()) {
+                throw new FormInvalid("file", "file_refused");
+            }
+            Comment c = commenting.comment(id, form, upload.form());
             if (back != null && !back.isBlank()) {
                 // Answered from elsewhere (the triage console): go back there.
                 return Response.seeOther(URI.create(SafeRedirect.localPath(back))).build();
@@ -180,7 +233,7 @@ public class SuggestionResource {
                     .build();
         } catch (FormInvalid invalid) {
             var draft = new SuggestionPage.CommentDraft(form.body(), form.parentId(), form.official(),
-                    locale.errors(invalid));
+                    locale.errors(invalid), attachments.again(upload, AttachmentService.Post.newComment()));
             SuggestionPage page = page(id, 1, draft, SuggestionPage.StatusDraft.empty());
             return Forms.badRequest(htmx != null ? Templates.show$comments(page) : Templates.show(page));
         }
@@ -203,19 +256,33 @@ public class SuggestionResource {
     @Path("comments/{id}/edit")
     public TemplateInstance editCommentForm(@RestPath long id) {
         Comment c = commenting.editableComment(id);
-        return Templates.commentForm(c, c.body, FieldErrors.none());
+        return Templates.commentForm(c, c.body, FieldErrors.none(), attachments.blank(AttachmentService.Post.comment(c.id)));
     }
 
     @POST
     @Path("comments/{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response editComment(@RestPath long id, @RestForm String body) {
+        return editComment(id, body, AttachmentForm.none());
+    }
+
+    @POST
+    @Path("comments/{id}/edit")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response editComment(@RestPath long id, @RestForm String body, @BeanParam AttachmentForm files) {
+        Comment target = commenting.editableComment(id);
+        AttachmentService.Post post = AttachmentService.Post.comment(target.id);
+        AttachmentService.Upload upload = attachments.receive(files, post);
         try {
-            Comment c = commenting.editComment(id, body);
+            if (upload.refusedAny()) {
+                throw new FormInvalid("file", "file_refused");
+            }
+            Comment c = commenting.editComment(id, body, upload.form());
             return Response.seeOther(UriBuilder.fromPath("/suggestions/{sid}").fragment("comment-" + c.id)
                     .build(c.suggestion.id)).build();
         } catch (FormInvalid invalid) {
             Comment c = commenting.visibleComment(id);
-            return Forms.badRequest(Templates.commentForm(c, body, locale.errors(invalid)));
+            return Forms.badRequest(Templates.commentForm(c, body, locale.errors(invalid), attachments.again(upload, post)));
         }
     }
 

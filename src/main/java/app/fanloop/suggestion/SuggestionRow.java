@@ -17,7 +17,7 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 public record SuggestionRow(long id, String title, SuggestionKind kind, SuggestionStatus status, boolean pinned,
-        boolean locked, int voteCount, int commentCount, Instant createdAt, Board board, Author author) {
+        boolean locked, int voteCount, int commentCount, Instant createdAt, Board board, Author author, int imageCount) {
 
     /** The author as a row shows them: the name and the level badge. */
     @TemplateData
@@ -26,9 +26,9 @@ public record SuggestionRow(long id, String title, SuggestionKind kind, Suggesti
 
     /** The columns a row needs, for a JPQL select over {@code Suggestion s join s.author a}. */
     static final String COLUMNS = "s.id, s.title, s.kind, s.status, s.pinned, s.locked, s.voteCount, s.commentCount,"
-            + " s.createdAt, s.board.id, a.id, a.name, a.level";
+            + " s.createdAt, s.board.id, a.id, a.name, a.level, s.imageCount";
     /** How many columns {@link #COLUMNS} names; a query may select more after them. */
-    static final int COLUMN_COUNT = 13;
+    static final int COLUMN_COUNT = 14;
 
     /**
      * Rows of {@code select COLUMNS from Suggestion s join s.author a where … order by …}, with their
@@ -38,7 +38,7 @@ public record SuggestionRow(long id, String title, SuggestionKind kind, Suggesti
         return rows.stream().map(r -> new SuggestionRow((Long) r[0], (String) r[1], (SuggestionKind) r[2],
                 (SuggestionStatus) r[3], (Boolean) r[4], (Boolean) r[5], (Integer) r[6], (Integer) r[7],
                 (Instant) r[8], boards.apply((Long) r[9]),
-                new Author((Long) r[10], (String) r[11], (Integer) r[12]))).toList();
+                new Author((Long) r[10], (String) r[11], (Integer) r[12]), (Integer) r[13])).toList();
     }
 
     static LongFunction<Board> boardsOf(List<Board> boards) {

@@ -84,6 +84,9 @@ public final class FieldErrors {
             case "url_unresolved" -> msg.error_url_unresolved();
             case "url_private" -> msg.error_url_private();
             case "choose_one" -> msg.error_choose_one();
+            case "too_many_files" -> msg.error_too_many_files(limit);
+            case "logs_bug_only" -> msg.error_logs_bug_only();
+            case "file_refused" -> msg.error_file_refused();
             default -> msg.error_invalid();
         };
     }

@@ -332,6 +332,15 @@ public interface WebMessages {
     String error_choose_one();
 
     @Message
+    String error_too_many_files(int limit);
+
+    @Message
+    String error_logs_bug_only();
+
+    @Message
+    String error_file_refused();
+
+    @Message
     String admin_webhooks();
 
     @Message
