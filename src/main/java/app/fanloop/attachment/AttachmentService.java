@@ -82,9 +82,12 @@ public class AttachmentService {
     private final RateLimitConfig limits;
     private final Viewer viewer;
     private final SiteClock clock;
+    private final jakarta.enterprise.event.Event<AttachmentJanitor.Discarded> discarded;
 
     AttachmentService(Attachments attachments, FileInspector inspector, BlobStore store, AttachmentConfig config,
-            RateLimitConfig limits, Viewer viewer, SiteClock clock) {
+            RateLimitConfig limits, Viewer viewer, SiteClock clock,
+            jakarta.enterprise.event.Event<AttachmentJanitor.Discarded> discarded) {
+        this.discarded = discarded;
         this.attachments = attachments;
         this.inspector = inspector;
         this.store = store;
@@ -232,7 +235,9 @@ public class AttachmentService {
         if (logs > (post.takesLogs() ? config.logs().perPost() : 0)) {
             throw new FormInvalid("file", "logs_bug_only");
         }
-        attachments.delete(gone);
+        if (attachments.delete(gone) > 0) {
+            discarded.fire(new AttachmentJanitor.Discarded());
+        }
         Instant now = clock.now();
         for (int i = 0; i < result.size(); i++) {
             Attachment a = result.get(i);
@@ -297,7 +302,7 @@ public class AttachmentService {
     }
 
     /** The limits a form states beside its file field. */
-    public record Limits(String imageSize, int imagesPerPost, String logSize, int logsPerPost) {
+    public record Limits(String imageSize, int imagesPerPost, String logSize, int logsPerPost, long imageBytes, long logBytes) {
     }
 
     /** The files part of a form not sent yet: the post's own files (none for a new post). */
@@ -331,7 +336,8 @@ public class AttachmentService {
     /** The limits the forms state (for templates: {@code inject:attachments.limits}). */
     public Limits limits() {
         return new Limits(sizeText(config.images().maxSize().asLongValue()), config.images().perPost(),
-                sizeText(config.logs().maxSize().asLongValue()), config.logs().perPost());
+                sizeText(config.logs().maxSize().asLongValue()), config.logs().perPost(),
+                config.images().maxSize().asLongValue(), config.logs().maxSize().asLongValue());
     }
 
     /** A byte count as people write limits: "10 MB". */

@@ -3,6 +3,7 @@ package app.fanloop.moderation;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.attachment.AttachmentJanitor;
 import app.fanloop.audit.AuditLog;
 import app.fanloop.board.Board;
 import app.fanloop.event.DomainEvents;
@@ -21,6 +22,7 @@ import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
@@ -64,8 +66,12 @@ public class ModerationService {
     private final FeatureDemand demand;
     private final Comments comments;
 
+    private final Event<AttachmentJanitor.Discarded> discarded;
+
     ModerationService(EntityManager em, Viewer viewer, PostingService posting, CommentingService commenting, RateLimiter limits, AuditLog audit,
-            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours, FeatureDemand demand, Comments comments) {
+            ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours, FeatureDemand demand, Comments comments,
+            Event<AttachmentJanitor.Discarded> discarded) {
+        this.discarded = discarded;
         this.comments = comments;
         this.demand = demand;
         this.honours = honours;
@@ -222,7 +228,8 @@ public class ModerationService {
     }
 
     /**
-     * The only real delete: the post, its votes, follows, comments, revisions, reports and events.
+     * The only real delete: the post, its votes, follows, comments, revisions, reports, events and files (their bytes
+     * are deleted from the store right after the commit).
      * The admin confirms by typing the post's number. A suggestion that others were merged into must
      * be unmerged first.
      */
@@ -241,6 +248,7 @@ public class ModerationService {
             audit.record(admin, "purge", "suggestion", id, AuditLog.of("title", s.title, "author", s.author.id,
                     "board", s.board.slug, "status", s.status.name()), null, null);
             purgeSuggestion(s);
+            discarded.fire(new AttachmentJanitor.Discarded());
             return s.board.id;
         }
         Comment c = commenting.visibleComment(id);
@@ -248,6 +256,7 @@ public class ModerationService {
                 "body", excerpt(c.body)), null, item.reason());
         long suggestionId = c.suggestion.id;
         purgeComment(c);
+        discarded.fire(new AttachmentJanitor.Discarded());
         return suggestionId;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import app.fanloop.attachment.Attachment;
 import app.fanloop.audit.AuditLog;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
@@ -51,8 +52,15 @@ public class TriageService {
         this.statuses = statuses;
     }
 
-    /** A suggestion on the console, with its priority breakdown and vote sparkline. */
-    public record Row(Suggestion suggestion, Priority priority, Sparkline spark) {
+    /** A suggestion on the console, with its priority breakdown, vote sparkline and files (pictures and logs). */
+    public record Row(Suggestion suggestion, Priority priority, Sparkline spark, List<Attachment> files) {
+        public List<Attachment> images() {
+            return files.stream().filter(Attachment::isImage).toList();
+        }
+
+        public List<Attachment> logs() {
+            return files.stream().filter(Attachment::isLog).toList();
+        }
     }
 
     public Page<Row> inbox(InboxQuery query) {
@@ -144,8 +152,11 @@ public class TriageService {
 
     private Page<Row> rows(Page<Suggestion> page, double nowExponent) {
         Map<Long, Sparkline> sparks = votes.sparklines(page.items().stream().map(s -> s.id).toList());
+        Map<Long, List<Attachment>> files = Attachment.ofSuggestions(
+                page.items().stream().filter(s -> s.imageCount + s.logCount > 0).map(s -> s.id).toList());
         List<Row> rows = page.items().stream()
-                .map(s -> new Row(s, Priority.of(s, nowExponent, config.weights()), sparks.get(s.id)))
+                .map(s -> new Row(s, Priority.of(s, nowExponent, config.weights()), sparks.get(s.id),
+                        files.getOrDefault(s.id, List.of())))
                 .toList();
         return new Page<>(rows, page.number(), page.hasNext());
     }
