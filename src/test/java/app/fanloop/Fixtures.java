@@ -245,9 +245,26 @@ public class Fixtures {
         return rows.isEmpty() || rows.get(0) == null ? null : rows.get(0).toString();
     }
 
+    /** The values of one column, in the order of the query. */
+    @Transactional
+    public List<Object> list(String sql, Object... params) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = query.getResultList();
+        return rows;
+    }
+
+    /** The texts of one column, in the order of the query. */
+    public List<String> texts(String sql, Object... params) {
+        return list(sql, params).stream().map(v -> v == null ? null : v.toString()).toList();
+    }
+
     /** A suggestion's counter column: vote_count, comment_count or follower_count. */
     public int counter(long suggestionId, String column) {
-        if (!List.of("vote_count", "comment_count", "follower_count").contains(column)) {
+        if (!List.of("vote_count", "comment_count", "follower_count", "image_count", "log_count").contains(column)) {
             throw new IllegalArgumentException(column);
         }
         return (int) number("select " + column + " from suggestion where id = ?1", suggestionId);

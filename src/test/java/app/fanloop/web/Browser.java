@@ -42,6 +42,13 @@ public final class Browser {
         return page().cookie(CSRF_COOKIE, csrf.cookie()).contentType(FORM).formParam(CSRF_FIELD, csrf.token());
     }
 
+    /** A multipart form POST (a form with files) carrying a fresh CSRF cookie and the matching field. */
+    public static RequestSpecification multipart() {
+        Csrf csrf = csrf();
+        return page().cookie(CSRF_COOKIE, csrf.cookie()).contentType("multipart/form-data")
+                .multiPart(CSRF_FIELD, csrf.token());
+    }
+
     /** An htmx request: like {@link #form()}, with the HX-Request header htmx adds. */
     public static RequestSpecification htmx() {
         return form().header("HX-Request", "true");
