@@ -1,8 +1,8 @@
 package app.fanloop.attachment;
 
 /**
- * A file that may not be stored, with the reason as a message key (attachment_refused_&lt;reason&gt; in the
- * message bundles) and the value the message names (a size, a count), so the form says it next to the field.
+ * A file that may not be stored, with the reason as a message key ({@code att:refused_<reason>} in
+ * {@link AttachmentMessages}) and the value the message names (a size, a count), so the form says it next to the field.
  */
 public class FileRefused extends Exception {
 
