@@ -10,9 +10,9 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Real pictures for tests, drawn here: a few shapes, so they decode and re-encode like screenshots. */
-public final class Pictures {
+public final class DrawnPictures {
 
-    private Pictures() {
+    private DrawnPictures() {
     }
 
     public static byte[] png(int width, int height) {
