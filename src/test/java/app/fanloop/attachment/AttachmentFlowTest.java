@@ -224,7 +224,7 @@ class AttachmentFlowTest {
         long id = bugWithTwoScreenshotsAndALog(board, unique("With comments"));
         Response comment = postAs("chen").multiPart("body", "Here is mine")
                 .multiPart("file", "mine.png", DrawnPictures.png(200, 400), "image/png").post("/suggestions/" + id + "/comments");
-        assertEquals(303, comment.statusCode(), comment.asString());
+        assertEquals(303, comment.statusCode(), html(comment).select(".error-text, .refused-files").text());
         long commentId = fx.number("select max(id) from comment where suggestion_id = ?1", id);
         assertEquals(1, fx.number("select image_count from comment where id = ?1", commentId));
         Document shown = html(page().get("/suggestions/" + id));
@@ -313,7 +313,7 @@ class AttachmentFlowTest {
         Response posted = postAs("bob").multiPart("kind", "SUGGESTION").multiPart("title", unique("Polyglot"))
                 .multiPart("body", "A picture with a tail").multiPart("file", "tail.png", withTail, "image/png")
                 .post("/boards/" + board.slug + "/suggestions");
-        assertEquals(303, posted.statusCode());
+        assertEquals(303, posted.statusCode(), html(posted).select(".error-text, .refused-files").text());
         long id = Long.parseLong(location(posted).substring("/suggestions/".length()));
         byte[] served = page().get("/files/" + files(id, "IMAGE").get(0)).asByteArray();
         assertFalse(new String(served, StandardCharsets.ISO_8859_1).contains("<script"), "the tail is gone");
