@@ -1,5 +1,10 @@
 package app.fanloop.attachment;
 
+import static app.fanloop.attachment.SafeFiles.cleanName;
+import static app.fanloop.attachment.SafeFiles.extension;
+import static app.fanloop.attachment.SafeFiles.sha256;
+import static app.fanloop.attachment.SafeFiles.sizeText;
+
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -81,8 +86,8 @@ final class Logs {
         Path file = Files.createTempFile("fanloop-attachment-", ".zip");
         try {
             Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
-            return new Inspected(AttachmentKind.LOG, "application/zip", SafeFiles.cleanName(uploadedName, "log", ".zip"), file, 0,
-                    0, null, 0, 0, SafeFiles.sha256(file));
+            return new Inspected(AttachmentKind.LOG, "application/zip", cleanName(uploadedName, "log", ".zip"), file, 0,
+                    0, null, 0, 0, sha256(file));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
@@ -128,14 +133,14 @@ final class Logs {
      * tool's log) without NUL or other control bytes is stored converted to UTF-8; anything else is refused.
      */
     Inspected text(Path upload, String uploadedName) throws FileRefused, IOException {
-        String extension = SafeFiles.extension(uploadedName).equals(".log") ? ".log" : ".txt";
-        String name = SafeFiles.cleanName(uploadedName, "log", extension);
+        String extension = extension(uploadedName).equals(".log") ? ".log" : ".txt";
+        String name = cleanName(uploadedName, "log", extension);
         String contentType = "text/plain; charset=UTF-8";
         if (decodes(upload, StandardCharsets.UTF_8, false)) {
             Path file = Files.createTempFile("fanloop-attachment-", extension);
             try {
                 Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
-                return new Inspected(AttachmentKind.LOG, contentType, name, file, 0, 0, null, 0, 0, SafeFiles.sha256(file));
+                return new Inspected(AttachmentKind.LOG, contentType, name, file, 0, 0, null, 0, 0, sha256(file));
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -152,9 +157,9 @@ final class Logs {
                 in.transferTo(out);
             }
             if (Files.size(file) > limits.logMaxSize()) {
-                throw new FileRefused(FileRefused.Reason.SIZE, SafeFiles.sizeText(limits.logMaxSize()));
+                throw new FileRefused(FileRefused.Reason.SIZE, sizeText(limits.logMaxSize()));
             }
-            return new Inspected(AttachmentKind.LOG, contentType, name, file, 0, 0, null, 0, 0, SafeFiles.sha256(file));
+            return new Inspected(AttachmentKind.LOG, contentType, name, file, 0, 0, null, 0, 0, sha256(file));
         } catch (FileRefused | IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

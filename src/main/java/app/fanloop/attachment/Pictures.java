@@ -1,5 +1,8 @@
 package app.fanloop.attachment;
 
+import static app.fanloop.attachment.SafeFiles.cleanName;
+import static app.fanloop.attachment.SafeFiles.sha256;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -71,17 +74,17 @@ final class Pictures {
             if (purpose == Purpose.AVATAR) {
                 BufferedImage avatar = square(picture, limits.avatarSide(), keepAlpha);
                 Path file = write(avatar, png, made);
-                return new Inspected(AttachmentKind.AVATAR, contentType, SafeFiles.cleanName(uploadedName, "avatar", extension),
-                        file, avatar.getWidth(), avatar.getHeight(), null, 0, 0, SafeFiles.sha256(file));
+                return new Inspected(AttachmentKind.AVATAR, contentType, cleanName(uploadedName, "avatar", extension),
+                        file, avatar.getWidth(), avatar.getHeight(), null, 0, 0, sha256(file));
             }
             BufferedImage kept = fitted(picture, limits.maxSide(), keepAlpha);
             picture = null;
             Path file = write(kept, png, made);
             BufferedImage thumb = fitted(kept, limits.thumbSide(), keepAlpha);
             Path thumbFile = write(thumb, png, made);
-            return new Inspected(AttachmentKind.IMAGE, contentType, SafeFiles.cleanName(uploadedName, "screenshot", extension),
+            return new Inspected(AttachmentKind.IMAGE, contentType, cleanName(uploadedName, "screenshot", extension),
                     file, kept.getWidth(), kept.getHeight(), thumbFile, thumb.getWidth(), thumb.getHeight(),
-                    SafeFiles.sha256(file));
+                    sha256(file));
         } catch (FileRefused | IOException | RuntimeException e) {
             for (Path p : made) {
                 Files.deleteIfExists(p);

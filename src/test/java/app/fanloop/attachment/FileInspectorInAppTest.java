@@ -40,7 +40,8 @@ class FileInspectorInAppTest {
                 assertEquals(120, stored.width());
             }
             Files.writeString(html, "<html><script>alert(1)</script></html>");
-            FileRefused refused = assertThrows(FileRefused.class, () -> inspector.inspect(html, "a.png", Purpose.IMAGE));
+            FileRefused refused = assertThrows(FileRefused.class,
+                    () -> inspector.inspect(html, "a.png", Purpose.IMAGE));
             assertEquals(FileRefused.Reason.TYPE, refused.reason());
         } finally {
             Files.deleteIfExists(jpeg);
@@ -54,8 +55,8 @@ class FileInspectorInAppTest {
         assertEquals("The file is too large: at most 10 MiB.", en.refused_size("10 MiB"));
         assertTrue(zh.refused_count("9").contains("9"));
         for (AttachmentMessages m : new AttachmentMessages[] {zh, en}) {
-            for (String text : new String[] {m.refused_type(), m.refused_heic(), m.refused_pixels(), m.refused_damaged(),
-                    m.refused_zip(), m.refused_quota()}) {
+            for (String text : new String[] {m.refused_type(), m.refused_heic(), m.refused_pixels(),
+                    m.refused_damaged(), m.refused_zip(), m.refused_quota()}) {
                 assertTrue(!text.isBlank() && !text.contains("{"), text);
             }
         }

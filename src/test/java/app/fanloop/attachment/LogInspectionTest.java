@@ -78,7 +78,8 @@ class LogInspectionTest {
 
     @Test
     void text_with_html_inside_is_just_text_named_txt() throws Exception {
-        byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
 
         try (Inspected stored = inspector.inspect(file("up", html), "report.html", Purpose.IMAGE_OR_LOG)) {
             assertEquals("text/plain; charset=UTF-8", stored.contentType());
@@ -95,6 +96,27 @@ class LogInspectionTest {
             assertEquals("text/plain; charset=UTF-8", stored.contentType());
             assertEquals("错误.txt", stored.fileName());
             assertEquals(text, Files.readString(stored.file(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void gb18030_log_that_grows_past_the_limit_as_utf8_is_refused_and_leaves_no_file() throws Exception {
+        SafeFiles strict = new SafeFiles(new SafeFiles.Limits(10L << 20, 100_000_000L, 4096, 480, 256, 1000, 1000,
+                200L << 20, 200, 1));
+        // 400 characters: 800 bytes in GB18030, 1200 in UTF-8
+        Path log = file("gb.log", "错".repeat(400).getBytes(Charset.forName("GB18030")));
+        long before = madeFiles();
+
+        FileRefused refused = assertThrows(FileRefused.class,
+                () -> strict.inspect(log, "gb.log", Purpose.IMAGE_OR_LOG));
+        assertEquals(Reason.SIZE, refused.reason());
+        assertEquals("1000 B", refused.value());
+        assertEquals(before, madeFiles(), "the converted file was deleted");
+    }
+
+    private static long madeFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("fanloop-attachment-")).count();
         }
     }
 
@@ -177,7 +199,8 @@ class LogInspectionTest {
         SafeFiles strict = new SafeFiles(new SafeFiles.Limits(10L << 20, 100_000_000L, 4096, 480, 256, 20L << 20,
                 1000, 1L << 20, 200, 1));
         Path zip = zip("many.zip", 4, 400_000);
-        FileRefused refused = assertThrows(FileRefused.class, () -> strict.inspect(zip, "many.zip", Purpose.IMAGE_OR_LOG));
+        FileRefused refused = assertThrows(FileRefused.class,
+                () -> strict.inspect(zip, "many.zip", Purpose.IMAGE_OR_LOG));
         assertEquals(Reason.ZIP, refused.reason());
     }
 
