@@ -75,6 +75,9 @@ public class SafeFiles implements FileInspector {
     @Override
     public Inspected inspect(Path upload, String uploadedName, Purpose purpose) throws FileRefused, IOException {
         long size = Files.size(upload);
+        if (size == 0) {
+            throw new FileRefused(FileRefused.Reason.TYPE);
+        }
         Sniffed type = sniff(upload);
         switch (type) {
             case PNG, JPEG, WEBP -> {

@@ -131,6 +131,11 @@ class LogInspectionTest {
     }
 
     @Test
+    void empty_file_is_refused() throws Exception {
+        assertEquals(Reason.TYPE, refusal(file("empty.log", new byte[0]), "empty.log", Purpose.IMAGE_OR_LOG));
+    }
+
+    @Test
     void log_is_refused_where_only_pictures_may_go() throws Exception {
         Path log = file("crash.txt", LOG.getBytes(StandardCharsets.UTF_8));
         assertEquals(Reason.TYPE, refusal(log, "crash.txt", Purpose.IMAGE));
