@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The stored name: the uploaded one without folders or invisible characters, short, with the stored type's extension. */
+/** The stored name: the uploaded one without folders or invisible characters, short, with the stored extension. */
 class FileNameTest {
 
     @Test

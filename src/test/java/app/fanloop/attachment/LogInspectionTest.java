@@ -78,7 +78,8 @@ class LogInspectionTest {
 
     @Test
     void text_with_html_inside_is_just_text_named_txt() throws Exception {
-        byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
 
         try (Inspected stored = inspector.inspect(file("up", html), "report.html", Purpose.IMAGE_OR_LOG)) {
             assertEquals("text/plain; charset=UTF-8", stored.contentType());
@@ -99,6 +100,27 @@ class LogInspectionTest {
     }
 
     @Test
+    void gb18030_log_that_grows_past_the_limit_as_utf8_is_refused_and_leaves_no_file() throws Exception {
+        SafeFiles strict = new SafeFiles(new SafeFiles.Limits(10L << 20, 100_000_000L, 4096, 480, 256, 1000, 1000,
+                200L << 20, 200, 1));
+        // 400 characters: 800 bytes in GB18030, 1200 in UTF-8
+        Path log = file("gb.log", "错".repeat(400).getBytes(Charset.forName("GB18030")));
+        long before = madeFiles();
+
+        FileRefused refused = assertThrows(FileRefused.class,
+                () -> strict.inspect(log, "gb.log", Purpose.IMAGE_OR_LOG));
+        assertEquals(Reason.SIZE, refused.reason());
+        assertEquals("1000 B", refused.value());
+        assertEquals(before, madeFiles(), "the converted file was deleted");
+    }
+
+    private static long madeFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("fanloop-attachment-")).count();
+        }
+    }
+
+    @Test
     void binary_named_txt_is_refused() throws Exception {
         byte[] binary = new byte[4096];
         new Random(17).nextBytes(binary);
@@ -106,6 +128,11 @@ class LogInspectionTest {
         assertEquals(Reason.TYPE, refusal(file("app.txt", binary), "app.txt", Purpose.IMAGE_OR_LOG));
         byte[] withNul = "line one\nline\0two\n".getBytes(StandardCharsets.UTF_8);
         assertEquals(Reason.TYPE, refusal(file("nul.log", withNul), "nul.log", Purpose.IMAGE_OR_LOG));
+    }
+
+    @Test
+    void empty_file_is_refused() throws Exception {
+        assertEquals(Reason.TYPE, refusal(file("empty.log", new byte[0]), "empty.log", Purpose.IMAGE_OR_LOG));
     }
 
     @Test
@@ -177,7 +204,8 @@ class LogInspectionTest {
         SafeFiles strict = new SafeFiles(new SafeFiles.Limits(10L << 20, 100_000_000L, 4096, 480, 256, 20L << 20,
                 1000, 1L << 20, 200, 1));
         Path zip = zip("many.zip", 4, 400_000);
-        FileRefused refused = assertThrows(FileRefused.class, () -> strict.inspect(zip, "many.zip", Purpose.IMAGE_OR_LOG));
+        FileRefused refused = assertThrows(FileRefused.class,
+                () -> strict.inspect(zip, "many.zip", Purpose.IMAGE_OR_LOG));
         assertEquals(Reason.ZIP, refused.reason());
     }
 

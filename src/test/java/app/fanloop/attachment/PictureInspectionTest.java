@@ -26,6 +26,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import app.fanloop.attachment.FileInspector.Purpose;
 import app.fanloop.attachment.FileRefused.Reason;
@@ -91,6 +93,27 @@ class PictureInspectionTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"1, 20, 10", "2, 60, 10", "3, 60, 30", "4, 20, 30", "5, 10, 20", "6, 30, 20", "7, 30, 60", "8, 10, 60"})
+    void every_exif_orientation_is_applied_before_the_exif_is_dropped(int orientation, int redX, int redY)
+            throws Exception {
+        BufferedImage picture = bands(80, 40, false, Color.BLUE);
+        java.awt.Graphics2D g = picture.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 40, 20);
+        g.dispose();
+        byte[] photo = Samples.jpegWithExif(encode(picture, "jpeg"), orientation, false);
+
+        try (Inspected stored = inspector.inspect(file("o.jpg", photo), "o.jpg", Purpose.IMAGE)) {
+            BufferedImage image = read(stored.file());
+            boolean turned = orientation >= 5;
+            assertEquals(turned ? 40 : 80, image.getWidth());
+            assertEquals(turned ? 80 : 40, image.getHeight());
+            assertTrue(new Color(image.getRGB(redX, redY)).getRed() > 200, "the red corner is where the camera saw it");
+            assertFalse(Samples.jpegMarkers(Files.readAllBytes(stored.file())).contains(0xFFE1));
+        }
+    }
+
     @Test
     void png_html_polyglot_is_stored_as_a_plain_png_without_the_script() throws Exception {
         byte[] polyglot = Samples.pngHtmlPolyglot(encode(bands(32, 32, false, Color.GREEN), "png"));
@@ -110,7 +133,8 @@ class PictureInspectionTest {
 
     @Test
     void html_named_png_is_refused_as_not_a_picture() throws Exception {
-        Path html = file("cat.png", "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        Path html = file("cat.png",
+                "<!DOCTYPE html><html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
         assertEquals(Reason.TYPE, refusal(inspector, html, "cat.png", Purpose.IMAGE));
     }
 
