@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -140,6 +141,18 @@ class DatabaseBlobStoreTest {
     }
 
     @Test
+    void a_file_that_cannot_be_read_or_a_key_already_used_fails_the_put_with_an_io_exception() throws Exception {
+        Path file = BlobFiles.random(10, 7);
+        String key = key();
+        QuarkusTransaction.requiringNew().run(() -> put(key, file));
+
+        assertInstanceOf(NoSuchFileException.class, failedPut(key(), Path.of("/nonexistent/upload.bin")));
+        IOException used = assertInstanceOf(IOException.class, failedPut(key, file));
+        assertTrue(used.getMessage().contains("cannot store blob " + key), used.getMessage());
+        assertEquals(1, chunks(key), "the first blob under the key is untouched");
+    }
+
+    @Test
     void delete_removes_every_chunk_and_a_missing_key_is_no_error() throws Exception {
         Path file = BlobFiles.random(CHUNK * 2L + 1, 6);
         String key = key();
@@ -157,6 +170,16 @@ class DatabaseBlobStoreTest {
         String key = key();
         BlobStore.NoSuchBlob missing = assertThrows(BlobStore.NoSuchBlob.class, () -> store.open(key));
         assertTrue(missing.getMessage().contains(key));
+    }
+
+    /** What a put in a transaction of its own threw (the transaction wraps a checked exception). */
+    private Throwable failedPut(String key, Path file) {
+        QuarkusTransactionException failed = assertThrows(QuarkusTransactionException.class,
+                () -> QuarkusTransaction.requiringNew().call(() -> {
+                    store.put(key, file, "image/png");
+                    return null;
+                }));
+        return failed.getCause();
     }
 
     private static String key() {

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +45,7 @@ class S3BlobStoreTest {
 
         assertTrue(server.holds(key));
         try (InputStream in = store.open(key)) {
-            GetObjectResponse object = assertInstanceOf(ResponseInputStream.class, in).response() instanceof GetObjectResponse r
-                    ? r : null;
+            GetObjectResponse object = (GetObjectResponse) assertInstanceOf(ResponseInputStream.class, in).response();
             assertEquals("image/png", object.contentType());
             assertEquals(3L * 1024 * 1024 + 17, object.contentLength());
             assertEquals(BlobFiles.sha256(file), BlobFiles.sha256(in));
@@ -101,6 +102,28 @@ class S3BlobStoreTest {
             assertTrue(refused.getMessage().contains("refused the credentials"), refused.getMessage());
             assertTrue(refused.getMessage().contains("_SECRET_KEY"), refused.getMessage());
         }
+    }
+
+    @Test
+    void a_store_that_cannot_be_reached_is_named_with_the_config_keys_at_the_check() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (S3BlobStore nowhere = S3BlobStore.fromConfig(S3ProxyServer.config("http://127.0.0.1:" + closedPort,
+                S3ProxyServer.BUCKET, Optional.of("a"), Optional.of("b")))) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, nowhere::checkBucket);
+            assertTrue(refused.getMessage().contains("cannot reach the store"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("FANLOOP_ATTACHMENTS_S3_ENDPOINT"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void an_access_key_without_its_secret_is_refused_with_both_keys_named() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> S3BlobStore.fromConfig(
+                S3ProxyServer.config(server.endpoint(), S3ProxyServer.BUCKET, Optional.of("a"), Optional.empty())));
+        assertTrue(refused.getMessage().contains("FANLOOP_ATTACHMENTS_S3_ACCESS_KEY"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("FANLOOP_ATTACHMENTS_S3_SECRET_KEY"), refused.getMessage());
     }
 
     private static String key() {

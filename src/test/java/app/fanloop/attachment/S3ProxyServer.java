@@ -46,7 +46,11 @@ final class S3ProxyServer implements AutoCloseable {
 
     /** The store's settings as fanloop.attachments.s3 would give them. */
     AttachmentConfig.S3 config(String bucket, String secret) {
-        String endpoint = endpoint();
+        return config(endpoint(), bucket, Optional.of(IDENTITY), Optional.of(secret));
+    }
+
+    /** Settings of fanloop.attachments.s3 pointing anywhere. */
+    static AttachmentConfig.S3 config(String endpoint, String bucket, Optional<String> accessKey, Optional<String> secretKey) {
         return new AttachmentConfig.S3() {
             @Override
             public Optional<String> endpoint() {
@@ -65,12 +69,12 @@ final class S3ProxyServer implements AutoCloseable {
 
             @Override
             public Optional<String> accessKey() {
-                return Optional.of(IDENTITY);
+                return accessKey;
             }
 
             @Override
             public Optional<String> secretKey() {
-                return Optional.of(secret);
+                return secretKey;
             }
 
             @Override
