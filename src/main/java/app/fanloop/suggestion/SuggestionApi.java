@@ -103,6 +103,8 @@ public class SuggestionApi {
         return new SuggestionJson.Detail(s.id, s.board.slug, s.kind, s.title, s.body, s.bodyHtml,
                 s.kind == SuggestionKind.BUG ? new SuggestionJson.Bug(s.deviceModel, s.systemVersion, s.frequency, s.steps)
                         : null,
+                java.util.stream.Stream.concat(page.files().images().stream(), page.files().logs().stream())
+                        .map(SuggestionJson.FileRef::of).toList(),
                 s.status, s.voteCount, s.commentCount, s.followerCount, s.pinned, s.locked, s.hidden, s.createdAt,
                 s.editedAt, s.statusChangedAt, SuggestionJson.Author.of(s.author),
                 s.mergedInto == null ? null : s.mergedInto.id,

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import app.fanloop.attachment.Attachment;
+import app.fanloop.attachment.AttachmentKind;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.Cursor;
 
@@ -47,17 +49,32 @@ public final class SuggestionJson {
         }
     }
 
+    @Schema(name = "File", description = "An attachment: a picture (with a thumbnail) or a bug report's log; fetch it at `url`.",
+            example = """
+            {"id": 302, "kind": "LOG", "url": "/files/302", "thumbUrl": null, "contentType": "text/plain; charset=UTF-8", "fileName": "camera.log", "alt": "", "size": 20480, "width": null, "height": null}""")
+    public record FileRef(long id, AttachmentKind kind, String url, @Schema(nullable = true) String thumbUrl,
+            String contentType, String fileName, String alt, long size, @Schema(nullable = true) Integer width,
+            @Schema(nullable = true) Integer height) {
+
+        static FileRef of(Attachment a) {
+            return new FileRef(a.id, a.kind, a.path(), a.thumbKey == null ? null : a.thumbPath(), a.contentType, a.fileName,
+                    a.alt, a.byteSize, a.width, a.height);
+        }
+    }
+
     @Schema(name = "Bug", description = "What a bug report adds.")
     public record Bug(String deviceModel, String systemVersion, Frequency frequency, String steps) {
     }
 
     @Schema(name = "Suggestion", description = "One suggestion with its official response, timeline and first page of comments.",
             example = """
-            {"id": 1024, "board": "camera", "kind": "SUGGESTION", "title": "夜景模式增加手动快门", "body": "希望夜景模式可以**手动**设置快门时间。", "bodyHtml": "<p>希望夜景模式可以<strong>手动</strong>设置快门时间。</p>", "bug": null, "status": "PLANNED", "votes": 318, "comments": 27, "followers": 340, "pinned": false, "locked": false, "hidden": false, "createdAt": "2026-11-20T08:15:00Z", "editedAt": null, "statusChangedAt": "2026-11-22T09:00:00Z", "author": {"id": 42, "name": "米粉小王", "level": 3}, "mergedInto": null, "officialResponse": {"id": 5120, "parentId": null, "official": true, "hidden": false, "author": {"id": 7, "name": "Paula (PM)", "level": 9}, "body": "已收录，计划在 12 月开发版加入。", "bodyHtml": "<p>已收录，计划在 12 月开发版加入。</p>", "createdAt": "2026-11-21T02:00:00Z", "editedAt": null, "replies": []}, "featureItem": {"id": 88, "title": "Manual night shutter", "status": "PLANNED", "onRoadmap": true}, "shippedIn": null, "timeline": [{"event": "STATUS", "from": "OPEN", "to": "PLANNED", "note": "排期中", "actor": {"id": 7, "name": "Paula (PM)", "level": 9}, "at": "2026-11-22T09:00:00Z", "relatedSuggestion": null, "featureItem": null, "release": null}], "threads": {"items": [], "next": null}, "mine": {"voted": true, "following": true, "mayEdit": false}}""")
+            {"id": 1024, "board": "camera", "kind": "SUGGESTION", "title": "夜景模式增加手动快门", "body": "希望夜景模式可以**手动**设置快门时间。", "bodyHtml": "<p>希望夜景模式可以<strong>手动</strong>设置快门时间。</p>", "bug": null, "files": [{"id": 301, "kind": "IMAGE", "url": "/files/301", "thumbUrl": "/files/301/thumb", "contentType": "image/png", "fileName": "night.png", "alt": "夜景模式的快门设置", "size": 482133, "width": 1080, "height": 2400}], "status": "PLANNED", "votes": 318, "comments": 27, "followers": 340, "pinned": false, "locked": false, "hidden": false, "createdAt": "2026-11-20T08:15:00Z", "editedAt": null, "statusChangedAt": "2026-11-22T09:00:00Z", "author": {"id": 42, "name": "米粉小王", "level": 3}, "mergedInto": null, "officialResponse": {"id": 5120, "parentId": null, "official": true, "hidden": false, "author": {"id": 7, "name": "Paula (PM)", "level": 9}, "body": "已收录，计划在 12 月开发版加入。", "bodyHtml": "<p>已收录，计划在 12 月开发版加入。</p>", "createdAt": "2026-11-21T02:00:00Z", "editedAt": null, "replies": []}, "featureItem": {"id": 88, "title": "Manual night shutter", "status": "PLANNED", "onRoadmap": true}, "shippedIn": null, "timeline": [{"event": "STATUS", "from": "OPEN", "to": "PLANNED", "note": "排期中", "actor": {"id": 7, "name": "Paula (PM)", "level": 9}, "at": "2026-11-22T09:00:00Z", "relatedSuggestion": null, "featureItem": null, "release": null}], "threads": {"items": [], "next": null}, "mine": {"voted": true, "following": true, "mayEdit": false}}""")
     public record Detail(long id, String board, SuggestionKind kind, String title,
             @Schema(description = "Markdown as written.") String body,
             @Schema(description = "The sanitised HTML of the body.") String bodyHtml,
-            @Schema(nullable = true) Bug bug, SuggestionStatus status, int votes, int comments, int followers,
+            @Schema(nullable = true) Bug bug,
+            @Schema(description = "Its pictures, and its logs when the caller may fetch them (its author, staff).") List<FileRef> files,
+            SuggestionStatus status, int votes, int comments, int followers,
             boolean pinned, boolean locked, boolean hidden, Instant createdAt,
             @Schema(nullable = true) Instant editedAt, @Schema(nullable = true) Instant statusChangedAt,
             Author author, @Schema(nullable = true) Long mergedInto,

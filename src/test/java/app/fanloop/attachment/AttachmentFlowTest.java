@@ -125,6 +125,18 @@ class AttachmentFlowTest {
         assertNotNull(console.selectFirst(".triage-files a.log-link[href=" + log + "]"), "the console row links the log");
         assertEquals(2, console.select(".triage-files img").size());
 
+        // The API lists the same files to the same readers.
+        List<String> visitorKinds = io.restassured.RestAssured.given().get("/api/v1/suggestions/" + id)
+                .then().statusCode(200).extract().jsonPath().getList("files.kind");
+        assertEquals(List.of("IMAGE", "IMAGE"), visitorKinds);
+        var authorFiles = io.restassured.RestAssured.given().auth().oauth2(token("bob")).get("/api/v1/suggestions/" + id)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("IMAGE", "IMAGE", "LOG"), authorFiles.getList("files.kind"));
+        assertEquals(log, authorFiles.getString("files[2].url"));
+        assertEquals("/files/" + images.get(0) + "/thumb", authorFiles.getString("files[0].thumbUrl"));
+        assertEquals(List.of("IMAGE", "IMAGE"), io.restassured.RestAssured.given().auth().oauth2(token("chen"))
+                .get("/api/v1/suggestions/" + id).then().statusCode(200).extract().jsonPath().getList("files.kind"));
+
         // The board list marks a post with pictures.
         Document list = html(page().get("/boards/" + board.slug).then().statusCode(200).extract().response());
         Element row = list.selectFirst("a.row-title[href=/suggestions/" + id + "]").closest("li");

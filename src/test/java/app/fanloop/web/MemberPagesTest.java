@@ -176,6 +176,33 @@ class MemberPagesTest {
     }
 
     @Test
+    void a_bug_reports_log_is_on_its_authors_page_and_never_in_the_copy_shared_with_other_members() {
+        Fan author = fan("logger");
+        Suggestion s = fx.suggestion(fx.board(), author.member(), app.fanloop.suggestion.SuggestionKind.BUG,
+                unique("Crash"), "It crashes", java.time.Instant.now());
+        fx.sql("""
+                insert into attachment (kind, owner_id, suggestion_id, content_type, file_name, byte_size, sha256, blob_key,
+                  created_at, attached_at)
+                values ('LOG', ?1, ?2, 'text/plain; charset=UTF-8', 'private.log', 10, 'x', gen_random_uuid()::text, now(), now())""",
+                author.member().id, s.id);
+        fx.sql("update suggestion set log_count = 1 where id = ?1", s.id);
+        String path = "/suggestions/" + s.id;
+        String link = ".log-files a[href^=/files/]";
+
+        Document authorFirst = Jsoup.parse(author.get(path).asString());
+        assertNotNull(authorFirst.selectFirst(link), "the author sees their log");
+        Response other = fan("reader").get(path);
+        assertNotEquals("hit", cache(other), "the author's rendering was not kept for others");
+        assertNull(Jsoup.parse(other.asString()).selectFirst(link));
+        Response third = fan("third").get(path);
+        assertEquals("hit", cache(third));
+        assertNull(Jsoup.parse(third.asString()).selectFirst(link), "the shared copy has no log");
+        Response authorAgain = author.get(path);
+        assertNotEquals("hit", cache(authorAgain));
+        assertNotNull(Jsoup.parse(authorAgain.asString()).selectFirst(link), "and the author still gets theirs");
+    }
+
+    @Test
     void a_member_with_a_hidden_comment_sees_it_where_others_get_the_copy_with_the_placeholder() {
         Fan hider = fan("hider");
         Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Thread"));
