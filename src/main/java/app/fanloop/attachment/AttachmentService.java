@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import app.fanloop.limit.RateLimitConfig;
+import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.FormInvalid;
@@ -79,20 +79,20 @@ public class AttachmentService {
     private final FileInspector inspector;
     private final BlobStore store;
     private final AttachmentConfig config;
-    private final RateLimitConfig limits;
+    private final RateLimiter rateLimits;
     private final Viewer viewer;
     private final SiteClock clock;
     private final jakarta.enterprise.event.Event<AttachmentJanitor.Discarded> discarded;
 
     AttachmentService(Attachments attachments, FileInspector inspector, BlobStore store, AttachmentConfig config,
-            RateLimitConfig limits, Viewer viewer, SiteClock clock,
+            RateLimiter rateLimits, Viewer viewer, SiteClock clock,
             jakarta.enterprise.event.Event<AttachmentJanitor.Discarded> discarded) {
         this.discarded = discarded;
         this.attachments = attachments;
         this.inspector = inspector;
         this.store = store;
         this.config = config;
-        this.limits = limits;
+        this.rateLimits = rateLimits;
         this.viewer = viewer;
         this.clock = clock;
     }
@@ -152,7 +152,7 @@ public class AttachmentService {
             return;
         }
         Instant now = clock.now();
-        boolean isNew = member.createdAt != null && member.createdAt.isAfter(now.minus(limits.newMemberAge()));
+        boolean isNew = rateLimits.isNew(member, now);
         int files = isNew ? config.quota().newMemberDailyFiles() : config.quota().dailyFiles();
         long bytes = (isNew ? config.quota().newMemberDailyBytes() : config.quota().dailyBytes()).asLongValue();
         Attachments.Usage used = attachments.usedSince(member.id, now.minus(Duration.ofDays(1)));
@@ -335,20 +335,9 @@ public class AttachmentService {
 
     /** The limits the forms state (for templates: {@code inject:attachments.limits}). */
     public Limits limits() {
-        return new Limits(sizeText(config.images().maxSize().asLongValue()), config.images().perPost(),
-                sizeText(config.logs().maxSize().asLongValue()), config.logs().perPost(),
+        return new Limits(SafeFiles.sizeText(config.images().maxSize().asLongValue()), config.images().perPost(),
+                SafeFiles.sizeText(config.logs().maxSize().asLongValue()), config.logs().perPost(),
                 config.images().maxSize().asLongValue(), config.logs().maxSize().asLongValue());
-    }
-
-    /** A byte count as people write limits: "10 MB". */
-    static String sizeText(long bytes) {
-        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB";
-        }
-        if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB";
-        }
-        return bytes + " B";
     }
 
     /** A file shown on a form: the file, the alt text as typed, and whether the member ticked it off. */

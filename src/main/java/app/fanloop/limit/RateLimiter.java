@@ -85,8 +85,12 @@ public class RateLimiter {
     }
 
     private int allowed(RateLimitConfig.Limit limit, Member member, Instant now) {
-        boolean isNew = member.createdAt != null && member.createdAt.isAfter(now.minus(config.newMemberAge()));
-        return isNew ? limit.newMemberCount().orElse(limit.count()) : limit.count();
+        return isNew(member, now) ? limit.newMemberCount().orElse(limit.count()) : limit.count();
+    }
+
+    /** A new member (younger than fanloop.rate-limit.new-member-age) gets the stricter limits, here and on uploads. */
+    public boolean isNew(Member member, Instant now) {
+        return member.createdAt != null && member.createdAt.isAfter(now.minus(config.newMemberAge()));
     }
 
     private void hit(String bucket, String subject, int allowed, Duration window, Instant now) {

@@ -51,7 +51,7 @@ class FileInspectorInAppTest {
 
     @Test
     void every_refusal_reason_has_a_text_in_both_languages() {
-        assertEquals("文件太大了，不能超过 10 MiB。", zh.refused_size("10 MiB"));
+        assertEquals("文件太大，不能超过 10 MiB。", zh.refused_size("10 MiB"));
         assertEquals("The file is too large: at most 10 MiB.", en.refused_size("10 MiB"));
         assertTrue(zh.refused_count("9").contains("9"));
         for (AttachmentMessages m : new AttachmentMessages[] {zh, en}) {
