@@ -118,17 +118,19 @@ class RateLimitTest {
     }
 
     @Test
-    @TestSecurity(user = "limited-pictured", roles = "fan")
     void changing_ones_picture_is_limited_and_the_refused_one_is_not_stored() {
-        fx.memberSince("limited-pictured", Duration.ofDays(30));
-        long member = fx.member("limited-pictured").id;
+        // A bearer token, as a browser's session would be: an upload comes only from someone signed in (web/BodyLimit).
+        String subject = unique("limited-pictured");
+        String token = app.fanloop.member.DevTokens.accessToken(subject);
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> upload =
+                () -> app.fanloop.web.Browser.multipart().auth().oauth2(token);
         for (int i = 0; i < 2; i++) {
-            app.fanloop.web.Browser.multipart()
-                    .multiPart("avatar", "me.png", app.fanloop.attachment.DrawnPictures.png(100 + i, 80), "image/png")
+            upload.get().multiPart("avatar", "me.png", app.fanloop.attachment.DrawnPictures.png(100 + i, 80), "image/png")
                     .post("/me/avatar").then().statusCode(303);
         }
+        long member = fx.member(subject).id;
         String kept = fx.text("select avatar_id from member where id = ?1", member);
-        var refused = app.fanloop.web.Browser.multipart()
+        var refused = upload.get()
                 .multiPart("avatar", "again.png", app.fanloop.attachment.DrawnPictures.png(90, 90), "image/png")
                 .post("/me/avatar");
         assertEquals(429, refused.statusCode());
@@ -137,8 +139,7 @@ class RateLimitTest {
         assertEquals(1, fx.number("select count(*) from attachment where owner_id = ?1", member), "nothing stored");
 
         clock.advance(Duration.ofHours(25));
-        app.fanloop.web.Browser.multipart()
-                .multiPart("avatar", "later.png", app.fanloop.attachment.DrawnPictures.png(90, 90), "image/png")
+        upload.get().multiPart("avatar", "later.png", app.fanloop.attachment.DrawnPictures.png(90, 90), "image/png")
                 .post("/me/avatar").then().statusCode(303);
     }
 
