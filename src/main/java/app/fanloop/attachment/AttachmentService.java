@@ -137,7 +137,7 @@ public class AttachmentService {
         return new Staging(staged, refused);
     }
 
-    private Inspected inspect(FileUpload file, FileInspector.Purpose purpose) throws FileRefused {
+    Inspected inspect(FileUpload file, FileInspector.Purpose purpose) throws FileRefused {
         try {
             return inspector.inspect(file.uploadedFile(), file.fileName(), purpose);
         } catch (IOException unreadable) {
@@ -147,7 +147,7 @@ public class AttachmentService {
     }
 
     /** The member's daily quota (stricter for new members); staff are not limited. */
-    private void quota(Member member, long size) throws FileRefused {
+    void quota(Member member, long size) throws FileRefused {
         if (viewer.isStaff()) {
             return;
         }
@@ -163,31 +163,34 @@ public class AttachmentService {
 
     /** Stores the bytes and the staged row in one transaction (with the database store, bytes and row commit together). */
     private Attachment store(long ownerId, Inspected inspected) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Attachment a = new Attachment();
-            a.kind = inspected.kind();
-            a.ownerId = ownerId;
-            a.contentType = inspected.contentType();
-            a.fileName = inspected.fileName();
-            a.byteSize = inspected.size();
-            a.sha256 = inspected.sha256();
-            a.blobKey = newKey();
-            put(a.blobKey, inspected.file(), a.contentType);
-            if (inspected.kind() == AttachmentKind.IMAGE || inspected.kind() == AttachmentKind.AVATAR) {
-                a.width = inspected.width();
-                a.height = inspected.height();
-            }
-            if (inspected.thumb() != null) {
-                a.thumbKey = newKey();
-                a.thumbWidth = inspected.thumbWidth();
-                a.thumbHeight = inspected.thumbHeight();
-                a.thumbContentType = imageType(inspected.thumb());
-                put(a.thumbKey, inspected.thumb(), a.thumbContentType);
-            }
-            a.createdAt = clock.now();
-            a.persist();
-            return a;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> save(ownerId, inspected));
+    }
+
+    /** Stores the bytes and persists the row, staged (not attached yet), in the caller's transaction. */
+    Attachment save(long ownerId, Inspected inspected) {
+        Attachment a = new Attachment();
+        a.kind = inspected.kind();
+        a.ownerId = ownerId;
+        a.contentType = inspected.contentType();
+        a.fileName = inspected.fileName();
+        a.byteSize = inspected.size();
+        a.sha256 = inspected.sha256();
+        a.blobKey = newKey();
+        put(a.blobKey, inspected.file(), a.contentType);
+        if (inspected.kind() == AttachmentKind.IMAGE || inspected.kind() == AttachmentKind.AVATAR) {
+            a.width = inspected.width();
+            a.height = inspected.height();
+        }
+        if (inspected.thumb() != null) {
+            a.thumbKey = newKey();
+            a.thumbWidth = inspected.thumbWidth();
+            a.thumbHeight = inspected.thumbHeight();
+            a.thumbContentType = imageType(inspected.thumb());
+            put(a.thumbKey, inspected.thumb(), a.thumbContentType);
+        }
+        a.createdAt = clock.now();
+        a.persist();
+        return a;
     }
 
     /** A thumbnail the inspector wrote is a PNG (transparency) or a JPEG: its first byte tells. */

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Every SQL statement about attachments but the finders on {@link Attachment}: what one member uploaded lately (the quota), the exact counters on posts, and the facts the serving rule needs.
+ * Every SQL statement about attachments but the finders on {@link Attachment}: what one member uploaded lately (the quota), the exact counters on posts, a member's avatar, and the facts the serving rule needs.
  */
 @ApplicationScoped
 public class Attachments {
@@ -111,6 +111,25 @@ public class Attachments {
         Long postAuthor() {
             return onComment() ? commentAuthor : suggestionAuthor;
         }
+    }
+
+    /**
+     * Makes {@code avatarId} (null: none) the member's avatar, in the caller's transaction, and returns the one it
+     * replaces, or null. The member's row is locked first, so of two changes at once each removes the one it replaced and none is left behind.
+     */
+    Long replaceAvatar(long memberId, Long avatarId) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Number> old = em.createNativeQuery("select avatar_id from member where id = :m for update")
+                .setParameter("m", memberId).getResultList();
+        if (avatarId == null) {
+            em.createNativeQuery("update member set avatar_id = null where id = :m").setParameter("m", memberId)
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("update member set avatar_id = :a where id = :m").setParameter("a", avatarId)
+                    .setParameter("m", memberId).executeUpdate();
+        }
+        return old.isEmpty() || old.get(0) == null ? null : old.get(0).longValue();
     }
 
     /** Staged files older than the cut-off, oldest first, at most {@code limit}. */

@@ -26,7 +26,11 @@ public class Member extends PanacheEntityBase {
     public String subject;
     public String name;
     public String email;
+    /** The picture the sign-in token names (an address at the provider); shown only when it is an https one. */
     public String picture;
+
+    /** The picture the member uploaded (an AVATAR attachment, public once theirs), or null. */
+    public Long avatarId;
 
     /** Roles granted in the app; the token's own roles are added at sign-in. */
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -94,6 +98,30 @@ public class Member extends PanacheEntityBase {
 
     public String adminPath() {
         return "/admin/members/" + id;
+    }
+
+    /**
+     * The picture shown for the member instead of the initials circle: the one they uploaded (served at
+     * {@code /files/{id}}, see attachment.FilesResource), else their sign-in token's picture when it is an https
+     * address (anything else could be mixed content or a script URL), else null.
+     */
+    public String avatarUrl() {
+        if (avatarId != null) {
+            return "/files/" + avatarId;
+        }
+        return isHttpsAddress(picture) ? picture.strip() : null;
+    }
+
+    static boolean isHttpsAddress(String url) {
+        if (url == null || url.isBlank()) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url.strip());
+            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isEmpty();
+        } catch (java.net.URISyntaxException malformed) {
+            return false;
+        }
     }
 
     /** One or two letters for the avatar circle. */

@@ -33,8 +33,8 @@ public class MemberService {
     private static final String MEMBER_COLUMNS = """
             m.id, m.subject, m.name, m.email, m.picture, array_to_string(m.local_roles, ','),
             array_to_string(m.token_roles, ','), m.created_at, m.last_seen_at, m.points, m.level, m.honours_private,
-            m.bot, s.kind, s.reason, s.ends_at""";
-    private static final int PARTS_FROM = 16;
+            m.bot, m.avatar_id, s.kind, s.reason, s.ends_at""";
+    private static final int PARTS_FROM = 17;
 
     private final EntityManager em;
     private final SiteClock clock;
@@ -128,8 +128,9 @@ public class MemberService {
         m.level = ((Number) row[10]).intValue();
         m.honoursPrivate = (Boolean) row[11];
         m.bot = (Boolean) row[12];
-        Optional<ActiveSanction> sanction = row[13] == null ? Optional.empty()
-                : Optional.of(new ActiveSanction((String) row[13], (String) row[14], instant(row[15])));
+        m.avatarId = row[13] == null ? null : ((Number) row[13]).longValue();
+        Optional<ActiveSanction> sanction = row[14] == null ? Optional.empty()
+                : Optional.of(new ActiveSanction((String) row[14], (String) row[15], instant(row[16])));
         Map<ViewerPart<?>, Object> values = new IdentityHashMap<>();
         int at = PARTS_FROM;
         for (ViewerPart<?> part : parts) {

@@ -3,9 +3,14 @@ package app.fanloop.profile;
 import java.util.List;
 import java.util.Set;
 
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import app.fanloop.attachment.AttachmentService;
+import app.fanloop.attachment.Avatars;
+import app.fanloop.attachment.FileRefused;
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
 import app.fanloop.honour.HonourBoards;
@@ -17,17 +22,22 @@ import app.fanloop.notification.NotificationService;
 import app.fanloop.release.ReleaseChannel;
 import app.fanloop.release.ChannelFollowing;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.Forms;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
-/** Profiles: a member's own (/me, with what they follow and their e-mail setting) and everyone's public one. */
+/** Profiles: a member's own (/me, with their picture, what they follow and their e-mail setting) and everyone's public one. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class MemberResource {
@@ -43,15 +53,24 @@ public class MemberResource {
             HonourBoards.Card honours) {
     }
 
-    /** What only the member sees on /me: what they follow (to unfollow) and how they get e-mail. */
+    /** What only the member sees on /me: their picture's form, what they follow (to unfollow) and how they get e-mail. */
     public record Settings(Page<Suggestion> followed, List<Board> boards, Set<ReleaseChannel> channels,
-            EmailMode emailMode, boolean saved, boolean privacySaved) {
+            EmailMode emailMode, boolean saved, boolean privacySaved, AvatarForm avatar) {
         public List<EmailMode> modes() {
             return EmailMode.ALL;
         }
 
         public List<ReleaseChannel> allChannels() {
             return List.of(ReleaseChannel.values());
+        }
+    }
+
+    /** The picture form on /me as shown: just saved, or the file refused with why, or sent without a file. */
+    public record AvatarForm(boolean saved, AttachmentService.Refusal refused, boolean missing) {
+        static final AvatarForm NONE = new AvatarForm(false, null, false);
+
+        public boolean invalid() {
+            return refused != null || missing;
         }
     }
 
@@ -65,10 +84,12 @@ public class MemberResource {
     private final ChannelFollowing releases;
     private final NotificationService notifications;
     private final HonourBoards honours;
+    private final Avatars avatars;
 
     MemberResource(Viewer viewer, BoardFollows boardFollows, ChannelFollowing releases, NotificationService notifications,
-            HonourBoards honours) {
+            HonourBoards honours, Avatars avatars) {
         this.honours = honours;
+        this.avatars = avatars;
         this.viewer = viewer;
         this.boardFollows = boardFollows;
         this.releases = releases;
@@ -78,13 +99,48 @@ public class MemberResource {
     @GET
     @Path("me")
     public TemplateInstance me(@RestQuery Integer fpage, @RestQuery String saved) {
+        return me(fpage, saved, "avatar".equals(saved) ? new AvatarForm(true, null, false) : AvatarForm.NONE);
+    }
+
+    private TemplateInstance me(Integer fpage, String saved, AvatarForm avatar) {
         Member me = viewer.requireMember();
         int page = Pages.clamp(fpage, 1000);
         Settings settings = new Settings(Page.of(followed(me, page), page, FOLLOWED_PER_PAGE),
                 boardFollows.followedBy(me.id), releases.followedChannels(me.id), notifications.emailMode(me.id),
-                "email".equals(saved), "privacy".equals(saved));
+                "email".equals(saved), "privacy".equals(saved), avatar);
         return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings,
                 honours.card(me, viewer.visibility(), true)));
+    }
+
+    /** Takes a new picture (a multipart form); a refused file shows /me again with why, beside the field. */
+    @POST
+    @Path("me/avatar")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response avatar(@RestForm("avatar") FileUpload file) {
+        viewer.requireVoice();
+        if (file == null || (file.size() == 0 && (file.fileName() == null || file.fileName().isBlank()))) {
+            return Forms.badRequest(me(null, null, new AvatarForm(false, null, true)));
+        }
+        try {
+            avatars.change(file);
+        } catch (FileRefused refused) {
+            return Forms.badRequest(me(null, null, new AvatarForm(false,
+                    new AttachmentService.Refusal(file.fileName(), refused.reason(), refused.value()), false)));
+        }
+        return savedAvatar();
+    }
+
+    /** Takes the picture away: the sign-in account's picture or the initials show again. */
+    @POST
+    @Path("me/avatar/remove")
+    public Response removeAvatar() {
+        avatars.remove();
+        return savedAvatar();
+    }
+
+    private static Response savedAvatar() {
+        return Response.seeOther(UriBuilder.fromPath("/me").fragment("avatar").queryParam("saved", "avatar").build())
+                .build();
     }
 
     @GET

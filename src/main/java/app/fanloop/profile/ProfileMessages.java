@@ -51,4 +51,34 @@ public interface ProfileMessages {
 
     @Message
     String me_email_saved();
+
+    @Message
+    String avatar_title();
+
+    @Message
+    String avatar_own();
+
+    @Message
+    String avatar_token();
+
+    @Message
+    String avatar_initials();
+
+    @Message
+    String avatar_choose();
+
+    @Message
+    String avatar_hint(String size);
+
+    @Message
+    String avatar_upload();
+
+    @Message
+    String avatar_remove();
+
+    @Message
+    String avatar_saved();
+
+    @Message
+    String avatar_missing();
 }

@@ -18,7 +18,14 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class SecurityHeaders {
 
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    /**
+     * img-src allows https: images from anywhere, for a member's picture from their sign-in token (Member.avatarUrl),
+     * which lives at the provider (or wherever the provider points). The trade-off is privacy: a reader's browser asks
+     * that host for it, so the host learns the reader's address (no referrer is sent: the img tags say no-referrer).
+     * Only our templates write img tags (the Markdown sanitiser allows none), so members cannot place images of their
+     * choosing; and an image cannot run script.
+     */
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     /** A year, subdomains included; the site is served over HTTPS only (behind the TLS-terminating proxy). */

@@ -28,21 +28,23 @@ class RateLimitTest {
 
     /**
      * Three comments per ten minutes, one for new members; two sign-ins and two anonymous searches per minute
-     * per address; three votes per ten minutes.
+     * per address; three votes per ten minutes; two new pictures a day.
      */
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "fanloop.rate-limit.actions.comment.count", "3",
-                    "fanloop.rate-limit.actions.comment.new-member-count", "1",
-                    "fanloop.rate-limit.actions.comment.window", "PT10M",
-                    "fanloop.rate-limit.actions.login.count", "2",
-                    "fanloop.rate-limit.actions.login.window", "PT1M",
-                    "fanloop.rate-limit.actions.search.count", "2",
-                    "fanloop.rate-limit.actions.search.window", "PT1M",
-                    "fanloop.rate-limit.actions.vote.count", "3",
-                    "fanloop.rate-limit.actions.vote.window", "PT10M");
+            return Map.ofEntries(
+                    Map.entry("fanloop.rate-limit.actions.comment.count", "3"),
+                    Map.entry("fanloop.rate-limit.actions.comment.new-member-count", "1"),
+                    Map.entry("fanloop.rate-limit.actions.comment.window", "PT10M"),
+                    Map.entry("fanloop.rate-limit.actions.login.count", "2"),
+                    Map.entry("fanloop.rate-limit.actions.login.window", "PT1M"),
+                    Map.entry("fanloop.rate-limit.actions.search.count", "2"),
+                    Map.entry("fanloop.rate-limit.actions.search.window", "PT1M"),
+                    Map.entry("fanloop.rate-limit.actions.vote.count", "3"),
+                    Map.entry("fanloop.rate-limit.actions.vote.window", "PT10M"),
+                    Map.entry("fanloop.rate-limit.actions.avatar.count", "2"),
+                    Map.entry("fanloop.rate-limit.actions.avatar.new-member-count", "2"));
         }
     }
 
@@ -113,6 +115,32 @@ class RateLimitTest {
         clock.advance(Duration.ofMinutes(21));
         form().formParam("on", "true").post("/suggestions/" + s[3].id + "/vote").then().statusCode(303);
         assertEquals(1, fx.counter(s[3].id, "vote_count"));
+    }
+
+    @Test
+    void changing_ones_picture_is_limited_and_the_refused_one_is_not_stored() {
+        // A bearer token, as a browser's session would be: an upload comes only from someone signed in (web/BodyLimit).
+        String subject = unique("limited-pictured");
+        String token = app.fanloop.member.DevTokens.accessToken(subject);
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> upload =
+                () -> app.fanloop.web.Browser.multipart().auth().oauth2(token);
+        for (int i = 0; i < 2; i++) {
+            upload.get().multiPart("avatar", "me.png", app.fanloop.attachment.DrawnPictures.png(100 + i, 80), "image/png")
+                    .post("/me/avatar").then().statusCode(303);
+        }
+        long member = fx.member(subject).id;
+        String kept = fx.text("select avatar_id from member where id = ?1", member);
+        var refused = upload.get()
+                .multiPart("avatar", "again.png", app.fanloop.attachment.DrawnPictures.png(90, 90), "image/png")
+                .post("/me/avatar");
+        assertEquals(429, refused.statusCode());
+        assertTrue(Long.parseLong(refused.getHeader("Retry-After")) > 0);
+        assertEquals(kept, fx.text("select avatar_id from member where id = ?1", member));
+        assertEquals(1, fx.number("select count(*) from attachment where owner_id = ?1", member), "nothing stored");
+
+        clock.advance(Duration.ofHours(25));
+        upload.get().multiPart("avatar", "later.png", app.fanloop.attachment.DrawnPictures.png(90, 90), "image/png")
+                .post("/me/avatar").then().statusCode(303);
     }
 
     @Test

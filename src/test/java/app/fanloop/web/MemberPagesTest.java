@@ -307,6 +307,34 @@ class MemberPagesTest {
         return statistics.getPrepareStatementCount();
     }
 
+    @Test
+    void the_header_shows_each_members_own_picture_on_the_shared_copy() {
+        Fan pictured = fan("pictured");
+        Response uploaded = Browser.multipart().auth().oauth2(pictured.token())
+                .multiPart("avatar", "me.png", app.fanloop.attachment.DrawnPictures.png(120, 90), "image/png")
+                .post("/me/avatar");
+        assertEquals(303, uploaded.statusCode(), uploaded.asString());
+        String avatar = "/files/" + fx.text("select avatar_id from member where id = ?1", pictured.member().id);
+        Fan plain = fan("plain");
+
+        // The member without a picture renders the copy; the one with a picture gets it, with their picture.
+        String first = "/boards/" + fx.board().slug;
+        assertEquals("miss", cache(plain.get(first)));
+        Response copy = pictured.get(first);
+        assertEquals("hit", cache(copy));
+        assertEquals(avatar, Jsoup.parse(copy.asString()).selectFirst(".account .author img.avatar").attr("src"));
+
+        // And the other way round: the copy made for the pictured member shows the other their initials.
+        String second = "/boards/" + fx.board().slug;
+        assertEquals("miss", cache(pictured.get(second)));
+        Response theirs = plain.get(second);
+        assertEquals("hit", cache(theirs));
+        Document page = Jsoup.parse(theirs.asString());
+        assertNull(page.selectFirst(".account .author img"));
+        assertEquals(name(plain).substring(0, 1).toUpperCase(), page.selectFirst(".account .author span.avatar").text());
+        assertFalse(theirs.asString().contains(avatar), "nothing of the member the copy was made for");
+    }
+
     private static String name(Fan fan) {
         return Character.toUpperCase(fan.subject().charAt(0)) + fan.subject().substring(1);
     }

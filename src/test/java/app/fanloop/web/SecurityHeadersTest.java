@@ -41,6 +41,8 @@ class SecurityHeadersTest {
             assertFalse(policy.contains("'unsafe-eval'"), policy);
             assertEquals(List.of("'none'"), directives.get("frame-ancestors"));
             assertEquals(List.of("'none'"), directives.get("object-src"));
+            // Images: ours, and https ones (a member's picture from their sign-in provider); never plain http.
+            assertEquals(List.of("'self'", "data:", "https:"), directives.get("img-src"), policy);
             assertEquals("DENY", response.getHeader("X-Frame-Options"));
             assertEquals("nosniff", response.getHeader("X-Content-Type-Options"));
             assertEquals("strict-origin-when-cross-origin", response.getHeader("Referrer-Policy"));
