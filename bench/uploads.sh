@@ -84,7 +84,7 @@ post() {
     "$BASE/boards/uploads/suggestions" > "$WORK/status-$client-$n" 2>&1 || echo "curl-failed" >> "$WORK/status-$client-$n"
 }
 # The live set before: a full collection now (its line in gc.log).
-live_now() { jcmd "$APP_PID" GC.run > /dev/null; sleep 0.5; grep 'Pause Full (System.gc())' "$WORK/gc.log" | tail -1 | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//'; }
+live_now() { jcmd "$APP_PID" GC.run > /dev/null; sleep 0.5; grep 'Pause Full (Diagnostic Command)' "$WORK/gc.log" | tail -1 | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' || true; }
 LIVE_BEFORE=$(live_now)
 START=$(date +%s.%N)
 echo "uploading: $CLIENTS clients × 20 files, all at once"
@@ -116,13 +116,13 @@ SAMPLES=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/' "$WORK/jstat.txt" | wc -l)
 METRIC_MAX=$(awk '{ if ($2 > m) m = $2 } END { printf "%.0f", m / 1048576 }' "$WORK/metrics.txt")
 # "[12.345s][info][gc] GC(7) Pause Full (Allocation Failure) 204M->57M(247M) 386.865ms": what a full collection
 # leaves is the live set at that moment (a young one leaves the old generation's garbage, so it says less).
-# Only the collections during the uploads (after the System.gc() that measured the live set before).
-during() { awk '/Pause Full \(System.gc\(\)\)/ { n++; next } n == 1' "$WORK/gc.log"; }
-GC_FULL_AFTER_MAX=$(during | grep 'Pause Full' | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' | sort -n | tail -1)
-GC_FULL_AFTER_MIN=$(during | grep 'Pause Full' | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' | sort -n | head -1)
+# Only the collections during the uploads (after the jcmd GC.run that measured the live set before).
+during() { awk '/Pause Full \(Diagnostic Command\)/ { n++; next } n == 1' "$WORK/gc.log"; }
+GC_FULL_AFTER_MAX=$(during | grep 'Pause Full' | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' | sort -n | tail -1 || true)
+GC_FULL_AFTER_MIN=$(during | grep 'Pause Full' | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' | sort -n | head -1 || true)
 GC_YOUNG=$(during | grep -c 'Pause Young' || true)
 GC_FULL=$(during | grep -c 'Pause Full' || true)
-GC_PAUSE_MAX=$(during | grep -o '[0-9.]*ms$' | sed 's/ms//' | sort -n | tail -1)
+GC_PAUSE_MAX=$(during | grep -o '[0-9.]*ms$' | sed 's/ms//' | sort -n | tail -1 || true)
 OOM=$(grep -c 'OutOfMemoryError' "$WORK/app.log" || true)
 
 # What the database holds: the bench members' attachments, and each blob's chunks adding up to its size.
@@ -152,7 +152,7 @@ EXPECTED_PICTURES=$((CLIENTS * 15)) EXPECTED_LOGS=$((CLIENTS * 5))
   echo "| bytes sent | $(awk -v s="$SENT" 'BEGIN { printf "%.0f MB", s / 1e6 }') in $WALL s (slowest request $SLOWEST s) |"
   echo "| heap used, max of $SAMPLES samples every 200 ms (jstat; includes garbage not yet collected) | **$(echo "$MAX_USED_KB" | mb) MB** of $HEAP |"
   echo "| live set: what a full collection left during the uploads (-Xlog:gc) | **${GC_FULL_AFTER_MIN:-?}–${GC_FULL_AFTER_MAX:-?} MB** ($GC_FULL full, $GC_YOUNG young collections; longest pause ${GC_PAUSE_MAX:-?} ms) |"
-  echo "| live set before the uploads / after them (System.gc()) | $LIVE_BEFORE MB / ${LIVE_AFTER:-?} MB |"
+  echo "| live set before the uploads / after them (jcmd GC.run) | $LIVE_BEFORE MB / ${LIVE_AFTER:-?} MB |"
   echo "| old generation, max (jstat) | $(echo "$MAX_OLD_KB" | mb) MB |"
   echo "| jvm_memory_used_bytes{area=heap}, max (/q/metrics, every second) | ${METRIC_MAX:-?} MB |"
   echo "| database | $DB; posts: $POSTS; expected $EXPECTED_PICTURES pictures, $EXPECTED_LOGS logs |"
