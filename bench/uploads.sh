@@ -5,6 +5,8 @@
 #   bench/uploads.sh                  # -Xmx256m, 8 clients, 20 files each (15 pictures, 5 logs), 2 posts per client
 #   HEAP=128m bench/uploads.sh        # the heap bench/run.sh gives the app
 #   SKIP_PACKAGE=1 bench/uploads.sh   # reuse target/quarkus-app
+#   PICTURES=photo bench/uploads.sh   # 4000×3000 JPEGs of ~9.4 MB (bench/UploadPhotos.java) instead of noise PNGs
+#   RESULTS=/tmp/x.md bench/uploads.sh  # write the table elsewhere (default bench/uploads-RESULTS.md)
 # Every client's two posts are sent at the same time, so all 160 files (~1.6 GB) are in flight together.
 # Its own database (fanloop_uploadbench, dropped and made again by each run), ports 18197/18198, 127.0.0.1 only.
 set -euo pipefail
@@ -13,6 +15,8 @@ export BENCH_PORT="${BENCH_PORT:-18197}" BENCH_MANAGEMENT_PORT="${BENCH_MANAGEME
 source "$(dirname "$0")/env.sh"
 HEAP="${HEAP:-256m}"
 CLIENTS="${CLIENTS:-8}"
+PICTURES="${PICTURES:-noise}"
+RESULTS="${RESULTS:-$BENCH_DIR/uploads-RESULTS.md}"
 WORK="$BENCH_DIR/work/uploads"
 FILES="${UPLOAD_FILES_DIR:-${TMPDIR:-/tmp}/fanloop-bench-upload-files}"
 mkdir -p "$WORK"
@@ -21,6 +25,12 @@ rm -f "$WORK"/status-* "$WORK"/gc.log "$WORK"/jstat.txt "$WORK"/metrics.txt
 # The files: 15 different noise pictures (2100×1600 RGB PNG, 10.08 MB: under the 10 MiB image limit) and
 # 5 logs of 10,000,000 bytes, made once and kept.
 python3 "$BENCH_DIR/upload-files.py" "$FILES" 15 5
+# PICTURES=photo: four 4000×3000 JPEGs (a phone camera's 12 megapixels) of ~9.4 MB, each sent 30 times.
+if [ "$PICTURES" = photo ]; then
+  for i in 0 1 2 3; do
+    [ -f "$FILES/photo-$i.jpg" ] || java "$BENCH_DIR/UploadPhotos.java" "$FILES/photo-$i.jpg" 4000 3000 150 $((i + 10))
+  done
+fi
 
 if [ "${SKIP_PACKAGE:-0}" != 1 ]; then
   echo "packaging"
@@ -74,7 +84,10 @@ METRICS_PID=$!
 # post CLIENT POST PICTURES LOGS: one bug report with PICTURES pictures and LOGS logs (the post's limits: 9 and 3).
 post() {
   local client=$1 n=$2 pictures=$3 logs=$4 args=() k
-  for k in $(seq 0 $((pictures - 1))); do args+=(-F "file=@$FILES/noise-$(( (k + n * 9 + client) % 15 )).png;type=image/png"); done
+  for k in $(seq 0 $((pictures - 1))); do
+    if [ "$PICTURES" = photo ]; then args+=(-F "file=@$FILES/photo-$(( (k + n * 9 + client) % 4 )).jpg;type=image/jpeg")
+    else args+=(-F "file=@$FILES/noise-$(( (k + n * 9 + client) % 15 )).png;type=image/png"); fi
+  done
   for k in $(seq 0 $((logs - 1))); do args+=(-F "file=@$FILES/device-$(( (k + n * 3 + client) % 5 )).log;type=text/plain"); done
   curl -s -m 600 -o "$WORK/body-$client-$n.html" -w '%{http_code} %{size_upload} %{time_total}\n' \
     -H "Authorization: Bearer $(cat "$WORK/token-$client")" -H "Cookie: fanloop-csrf=$BENCH_CSRF_COOKIE" \
@@ -142,7 +155,11 @@ EXPECTED_PICTURES=$((CLIENTS * 15)) EXPECTED_LOGS=$((CLIENTS * 5))
   echo "Run of $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(cd "$ROOT" && git rev-parse --short HEAD), $(nproc) cores, load before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo "$CLIENTS clients (members, bearer tokens) each send 20 files as two multipart bug reports at the same time"
   echo "(9 pictures + 3 logs, 6 pictures + 2 logs): $REQUESTS requests, all in flight together."
-  echo "Pictures: 2100×1600 RGB noise PNGs of 10.08 MB (random pixels: nothing compresses them); logs: 10,000,000 bytes of text."
+  if [ "$PICTURES" = photo ]; then
+    echo "Pictures: 4000×3000 JPEGs of ~9.4 MB (a 12-megapixel photo with grain, bench/UploadPhotos.java); logs: 10,000,000 bytes of text."
+  else
+    echo "Pictures: 2100×1600 RGB noise PNGs of 10.08 MB (random pixels: nothing compresses them); logs: 10,000,000 bytes of text."
+  fi
   echo
   echo "| | |"
   echo "|---|---|"
@@ -159,6 +176,6 @@ EXPECTED_PICTURES=$((CLIENTS * 15)) EXPECTED_LOGS=$((CLIENTS * 5))
   echo "| logs stored byte for byte | $LOGS_BYTES bytes (expected $((EXPECTED_LOGS * 10000000))) |"
   echo "| blobs whose chunks do not add up to their size | $MISMATCH (of $CHUNKS chunks of 256 KiB) |"
   echo
-} > "$BENCH_DIR/uploads-RESULTS.md"
-cat "$BENCH_DIR/uploads-RESULTS.md"
+} > "$RESULTS"
+cat "$RESULTS"
 [ "$SURVIVED" = yes ] && [ "$OK" = "$REQUESTS" ]
