@@ -113,12 +113,14 @@ SURVIVED=no; kill -0 "$APP_PID" 2>/dev/null && SURVIVED=yes
 kill "$JSTAT_PID" "$METRICS_PID" 2>/dev/null || true; JSTAT_PID= METRICS_PID=
 LIVE_AFTER=; [ "$SURVIVED" = yes ] && LIVE_AFTER=$(live_now)
 
-# Statuses, bytes sent, slowest request.
-STATUSES=$(cat "$WORK"/status-* | awk '{print $1}' | sort | uniq -c | awk '{printf "%s%s × %s", sep, $1, $2; sep=", "}')
-SENT=$(cat "$WORK"/status-* | awk '{ s += $2 } END { printf "%d", s }')
-SLOWEST=$(cat "$WORK"/status-* | awk '{ if ($3 > m) m = $3 } END { printf "%.1f", m }')
-REQUESTS=$(cat "$WORK"/status-* | wc -l)
-OK=$(cat "$WORK"/status-* | awk '$1 == 303' | wc -l)
+# Statuses, bytes sent, slowest request: one file per request, "CODE BYTES SECONDS", and "curl-failed" when the
+# connection broke (curl then says 100: the interim Continue was the last status it saw).
+status_of() { if grep -q curl-failed "$1"; then echo failed; else awk 'NR == 1 {print $1}' "$1"; fi; }
+STATUSES=$(for f in "$WORK"/status-*; do status_of "$f"; done | sort | uniq -c | awk '{printf "%s%s × %s", sep, $1, $2; sep=", "}')
+SENT=$(awk '$1 ~ /^[0-9]+$/ { s += $2 } END { printf "%d", s }' "$WORK"/status-*)
+SLOWEST=$(awk '$1 ~ /^[0-9]+$/ { if ($3 > m) m = $3 } END { printf "%.1f", m }' "$WORK"/status-*)
+REQUESTS=$(ls "$WORK"/status-* | wc -l)
+OK=$(for f in "$WORK"/status-*; do status_of "$f"; done | grep -c '^303$' || true)
 # The heap: the largest sample of used (eden+survivors+old; it includes garbage not yet collected, so it nears
 # the heap's size by design), and what every collection left (the live set plus what the next one would free).
 mb() { awk '{ printf "%.0f", $1 / 1024 }'; }
