@@ -193,7 +193,9 @@ final class Pictures {
         }
         boolean alpha = source.getColorModel().hasAlpha();
         int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-        if (t.isIdentity() && source.getType() == type) {
+        // Nothing to turn: the readers' 3-byte BGR raster is kept as it is (both writers and scaled() take it); a
+        // copy as INT_RGB would hold 7 bytes a pixel instead of 3 while it is drawn (bench/NOTES.md, issue 17).
+        if (t.isIdentity() && (source.getType() == type || source.getType() == BufferedImage.TYPE_3BYTE_BGR)) {
             return source;
         }
         BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, type);
