@@ -212,6 +212,7 @@ class AttachmentsInBrowserTest extends BrowserJourney {
                 assertThat(bob.locator(".kept-files .kept-file")).hasCount(1);
                 assertEquals(title, bob.inputValue("#title"));
                 assertEquals("Xiaomi 14", bob.inputValue("#deviceModel"));
+                bob.evaluate("() => window.scrollTo(0, 0)");
                 problems.addAll(shown(bob, "refused form" + suffix, "22-attachments-refused" + suffix));
 
                 // The kept screenshot gets alt text, a second one and the log are added, and the report goes.
