@@ -133,6 +133,10 @@ final class Logs {
      * tool's log) without NUL or other control bytes is stored converted to UTF-8; anything else is refused.
      */
     Inspected text(Path upload, String uploadedName) throws FileRefused, IOException {
+        if (isMarkup(upload)) {
+            // An HTML or SVG document is refused as such, whatever its name; markup inside a log's lines is just text.
+            throw new FileRefused(FileRefused.Reason.TYPE);
+        }
         String extension = extension(uploadedName).equals(".log") ? ".log" : ".txt";
         String name = cleanName(uploadedName, "log", extension);
         String contentType = "text/plain; charset=UTF-8";
@@ -164,6 +168,20 @@ final class Logs {
             Files.deleteIfExists(file);
             throw e;
         }
+    }
+
+    /** Whether the file begins (after a byte-order mark and blanks) as an HTML, SVG or XML document. */
+    static boolean isMarkup(Path file) throws IOException {
+        byte[] head = new byte[512];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        String start = new String(head, 0, n, StandardCharsets.ISO_8859_1).replace("\u00EF\u00BB\u00BF", "").stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        return start.startsWith("<!doctype") || start.startsWith("<html") || start.startsWith("<svg")
+                || start.startsWith("<?xml") || start.startsWith("<head") || start.startsWith("<body")
+                || start.startsWith("<script");
     }
 
     private static CharsetDecoder strict(Charset charset) {

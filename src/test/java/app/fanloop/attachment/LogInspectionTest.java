@@ -77,13 +77,24 @@ class LogInspectionTest {
     }
 
     @Test
-    void text_with_html_inside_is_just_text_named_txt() throws Exception {
-        byte[] html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+    void a_log_with_markup_in_its_lines_is_just_text_named_txt() throws Exception {
+        byte[] log = "10:00:01 W/WebView: loaded <html><body><script>alert(1)</script></body></html>\n"
                 .getBytes(StandardCharsets.UTF_8);
 
-        try (Inspected stored = inspector.inspect(file("up", html), "report.html", Purpose.IMAGE_OR_LOG)) {
+        try (Inspected stored = inspector.inspect(file("up", log), "report.html", Purpose.IMAGE_OR_LOG)) {
             assertEquals("text/plain; charset=UTF-8", stored.contentType());
             assertEquals("report.txt", stored.fileName());
+        }
+    }
+
+    @Test
+    void an_html_or_svg_document_is_refused_even_named_as_a_log() throws Exception {
+        for (String document : new String[] { "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>",
+                "\uFEFF  <svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+                "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>",
+                "\n<HTML><script>alert(1)</script>" }) {
+            assertEquals(FileRefused.Reason.TYPE,
+                    refusal(file("up", document.getBytes(StandardCharsets.UTF_8)), "crash.log", Purpose.IMAGE_OR_LOG), document);
         }
     }
 
