@@ -117,6 +117,8 @@ class RoleMatrixTest {
             POST /admin/api-keys/{id}/revoke                      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /me/email                                        LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/privacy                                      LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/avatar                                       LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /me/avatar/remove                                LOGIN   OK       OK       DENY   OK       OK       OK
             POST /suggestions/{id}/status                         LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /suggestions/{id}/status [hidden]                LOGIN   DENY     DENY     DENY   DENY     HIDE     OK
             POST /suggestions/{id}/merge                          LOGIN   DENY     DENY     DENY   DENY     OK       OK
@@ -592,6 +594,19 @@ class RoleMatrixTest {
                 }
                 return api.post(path);
             }
+            if (params.values().stream().flatMap(List::stream).anyMatch(v -> v instanceof FilePart)) {
+                // A form with a file: multipart, with its length declared, as a browser sends it.
+                Map<String, List<Object>> all = new LinkedHashMap<>();
+                all.put(CSRF_FIELD, List.of(csrf.token()));
+                all.putAll(params);
+                String boundary = "matrix-" + java.util.UUID.randomUUID();
+                RequestSpecification request = Browser.page().cookie(CSRF_COOKIE, csrf.cookie())
+                        .contentType("multipart/form-data; boundary=" + boundary).body(FilePart.multipart(boundary, all));
+                if (actor.token() != null) {
+                    request.auth().oauth2(actor.token());
+                }
+                return request.post(path);
+            }
             RequestSpecification request = Browser.page().cookie(CSRF_COOKIE, csrf.cookie()).contentType(FORM)
                     .formParam(CSRF_FIELD, csrf.token());
             if (actor.token() != null) {
@@ -609,6 +624,31 @@ class RoleMatrixTest {
                 request.auth().oauth2(actor.token());
             }
             return request.request(method, path);
+        }
+    }
+
+    /** A file in a form (the form goes as multipart). */
+    record FilePart(String fileName, String type, byte[] bytes) {
+
+        /** A multipart body with a declared length (RestAssured's own multipart is chunked, unlike a browser's). */
+        static byte[] multipart(String boundary, Map<String, List<Object>> params) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            params.forEach((name, values) -> values.forEach(v -> {
+                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                        .append(name).append('"');
+                byte[] content;
+                if (v instanceof FilePart file) {
+                    head.append("; filename=\"").append(file.fileName()).append("\"\r\nContent-Type: ").append(file.type());
+                    content = file.bytes();
+                } else {
+                    content = String.valueOf(v).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.writeBytes(head.append("\r\n\r\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.writeBytes(content);
+                out.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }));
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return out.toByteArray();
         }
     }
 
@@ -942,6 +982,32 @@ class RoleMatrixTest {
                         if (mode != null) {
                             mx.exec("update notification_preference set email_mode = ?2 where member_id = ?1", me.id, mode);
                         }
+                    }).done();
+        });
+        s.put("POST /me/avatar", c -> {
+            Member me = c.self(fx);
+            return post("/me/avatar").with("avatar", new FilePart("me.png", "image/png",
+                    app.fanloop.attachment.DrawnPictures.png(120, 90)))
+                    .expect("a picture", () -> is("select count(*) from member m join attachment a on a.id = m.avatar_id"
+                            + " where m.id = ?1 and a.kind = 'AVATAR'", me.id))
+                    .cleanup(() -> {
+                        mx.exec("update member set avatar_id = null where id = ?1", me.id);
+                        mx.exec("delete from attachment where owner_id = ?1 and kind = 'AVATAR'", me.id);
+                    }).done();
+        });
+        s.put("POST /me/avatar/remove", c -> {
+            Member me = c.self(fx);
+            mx.exec("""
+                    insert into attachment (kind, owner_id, content_type, file_name, byte_size, sha256, blob_key, created_at,
+                      attached_at) values ('AVATAR', ?1, 'image/png', 'me.png', 10, 'x', gen_random_uuid()::text, now(), now())""",
+                    me.id);
+            mx.exec("update member set avatar_id = (select max(id) from attachment where owner_id = ?1 and kind = 'AVATAR')"
+                    + " where id = ?1", me.id);
+            return post("/me/avatar/remove")
+                    .expect("no picture", () -> is("select count(*) from member where id = ?1 and avatar_id is null", me.id))
+                    .cleanup(() -> {
+                        mx.exec("update member set avatar_id = null where id = ?1", me.id);
+                        mx.exec("delete from attachment where owner_id = ?1 and kind = 'AVATAR'", me.id);
                     }).done();
         });
         s.put("POST /me/privacy", c -> {
