@@ -228,7 +228,7 @@ public class AttachmentService {
         List<Attachment> result = new ArrayList<>(existing.stream().filter(a -> !removed.contains(a.id)).toList());
         Long me = viewer.id();
         List<Attachment> joining = me == null ? List.of()
-                : attachments.stagedBy(me, form.kept()).stream().filter(a -> !removed.contains(a.id)).toList();
+                : attachments.claimStaged(me, form.kept()).stream().filter(a -> !removed.contains(a.id)).toList();
         result.addAll(joining);
         long images = result.stream().filter(Attachment::isImage).count();
         long logs = result.stream().filter(Attachment::isLog).count();

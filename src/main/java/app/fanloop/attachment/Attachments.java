@@ -34,6 +34,21 @@ public class Attachments {
         return ids.stream().distinct().map(found::get).filter(a -> a != null).toList();
     }
 
+    /**
+     * The same as {@link #stagedBy}, locked for the caller's transaction: two posts sent at once with the same staged
+     * file cannot both take it (the second finds it attached and leaves it).
+     */
+    List<Attachment> claimStaged(long ownerId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Attachment> found = new LinkedHashMap<>();
+        Attachment.<Attachment> find("ownerId = ?1 and id in ?2 and attachedAt is null", ownerId, ids)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(a -> found.put(a.id, a));
+        return ids.stream().distinct().map(found::get).filter(a -> a != null).toList();
+    }
+
     /** What a member uploaded since a time: files and bytes (the daily quota). */
     Usage usedSince(long ownerId, Instant since) {
         Object[] row = (Object[]) em.createNativeQuery("""

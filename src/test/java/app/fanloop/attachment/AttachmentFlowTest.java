@@ -201,6 +201,27 @@ class AttachmentFlowTest {
     }
 
     @Test
+    void a_staged_file_joins_one_post_even_when_two_are_sent_at_once() throws Exception {
+        Board board = fx.board();
+        Response refused = postAs("bob").multiPart("kind", "SUGGESTION").multiPart("title", "")
+                .multiPart("body", "twice").multiPart("file", "once.png", DrawnPictures.png(120, 80), "image/png")
+                .post("/boards/" + board.slug + "/suggestions");
+        String staged = html(refused).selectFirst("input[name=attachment]").val();
+        String token = token("bob");
+        List<java.util.concurrent.Callable<Integer>> both = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String title = unique("Twice " + i);
+            both.add(() -> multipart().auth().oauth2(token).multiPart("kind", "SUGGESTION").multiPart("title", title)
+                    .multiPart("body", "the same picture").multiPart("attachment", staged)
+                    .post("/boards/" + board.slug + "/suggestions").statusCode());
+        }
+        assertEquals(List.of(303, 303), app.fanloop.ConcurrentRequests.runTogether(both, 17));
+        assertEquals(1, fx.number("select count(*) from attachment where id = ?1 and suggestion_id is not null", Long.parseLong(staged)));
+        assertEquals(1, fx.number("select sum(image_count) from suggestion where board_id = ?1", board.id),
+                "the counters agree with the rows: one post has the picture");
+    }
+
+    @Test
     void a_form_refused_for_another_field_keeps_the_files_already_taken() {
         Board board = fx.board();
         Response refused = postAs("bob").multiPart("kind", "SUGGESTION").multiPart("title", "")
