@@ -9,7 +9,7 @@ create table attachment (
     suggestion_id bigint      references suggestion (id) on delete cascade,
     comment_id    bigint      references comment (id) on delete cascade,
     position      smallint    not null default 0,
-    -- The stored type, decided from the bytes (never the name or the declared type).
+    -- The stored type, decided from the bytes (never the name or the declared type); the thumbnail has the same.
     content_type  text        not null,
     -- The name as uploaded, cleaned; a log is downloaded under it.
     file_name     text        not null check (length(file_name) between 1 and 200),
@@ -20,7 +20,6 @@ create table attachment (
     sha256        text        not null,
     blob_key      text        not null unique,
     thumb_key     text        unique,
-    thumb_content_type text,
     thumb_width   int,
     thumb_height  int,
     created_at    timestamptz not null,

@@ -128,7 +128,7 @@ public class ApiKeyService {
         Object[] row = rows.get(0);
         long id = ((Number) row[0]).longValue();
         Instant now = clock.now();
-        Instant lastUsed = instant(row[3]);
+        Instant lastUsed = SiteClock.instant(row[3]);
         if (lastUsed == null || lastUsed.isBefore(now.minus(LAST_USE_RESOLUTION))) {
             // Two nodes may both get here within the minute; the condition lets the later one write nothing.
             em.createNativeQuery("""
@@ -154,13 +154,4 @@ public class ApiKeyService {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -44,7 +44,6 @@ public class Attachment extends PanacheEntityBase {
     public String sha256;
     public String blobKey;
     public String thumbKey;
-    public String thumbContentType;
     public Integer thumbWidth;
     public Integer thumbHeight;
     public Instant createdAt;
@@ -97,14 +96,8 @@ public class Attachment extends PanacheEntityBase {
         return kind == AttachmentKind.LOG;
     }
 
-    /** The size as people read it: "1.2 MB". */
+    /** The size as people read it: "1.2 MiB". */
     public String sizeText() {
-        if (byteSize < 1024) {
-            return byteSize + " B";
-        }
-        if (byteSize < 1024 * 1024) {
-            return String.format(java.util.Locale.ROOT, "%.0f KB", byteSize / 1024.0);
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", byteSize / (1024.0 * 1024));
+        return app.fanloop.web.BodyLimit.sizeText(byteSize);
     }
 }

@@ -185,22 +185,13 @@ public class AttachmentService {
             a.thumbKey = newKey();
             a.thumbWidth = inspected.thumbWidth();
             a.thumbHeight = inspected.thumbHeight();
-            a.thumbContentType = imageType(inspected.thumb());
-            put(a.thumbKey, inspected.thumb(), a.thumbContentType);
+            put(a.thumbKey, inspected.thumb(), a.contentType);
         }
         a.createdAt = clock.now();
         a.persist();
         return a;
     }
 
-    /** A thumbnail the inspector wrote is a PNG (transparency) or a JPEG: its first byte tells. */
-    private static String imageType(java.nio.file.Path thumb) {
-        try (InputStream in = java.nio.file.Files.newInputStream(thumb)) {
-            return in.read() == 0x89 ? "image/png" : "image/jpeg";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private void put(String key, java.nio.file.Path file, String type) {
         try {
@@ -338,8 +329,8 @@ public class AttachmentService {
 
     /** The limits the forms state (for templates: {@code inject:attachments.limits}). */
     public Limits limits() {
-        return new Limits(SafeFiles.sizeText(config.images().maxSize().asLongValue()), config.images().perPost(),
-                SafeFiles.sizeText(config.logs().maxSize().asLongValue()), config.logs().perPost(),
+        return new Limits(app.fanloop.web.BodyLimit.sizeText(config.images().maxSize().asLongValue()), config.images().perPost(),
+                app.fanloop.web.BodyLimit.sizeText(config.logs().maxSize().asLongValue()), config.logs().perPost(),
                 config.images().maxSize().asLongValue(), config.logs().maxSize().asLongValue());
     }
 
@@ -364,15 +355,15 @@ public class AttachmentService {
     public Served open(long id, boolean thumb) {
         Attachments.Servable file = attachments.servable(id).orElseThrow(NotFoundException::new);
         Caching caching = access(file);
-        String key = thumb && file.thumbKey() != null ? file.thumbKey() : file.blobKey();
-        if (thumb && file.thumbKey() == null && file.kind() == AttachmentKind.LOG) {
+        if (thumb && file.kind() == AttachmentKind.LOG) {
             throw new NotFoundException();
         }
-        String type = key.equals(file.blobKey()) ? file.contentType() : file.thumbContentType();
-        long size = key.equals(file.blobKey()) ? file.byteSize() : -1;
+        // A thumbnail has the picture's type; a file without one (an avatar) is its own.
+        boolean full = !thumb || file.thumbKey() == null;
+        String key = full ? file.blobKey() : file.thumbKey();
         try {
-            return new Served(type, file.fileName(), size, key.equals(file.blobKey()) ? file.sha256() : file.sha256() + "-t",
-                    file.kind() == AttachmentKind.LOG, caching, store.open(key));
+            return new Served(file.contentType(), file.fileName(), full ? file.byteSize() : -1,
+                    full ? file.sha256() : file.sha256() + "-t", file.kind() == AttachmentKind.LOG, caching, store.open(key));
         } catch (BlobStore.NoSuchBlob missing) {
             LOG.warnf("attachment %d: its bytes are missing from the store (%s)", id, key);
             throw new NotFoundException();

@@ -3,7 +3,7 @@ package app.fanloop.attachment;
 import static app.fanloop.attachment.SafeFiles.cleanName;
 import static app.fanloop.attachment.SafeFiles.extension;
 import static app.fanloop.attachment.SafeFiles.sha256;
-import static app.fanloop.attachment.SafeFiles.sizeText;
+import static app.fanloop.web.BodyLimit.sizeText;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import app.fanloop.web.BodyLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -82,7 +83,7 @@ public class SafeFiles implements FileInspector {
         switch (type) {
             case PNG, JPEG, WEBP -> {
                 if (size > limits.imageMaxSize()) {
-                    throw new FileRefused(FileRefused.Reason.SIZE, sizeText(limits.imageMaxSize()));
+                    throw new FileRefused(FileRefused.Reason.SIZE, BodyLimit.sizeText(limits.imageMaxSize()));
                 }
                 return pictures.inspect(upload, type, uploadedName, purpose);
             }
@@ -93,7 +94,7 @@ public class SafeFiles implements FileInspector {
                     throw new FileRefused(FileRefused.Reason.TYPE);
                 }
                 if (size > limits.logMaxSize()) {
-                    throw new FileRefused(FileRefused.Reason.SIZE, sizeText(limits.logMaxSize()));
+                    throw new FileRefused(FileRefused.Reason.SIZE, BodyLimit.sizeText(limits.logMaxSize()));
                 }
                 return type == Sniffed.ZIP ? logs.zip(upload, uploadedName) : logs.text(upload, uploadedName);
             }
@@ -187,20 +188,6 @@ public class SafeFiles implements FileInspector {
         }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT).strip();
-    }
-
-    /** A limit as people read it: "10 MiB", "1.5 MiB", "512 KiB". */
-    static String sizeText(long bytes) {
-        if (bytes >= 1L << 20) {
-            double mib = bytes / (double) (1L << 20);
-            String number = mib == Math.rint(mib) ? String.valueOf((long) mib)
-                    : String.format(Locale.ROOT, "%.1f", mib);
-            return number + " MiB";
-        }
-        if (bytes >= 1L << 10) {
-            return (bytes >> 10) + " KiB";
-        }
-        return bytes + " B";
     }
 
     static String sha256(Path file) throws IOException {

@@ -122,15 +122,15 @@ public class MemberService {
         m.picture = (String) row[4];
         m.localRoles = roles(row[5]);
         m.tokenRoles = roles(row[6]);
-        m.createdAt = instant(row[7]);
-        m.lastSeenAt = instant(row[8]);
+        m.createdAt = SiteClock.instant(row[7]);
+        m.lastSeenAt = SiteClock.instant(row[8]);
         m.points = ((Number) row[9]).intValue();
         m.level = ((Number) row[10]).intValue();
         m.honoursPrivate = (Boolean) row[11];
         m.bot = (Boolean) row[12];
         m.avatarId = row[13] == null ? null : ((Number) row[13]).longValue();
         Optional<ActiveSanction> sanction = row[14] == null ? Optional.empty()
-                : Optional.of(new ActiveSanction((String) row[14], (String) row[15], instant(row[16])));
+                : Optional.of(new ActiveSanction((String) row[14], (String) row[15], SiteClock.instant(row[16])));
         Map<ViewerPart<?>, Object> values = new IdentityHashMap<>();
         int at = PARTS_FROM;
         for (ViewerPart<?> part : parts) {
@@ -173,15 +173,6 @@ public class MemberService {
         return joined == null || joined.toString().isEmpty() ? new String[0] : joined.toString().split(",");
     }
 
-    private static Instant instant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 
     /** The signed-in member of one request (a plain object: changing it writes nothing), their sanction, the parts. */
     record SignedIn(Member member, Optional<ActiveSanction> sanction, Map<ViewerPart<?>, Object> parts) {

@@ -98,13 +98,16 @@ public class BodyLimit {
         });
     }
 
-    /** A byte count as people write limits: "256 KiB". */
-    static String sizeText(long bytes) {
-        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MiB";
+    /** A byte count as people read it, for limits and for files: "256 KiB", "1.5 MiB", "10 MiB", "106 B". */
+    public static String sizeText(long bytes) {
+        if (bytes >= 1L << 20) {
+            double mib = bytes / (double) (1L << 20);
+            String number = mib == Math.rint(mib) ? String.valueOf((long) mib)
+                    : String.format(Locale.ROOT, "%.1f", mib);
+            return number + " MiB";
         }
-        if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KiB";
+        if (bytes >= 1L << 10) {
+            return (bytes >> 10) + " KiB";
         }
         return bytes + " B";
     }

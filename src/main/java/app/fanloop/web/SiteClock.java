@@ -26,6 +26,20 @@ public class SiteClock {
         return clock.instant();
     }
 
+    /**
+     * A timestamp column as a native query returns it (Instant, OffsetDateTime or Timestamp, by driver and
+     * column type) as an Instant; null stays null. The one conversion for every native query.
+     */
+    public static Instant instant(Object column) {
+        if (column == null || column instanceof Instant) {
+            return (Instant) column;
+        }
+        if (column instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return ((java.sql.Timestamp) column).toInstant();
+    }
+
     /** Moves the clock forward (tests only need this; production never calls it). */
     public void advance(Duration by) {
         clock = Clock.offset(clock, by);

@@ -1,8 +1,5 @@
 package app.fanloop.webhook;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +10,7 @@ import java.util.stream.Collectors;
 import app.fanloop.event.DomainEvent;
 import app.fanloop.member.Visibility;
 import app.fanloop.triage.FeatureItemStatus;
+import app.fanloop.web.SiteClock;
 import app.fanloop.web.SiteConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -217,15 +215,6 @@ public class WebhookPayloads {
     }
 
     static String iso(Object time) {
-        if (time instanceof Instant i) {
-            return i.toString();
-        }
-        if (time instanceof OffsetDateTime o) {
-            return o.toInstant().toString();
-        }
-        if (time instanceof Timestamp t) {
-            return t.toInstant().toString();
-        }
-        return time == null ? null : time.toString();
+        return time == null ? null : SiteClock.instant(time).toString();
     }
 }

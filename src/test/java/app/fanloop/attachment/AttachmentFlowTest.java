@@ -102,7 +102,11 @@ class AttachmentFlowTest {
         assertTrue(picture.header("Cache-Control").startsWith("public"), picture.header("Cache-Control"));
         assertEquals("\"" + fx.text("select sha256 from attachment where id = ?1", images.get(0)) + "\"", picture.header("ETag"));
         assertEquals(304, page().header("If-None-Match", picture.header("ETag")).get("/files/" + images.get(0)).statusCode());
-        assertEquals(200, page().get("/files/" + images.get(1) + "/thumb").statusCode());
+        Response thumb = page().get("/files/" + images.get(1) + "/thumb");
+        assertEquals(200, thumb.statusCode());
+        assertEquals("image/jpeg", thumb.contentType(), "a thumbnail has its picture's type");
+        assertEquals("image/png", page().get("/files/" + images.get(0) + "/thumb").contentType());
+        assertEquals(404, as("bob").get("/files/" + logs.get(0) + "/thumb").statusCode(), "a log has no thumbnail");
         assertEquals("image/jpeg", page().get("/files/" + images.get(1)).contentType());
 
         // The log: not for visitors or other fans, even with its address; for the author and staff, as a download.

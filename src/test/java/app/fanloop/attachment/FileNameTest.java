@@ -45,8 +45,8 @@ class FileNameTest {
 
     @Test
     void limits_read_as_people_say_them() {
-        assertEquals("10 MiB", SafeFiles.sizeText(10L << 20));
-        assertEquals("1.5 MiB", SafeFiles.sizeText(3L << 19));
-        assertEquals("512 KiB", SafeFiles.sizeText(512 << 10));
+        assertEquals("10 MiB", app.fanloop.web.BodyLimit.sizeText(10L << 20));
+        assertEquals("1.5 MiB", app.fanloop.web.BodyLimit.sizeText(3L << 19));
+        assertEquals("512 KiB", app.fanloop.web.BodyLimit.sizeText(512 << 10));
     }
 }
