@@ -245,14 +245,16 @@ class AttachmentFlowTest {
                 .multiPart("body", "An idea").multiPart("file", "app.log", LOG_TEXT.getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/boards/" + board.slug + "/suggestions");
         assertEquals(400, refused.statusCode());
-        assertTrue(html(refused).selectFirst("#files-refused").text().contains("app.log"));
+        String why = html(refused).selectFirst("#files-refused").text();
+        assertTrue(why.contains("app.log") && why.contains("Only PNG, JPEG or WebP pictures"), why);
 
         long id = bugWithTwoScreenshotsAndALog(board, unique("Comment target"));
         Response comment = postAs("chen").multiPart("body", "Same here")
                 .multiPart("file", "mine.log", LOG_TEXT.getBytes(StandardCharsets.UTF_8), "text/plain")
                 .post("/suggestions/" + id + "/comments");
         assertEquals(400, comment.statusCode());
-        assertTrue(html(comment).selectFirst("#comment-files-refused").text().contains("mine.log"));
+        String onComment = html(comment).selectFirst("#comment-files-refused").text();
+        assertTrue(onComment.contains("mine.log") && onComment.contains("Only PNG, JPEG or WebP pictures"), onComment);
     }
 
     @Test
@@ -282,7 +284,8 @@ class AttachmentFlowTest {
         assertEquals(400, refused.statusCode());
         Document form = html(refused);
         assertEquals(9, form.select("input[name=attachment]").size(), "nine are kept");
-        assertTrue(form.selectFirst("#files-refused").text().contains("shot9.png"));
+        String why = form.selectFirst("#files-refused").text();
+        assertTrue(why.contains("shot9.png") && why.contains("at most 9"), why);
     }
 
     @Test

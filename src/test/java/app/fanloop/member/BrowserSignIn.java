@@ -47,7 +47,8 @@ public final class BrowserSignIn {
         return cookies;
     }
 
-    private static void keep(Map<String, String> cookies, Response response) {
+    /** Keeps the cookies a response set, and forgets the ones it cleared, as a browser does. */
+    static void keep(Map<String, String> cookies, Response response) {
         response.getDetailedCookies().forEach(cookie -> {
             if (cookie.getValue() == null || cookie.getValue().isEmpty() || cookie.getMaxAge() == 0) {
                 cookies.remove(cookie.getName());

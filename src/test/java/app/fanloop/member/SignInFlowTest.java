@@ -84,13 +84,7 @@ class SignInFlowTest {
     }
 
     private void keepCookies(Response response) {
-        response.getDetailedCookies().forEach(cookie -> {
-            if (cookie.getValue() == null || cookie.getValue().isEmpty() || cookie.getMaxAge() == 0) {
-                cookies.remove(cookie.getName());
-            } else {
-                cookies.put(cookie.getName(), cookie.getValue());
-            }
-        });
+        BrowserSignIn.keep(cookies, response);
     }
 
     private static RequestSpecification browser() {
