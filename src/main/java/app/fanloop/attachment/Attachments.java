@@ -134,7 +134,7 @@ public class Attachments {
     Long replaceAvatar(long memberId, Long avatarId) {
         em.flush();
         @SuppressWarnings("unchecked")
-        List<Number> old = em.createNativeQuery("select avatar_id from member where id = :m for update")
+        List<Number> old = em.createNativeQuery("select avatar_id from member where id = :m for no key update")
                 .setParameter("m", memberId).getResultList();
         if (avatarId == null) {
             em.createNativeQuery("update member set avatar_id = null where id = :m").setParameter("m", memberId)

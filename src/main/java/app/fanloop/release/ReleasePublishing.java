@@ -128,7 +128,7 @@ public class ReleasePublishing {
         }
         List<Long> shipped = new ArrayList<>();
         if (!credited.isEmpty()) {
-            em.createNativeQuery("select id from suggestion where id in (:ids) order by id for update")
+            em.createNativeQuery("select id from suggestion where id in (:ids) order by id for no key update")
                     .setParameter("ids", credited).getResultList();
             Map<Long, Suggestion> byId = new HashMap<>();
             Suggestion.<Suggestion> list("from Suggestion s join fetch s.board join fetch s.author where s.id in ?1",

@@ -63,7 +63,9 @@ public class Votes implements PersonalFacts {
      * The ballot for the member's vote on the suggestion; empty if there is no such suggestion. It locks the
      * suggestion row, which the vote writes anyway, first, as a merge does: the vote's write then starts
      * after any vote before it committed and sees its rows (a withdrawal that recomputes trending exactly
-     * must not count a vote another withdrawal has just taken out).
+     * must not count a vote another withdrawal has just taken out). The lock is {@code for no key update}, the
+     * strength of the vote's own update: it never waits for, nor holds up, the key-share lock a comment's or
+     * vote's foreign-key check takes on the row (with {@code for update} the two could deadlock).
      */
     public java.util.Optional<Ballot> ballot(long suggestionId, long memberId) {
         @SuppressWarnings("unchecked")
@@ -71,7 +73,7 @@ public class Votes implements PersonalFacts {
                 select s.author_id, s.hidden, s.locked, s.status, b.archived, s.feature_item_id, s.vote_count,
                        exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = :m)
                 from suggestion s join board b on b.id = s.board_id where s.id = :s
-                for update of s""")
+                for no key update of s""")
                 .setParameter("s", suggestionId).setParameter("m", memberId).getResultList();
         return rows.stream().findFirst().map(r -> new Ballot(suggestionId, ((Number) r[0]).longValue(), (Boolean) r[1],
                 Suggestion.openForVotes((Boolean) r[2], SuggestionStatus.valueOf((String) r[3]), (Boolean) r[4]),

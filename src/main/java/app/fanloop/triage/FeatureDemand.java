@@ -48,7 +48,7 @@ public class FeatureDemand {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void voteChanged(long itemId, long memberId, boolean added) {
-        em.createNativeQuery("select id from feature_item where id = :f for update")
+        em.createNativeQuery("select id from feature_item where id = :f for no key update")
                 .setParameter("f", itemId).getResultList();
         String votesOnItem = "(select count(*) from vote v join suggestion x on x.id = v.suggestion_id"
                 + " where v.member_id = :m and x.feature_item_id = :f)";

@@ -134,7 +134,7 @@ public class MergeService {
 
     /** Row locks in id order, so two merges touching the same pair cannot deadlock. */
     private void lockInOrder(long a, long b) {
-        em.createNativeQuery("select id from suggestion where id in (:a, :b) order by id for update")
+        em.createNativeQuery("select id from suggestion where id in (:a, :b) order by id for no key update")
                 .setParameter("a", a).setParameter("b", b).getResultList();
     }
 

@@ -7,12 +7,20 @@ import static app.fanloop.web.Browser.CSRF_FIELD;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +51,9 @@ class ConcurrentVotingTest {
 
     @Inject
     TimedVotes votes;
+
+    @Inject
+    DataSource dataSource;
 
     private final List<String> tokens = new ArrayList<>();
     private Browser.Csrf csrf;
@@ -102,6 +113,35 @@ class ConcurrentVotingTest {
         assertEquals(0, fx.counter(suggestion.id, "vote_count"));
         assertCountersMatchRows();
         assertEquals(MEMBERS, fx.counter(suggestion.id, "follower_count"), "withdrawing keeps the follow");
+    }
+
+    /**
+     * A comment being written holds a key-share lock on its suggestion (the foreign-key check of its insert) until
+     * it commits. A vote on the same suggestion must not wait for it: with a lock that conflicts (for update), a
+     * vote and a comment of the same moment could deadlock, and one of them failed with a 500.
+     */
+    @Test
+    void a_vote_does_not_wait_for_a_comment_being_written_on_the_same_suggestion() throws Exception {
+        ExecutorService voter = Executors.newSingleThreadExecutor();
+        try (Connection writing = dataSource.getConnection()) {
+            writing.setAutoCommit(false);
+            try (PreparedStatement keyShare = writing.prepareStatement("select 1 from suggestion where id = ? for key share")) {
+                keyShare.setLong(1, suggestion.id);
+                keyShare.executeQuery().close();
+            }
+            Future<Integer> vote = voter.submit(vote(tokens.get(0), "true"));
+            try {
+                // Not a timing assertion: a vote that waits for the lock waits until the rollback below, forever here.
+                assertEquals(303, vote.get(60, TimeUnit.SECONDS), "the vote went through while the comment was open");
+            } finally {
+                writing.rollback();
+                vote.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            voter.shutdownNow();
+        }
+        assertEquals(1, fx.counter(suggestion.id, "vote_count"));
+        assertCountersMatchRows();
     }
 
     private void assertCountersMatchRows() {
