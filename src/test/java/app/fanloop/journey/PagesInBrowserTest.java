@@ -93,6 +93,7 @@ class PagesInBrowserTest extends BrowserJourney {
                 "SMTPException:_connection_refused_by_smtp.example.invalid:25_after_a_very_long_unbroken_server_answer");
         alice.navigate(chromium.url("/admin/mail"));
         overflowing.addAll(overflow(alice, "/admin/mail"));
+        Chromium.shot(alice, "13-phone-admin-mail");
         fx.sql("update mail_failure set resolved_at = now() where member_id = ?1 and resolved_at is null", chen.id);
         assertEquals(List.of(), overflowing, "pages wider than the phone");
         paula.context().close();
