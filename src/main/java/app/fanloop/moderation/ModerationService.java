@@ -67,11 +67,13 @@ public class ModerationService {
     private final Comments comments;
 
     private final Event<AttachmentJanitor.Discarded> discarded;
+    private final Event<ReportFiled> filed;
 
     ModerationService(EntityManager em, Viewer viewer, PostingService posting, CommentingService commenting, RateLimiter limits, AuditLog audit,
             ModerationConfig config, DomainEvents events, SiteClock clock, Honours honours, FeatureDemand demand, Comments comments,
-            Event<AttachmentJanitor.Discarded> discarded) {
+            Event<AttachmentJanitor.Discarded> discarded, Event<ReportFiled> filed) {
         this.discarded = discarded;
+        this.filed = filed;
         this.comments = comments;
         this.demand = demand;
         this.honours = honours;
@@ -121,6 +123,7 @@ public class ModerationService {
         if (added == 0) {
             throw new Conflict();
         }
+        filed.fire(new ReportFiled(target));
         Object[] row = (Object[]) em.createNativeQuery("update " + table
                 + " set open_reports = open_reports + 1 where id = :id returning open_reports, hidden")
                 .setParameter("id", id).getSingleResult();

@@ -36,6 +36,21 @@ public interface NotificationConfig {
     @WithDefault("30")
     int pageSize();
 
+    /**
+     * The retry policy of mail the SMTP server did not take (MailAttempts): the wait after the n-th failure in a row is
+     * mail-retry-backoff × 2^(n−1), at most mail-retry-max-backoff; after mail-max-attempts failures the job stops
+     * trying and the mail waits, still pending, for an admin to send it again on /admin/mail.
+     */
+    @WithDefault("1m")
+    java.time.Duration mailRetryBackoff();
+
+    @WithDefault("1h")
+    java.time.Duration mailRetryMaxBackoff();
+
+    /** With the defaults, about seven hours of trying. */
+    @WithDefault("12")
+    int mailMaxAttempts();
+
     /** Signs the one-click unsubscribe links in e-mail; set FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET in production. */
     String unsubscribeSecret();
 }

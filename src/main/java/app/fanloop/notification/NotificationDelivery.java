@@ -13,6 +13,7 @@ import app.fanloop.event.EventKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -81,11 +82,13 @@ public class NotificationDelivery {
     private final EntityManager em;
     private final SiteClock clock;
     private final NotificationConfig config;
+    private final Event<NotificationsCreated> created;
 
-    NotificationDelivery(EntityManager em, SiteClock clock, NotificationConfig config) {
+    NotificationDelivery(EntityManager em, SiteClock clock, NotificationConfig config, Event<NotificationsCreated> created) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.created = created;
     }
 
     @Scheduled(identity = "notification-delivery", every = "${fanloop.notification.deliver-every}", delayed = "5s",
@@ -121,25 +124,30 @@ public class NotificationDelivery {
             return 0;
         }
         List<Long> ids = new ArrayList<>(claimed.stream().map(Number::longValue).toList());
+        int notifications = 0;
         for (DomainEvent event : DomainEvent.<DomainEvent> list("id in ?1 order by id", ids)) {
-            deliver(event);
+            notifications += deliver(event);
+        }
+        if (notifications > 0) {
+            created.fire(new NotificationsCreated(notifications));
         }
         em.createNativeQuery("update domain_event set delivered_at = :now where id in (:ids)")
                 .setParameter("now", clock.now()).setParameter("ids", ids).executeUpdate();
         return ids.size();
     }
 
-    private void deliver(DomainEvent event) {
+    /** Writes an event's notifications; returns how many. */
+    private int deliver(DomainEvent event) {
         NotificationKind kind = kindOf(event);
         if (kind == null) {
-            return;
+            return 0;
         }
         String sql = event.kind == EventKind.RELEASE_PUBLISHED ? ABOUT_RELEASE : ABOUT_SUGGESTION;
         var insert = em.createNativeQuery(sql).setParameter("e", event.id);
         if (event.kind != EventKind.RELEASE_PUBLISHED) {
             insert.setParameter("kind", kind.name());
         }
-        insert.executeUpdate();
+        return insert.executeUpdate();
     }
 
     /** Which notification an event makes, or null for events fans are not told about one by one. */

@@ -36,7 +36,8 @@ import jakarta.persistence.EntityManager;
  *
  * <p>Safe on several nodes: immediate mail claims a member's pending notifications with
  * {@code FOR UPDATE SKIP LOCKED}; a digest is claimed by inserting its (member, week) row, which a
- * second node cannot insert again. A failed send rolls back, so it is tried again on the next run.
+ * second node cannot insert again. A failed send rolls back, so the mail stays owed; {@link MailAttempts} records the
+ * failure (shown to admins on /admin/mail) and when to try again, backing off, until it gives up and waits for an admin.
  */
 @ApplicationScoped
 public class NotificationMailer {
@@ -75,15 +76,17 @@ public class NotificationMailer {
     private final SiteConfig site;
     private final NotificationConfig config;
     private final UnsubscribeTokens tokens;
+    private final MailAttempts attempts;
 
     NotificationMailer(EntityManager em, Mailer mailer, SiteClock clock, SiteConfig site, NotificationConfig config,
-            UnsubscribeTokens tokens) {
+            UnsubscribeTokens tokens, MailAttempts attempts) {
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
         this.site = site;
         this.config = config;
         this.tokens = tokens;
+        this.attempts = attempts;
     }
 
     @Scheduled(identity = "notification-mail", every = "${fanloop.notification.mail-every}", delayed = "20s",
@@ -115,10 +118,12 @@ public class NotificationMailer {
             try {
                 done = QuarkusTransaction.requiringNew().call(() -> mailNextMember(failed));
             } catch (RuntimeException e) {
-                if (!isSendFailure(e)) {
+                SendFailed failure = sendFailure(e);
+                if (failure == null) {
                     throw e;
                 }
-                // Rolled back: this member's notifications stay pending for the next run; the others go on.
+                // Rolled back: this member's notifications stay pending for a later run; the others go on.
+                attempts.failed(failure.memberId, MailKind.IMMEDIATE, failure.getCause());
                 continue;
             }
             if (done == null) {
@@ -130,13 +135,17 @@ public class NotificationMailer {
         }
     }
 
-    /** Mails one member's pending notifications; null when nobody is left, false when none was wanted; SendFailed when the server refused it. */
+    /**
+     * Mails one member's pending notifications; null when nobody is left, false when none was wanted; SendFailed when
+     * the server refused it. A member whose mail failed lately waits for its next attempt (MailAttempts).
+     */
     private Boolean mailNextMember(Set<Long> failed) {
         @SuppressWarnings("unchecked")
         List<Number> next = em.createNativeQuery("""
-                select member_id from notification where mail_pending and not (member_id = any(cast(:failed as bigint[])))
-                order by id limit 1 for update skip locked""")
-                .setParameter("failed", arrayOf(failed)).getResultList();
+                select member_id from notification n where mail_pending and not (member_id = any(cast(:failed as bigint[])))
+                  and not %s
+                order by id limit 1 for update skip locked""".formatted(MailAttempts.waitingSql(MailKind.IMMEDIATE, "n.member_id")))
+                .setParameter("failed", arrayOf(failed)).setParameter("now", clock.now()).getResultList();
         if (next.isEmpty()) {
             return null;
         }
@@ -161,8 +170,11 @@ public class NotificationMailer {
             } catch (RuntimeException e) {
                 LOG.warnf("Could not mail member %d; will try again: %s", memberId, e.getMessage());
                 failed.add(memberId);
-                throw new SendFailed(e);
+                throw new SendFailed(memberId, e);
             }
+            attempts.sent(memberId, MailKind.IMMEDIATE);
+        } else {
+            attempts.settled(memberId, MailKind.IMMEDIATE);
         }
         em.createNativeQuery("update notification set mail_pending = false, mailed_at = :now where id in (:ids)")
                 .setParameter("now", wanted ? clock.now() : null).setParameter("ids", ids).executeUpdate();
@@ -194,8 +206,10 @@ public class NotificationMailer {
                 where n.created_at >= :from and n.created_at < :to and n.read_at is null and m.email is not null
                   and coalesce(p.email_mode, 'WEEKLY') = 'WEEKLY'
                   and not exists (select 1 from notification_digest d where d.member_id = n.member_id and d.week_start = :week)
-                order by n.member_id""")
-                .setParameter("from", from).setParameter("to", to).setParameter("week", weekStart).getResultList());
+                  and not %s
+                order by n.member_id""".formatted(MailAttempts.waitingSql(MailKind.DIGEST, "n.member_id")))
+                .setParameter("from", from).setParameter("to", to).setParameter("week", weekStart)
+                .setParameter("now", clock.now()).getResultList());
         int sent = 0;
         for (Number member : members) {
             try {
@@ -205,6 +219,10 @@ public class NotificationMailer {
             } catch (RuntimeException e) {
                 LOG.warnf("Could not send the weekly digest to member %d; will try again: %s", member.longValue(),
                         e.getMessage());
+                SendFailed failure = sendFailure(e);
+                if (failure != null) {
+                    attempts.failed(failure.memberId, MailKind.DIGEST, failure.getCause());
+                }
             }
         }
         return sent;
@@ -235,7 +253,12 @@ public class NotificationMailer {
         NotificationMessages msg = recipient.messages();
         int week = weekStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         MailView view = view(recipient, msg.digest_heading(week), msg.digest_intro(ids.size()), notifications);
-        send(recipient, msg.digest_subject(ids.size(), week), view);
+        try {
+            send(recipient, msg.digest_subject(ids.size(), week), view);
+        } catch (RuntimeException e) {
+            throw new SendFailed(memberId, e);
+        }
+        attempts.sent(memberId, MailKind.DIGEST);
         return true;
     }
 
@@ -283,18 +306,22 @@ public class NotificationMailer {
 
     /** A mail the server did not take; thrown to roll its member's claim back. */
     private static final class SendFailed extends RuntimeException {
-        SendFailed(Throwable cause) {
+        final long memberId;
+
+        SendFailed(long memberId, Throwable cause) {
             super(cause);
+            this.memberId = memberId;
         }
     }
 
-    private static boolean isSendFailure(Throwable e) {
+    /** The send failure behind an exception (QuarkusTransaction may wrap it), or null when it is something else. */
+    private static SendFailed sendFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SendFailed) {
-                return true;
+            if (t instanceof SendFailed failure) {
+                return failure;
             }
         }
-        return false;
+        return null;
     }
 
     private static String arrayOf(Set<Long> ids) {

@@ -117,4 +117,75 @@ public interface NotificationMessages {
 
     @Message
     String unsubscribe_again();
+
+    // /admin/mail
+
+    @Message
+    String mail_admin_title();
+
+    @Message
+    String mail_admin_intro(int attempts);
+
+    @Message
+    String mail_failed_last_day();
+
+    @Message
+    String mail_pending();
+
+    @Message
+    String mail_oldest_pending();
+
+    @Message
+    String mail_retrying();
+
+    @Message
+    String mail_given_up();
+
+    @Message
+    String mail_failures_open();
+
+    @Message
+    String mail_failures_resolved();
+
+    @Message
+    String mail_failure_member();
+
+    @Message
+    String mail_failure_kind();
+
+    @Message
+    String mail_kind_immediate();
+
+    @Message
+    String mail_kind_digest();
+
+    @Message
+    String mail_failure_attempts();
+
+    @Message
+    String mail_failure_error();
+
+    @Message
+    String mail_failure_last();
+
+    @Message
+    String mail_failure_next();
+
+    @Message
+    String mail_failure_resolved_at();
+
+    @Message
+    String mail_retry();
+
+    @Message
+    String mail_failures_none();
+
+    @Message
+    String mail_resolved_none();
+
+    @Message
+    String mail_none_pending();
+
+    @Message
+    String mail_retry_queued();
 }

@@ -344,6 +344,9 @@ public interface WebMessages {
     String admin_webhooks();
 
     @Message
+    String admin_mail();
+
+    @Message
     String error_405_title();
 
     @Message

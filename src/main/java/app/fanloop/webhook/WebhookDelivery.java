@@ -65,6 +65,11 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     public Instant deliveredAt;
 
+    /** Deliveries waiting for their next attempt, over every endpoint (counted on the partial index webhook_delivery_due). */
+    public static long backlog() {
+        return count("status", Status.PENDING);
+    }
+
     /** The endpoint's latest deliveries, newest first. */
     public static List<WebhookDelivery> recent(long endpointId, int limit) {
         return find("endpointId = ?1 order by id desc", endpointId).<WebhookDelivery> page(0, limit).list();

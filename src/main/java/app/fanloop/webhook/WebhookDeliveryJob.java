@@ -18,6 +18,7 @@ import app.fanloop.web.SiteClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
@@ -45,15 +46,17 @@ public class WebhookDeliveryJob {
     private final WebhookConfig config;
     private final DomainEvents events;
     private final SiteClock clock;
+    private final Event<WebhookAttempted> attempted;
 
     WebhookDeliveryJob(EntityManager em, WebhookSender sender, WebhookSecrets secrets, WebhookConfig config,
-            DomainEvents events, SiteClock clock) {
+            DomainEvents events, SiteClock clock, Event<WebhookAttempted> attempted) {
         this.em = em;
         this.sender = sender;
         this.secrets = secrets;
         this.config = config;
         this.events = events;
         this.clock = clock;
+        this.attempted = attempted;
     }
 
     @Scheduled(identity = "webhook-delivery", every = "${fanloop.webhooks.deliver-every}", delayed = "5s",
@@ -139,12 +142,15 @@ public class WebhookDeliveryJob {
                 delivery.status = WebhookDelivery.Status.DELIVERED;
                 delivery.deliveredAt = now;
                 endpoint.consecutiveFailures = 0;
+                attempted.fire(new WebhookAttempted(WebhookAttempted.Outcome.DELIVERED));
                 continue;
             }
             if (delivery.attempts >= config.maxAttempts()) {
                 delivery.status = WebhookDelivery.Status.FAILED;
+                attempted.fire(new WebhookAttempted(WebhookAttempted.Outcome.FAILED));
             } else {
                 delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+                attempted.fire(new WebhookAttempted(WebhookAttempted.Outcome.RETRYING));
             }
             endpoint.consecutiveFailures++;
             if (endpoint.enabled && endpoint.consecutiveFailures >= config.disableAfter()) {

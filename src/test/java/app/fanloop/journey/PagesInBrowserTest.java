@@ -85,6 +85,16 @@ class PagesInBrowserTest extends BrowserJourney {
         alice.navigate(chromium.url("/admin/search"));
         overflowing.addAll(overflow(alice, "/admin/search"));
         Chromium.shot(alice, "12-phone-admin-search");
+        // A failing mail whose error is one long word: the table scrolls in its own box, the page does not.
+        fx.sql("""
+                insert into mail_failure (member_id, kind, attempts, first_failed_at, last_attempt_at, next_attempt_at,
+                                          last_error, gave_up_at)
+                values (?1, 'IMMEDIATE', 12, now(), now(), now(), ?2, now())""", chen.id,
+                "SMTPException:_connection_refused_by_smtp.example.invalid:25_after_a_very_long_unbroken_server_answer");
+        alice.navigate(chromium.url("/admin/mail"));
+        overflowing.addAll(overflow(alice, "/admin/mail"));
+        Chromium.shot(alice, "13-phone-admin-mail");
+        fx.sql("update mail_failure set resolved_at = now() where member_id = ?1 and resolved_at is null", chen.id);
         assertEquals(List.of(), overflowing, "pages wider than the phone");
         paula.context().close();
         alice.context().close();

@@ -189,6 +189,7 @@ class RoleMatrixTest {
             POST /admin/webhooks/{id}/enable                      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/webhooks/{id}/disable                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/webhooks/{id}/test                        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/mail/{id}/retry                           LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             """;
 
     /** Rows where the silenced and banned fans act on their own post (see the comment above the table). */
@@ -804,6 +805,19 @@ class RoleMatrixTest {
         });
     }
 
+    /** A mail given up after failing (admin): sent again, it is due at once; resolved afterwards, so no mail run sees it. */
+    private void mail(Map<String, Scenario> s) {
+        s.put("POST /admin/mail/{id}/retry", c -> {
+            long id = fx.number("""
+                    insert into mail_failure (member_id, kind, attempts, first_failed_at, last_attempt_at, next_attempt_at,
+                                              last_error, gave_up_at)
+                    values (?1, 'IMMEDIATE', 12, now(), now(), now(), 'mx: refused', now()) returning id""", fx.someone().id);
+            return post("/admin/mail/" + id + "/retry")
+                    .expect("due again", () -> is("select count(*) from mail_failure where id = ?1 and gave_up_at is null", id))
+                    .cleanup(() -> fx.sql("update mail_failure set resolved_at = now() where id = ?1", id)).done();
+        });
+    }
+
     private WebhookEndpoint webhookOff() {
         WebhookEndpoint endpoint = wf.endpoint("http://127.0.0.1:9/" + unique("mx-hook"), "release.published");
         webhookSwitchOff(endpoint.id);
@@ -1195,6 +1209,7 @@ class RoleMatrixTest {
         moderation(s);
         api(s);
         webhooks(s);
+        mail(s);
         return s;
     }
 
