@@ -1,6 +1,8 @@
 package app.fanloop.notification;
 
 import app.fanloop.member.Visibility;
+import app.fanloop.web.BackgroundJob;
+import app.fanloop.web.JobRuns;
 import app.fanloop.web.SiteClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,15 +83,18 @@ public class NotificationDelivery {
     private final EntityManager em;
     private final SiteClock clock;
     private final NotificationConfig config;
+    private final JobRuns runs;
 
-    NotificationDelivery(EntityManager em, SiteClock clock, NotificationConfig config) {
+    NotificationDelivery(EntityManager em, SiteClock clock, NotificationConfig config, JobRuns runs) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.runs = runs;
     }
 
     @Scheduled(identity = "notification-delivery", every = "${fanloop.notification.deliver-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void run() {
         int delivered = deliverPending();
         if (delivered > 0) {
@@ -98,7 +103,8 @@ public class NotificationDelivery {
     }
 
     /**
-     * Delivers every event recorded so far, batch by batch, each batch in its own transaction.
+     * Delivers every event recorded so far, batch by batch, each batch in its own transaction; when the node
+     * stops, it ends after the batch in progress.
      *
      * @return how many events this run delivered (others may have been taken by another node)
      */
@@ -108,7 +114,7 @@ public class NotificationDelivery {
         do {
             delivered = QuarkusTransaction.requiringNew().call(this::deliverBatch);
             total += delivered;
-        } while (delivered > 0);
+        } while (delivered > 0 && !runs.stopping());
         return total;
     }
 
