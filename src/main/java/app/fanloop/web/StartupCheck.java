@@ -55,10 +55,10 @@ public class StartupCheck {
             new Secret("fanloop.webhooks.secret-key", "FANLOOP_WEBHOOKS_SECRET_KEY",
                     "seals the webhook signing secrets in the database", false),
             new Secret("quarkus.oidc.credentials.secret", "QUARKUS_OIDC_CREDENTIALS_SECRET",
-                    "the app's client secret at the OpenID Connect provider", true),
+                    "is the app's client secret at the OpenID Connect provider", true),
             new Secret("quarkus.oidc.token-state-manager.encryption-secret",
                     "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
-                    "encrypts the session cookie, the same on every node", true));
+                    "encrypts the session cookie and must be the same on every node", true));
 
     /** Connects to the mail server; what went wrong, or empty. */
     @FunctionalInterface
