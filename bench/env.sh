@@ -43,10 +43,15 @@ export QUARKUS_LOG_LEVEL=WARN
 # Two cores: 16 worker threads instead of Quarkus's default (up to 200); measured 362 vs 197 board pages/s
 # in back-to-back runs, because fewer threads contend less for Qute's and the pool's locks (bench/NOTES.md).
 export QUARKUS_THREAD_POOL_MAX_THREADS="${QUARKUS_THREAD_POOL_MAX_THREADS:-16}"
-# Production requires these two; the bench run sends no mail (the mock mailer keeps it).
+# Production's start-up check (web/StartupCheck) wants a site URL and random secrets of 32+ characters: made once
+# per machine and kept in bench/.keys (the OIDC two serve the session-cookie run). The bench run sends no mail (the
+# mock mailer keeps it; the check only warns about that).
 export FANLOOP_SITE_URL="http://127.0.0.1:$BENCH_PORT"
-export FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET="bench-only-not-secret"
-export FANLOOP_WEBHOOKS_SECRET_KEY="bench-only-not-secret"
+[ -f "$KEYS/secrets" ] || for name in FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET FANLOOP_WEBHOOKS_SECRET_KEY \
+    QUARKUS_OIDC_CREDENTIALS_SECRET QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET; do
+  echo "export $name=$(openssl rand -hex 24)" >> "$KEYS/secrets"
+done
+. "$KEYS/secrets"
 export QUARKUS_MAILER_MOCK=true
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

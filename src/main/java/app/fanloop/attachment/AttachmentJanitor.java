@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.web.BackgroundJob;
+import app.fanloop.web.JobRuns;
 import app.fanloop.web.SiteClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,8 +35,10 @@ public class AttachmentJanitor {
     private final BlobStore store;
     private final AttachmentConfig config;
     private final SiteClock clock;
+    private final JobRuns runs;
 
-    AttachmentJanitor(Attachments attachments, BlobStore store, AttachmentConfig config, SiteClock clock) {
+    AttachmentJanitor(Attachments attachments, BlobStore store, AttachmentConfig config, SiteClock clock, JobRuns runs) {
+        this.runs = runs;
         this.attachments = attachments;
         this.store = store;
         this.config = config;
@@ -43,6 +47,7 @@ public class AttachmentJanitor {
 
     @Scheduled(identity = "attachment-janitor", every = "${fanloop.attachments.janitor-every}", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void run() {
         int staged = removeStaged();
         int blobs = deleteDiscarded();
@@ -68,7 +73,7 @@ public class AttachmentJanitor {
                 return attachments.delete(old);
             });
             total += removed;
-            if (removed < BATCH) {
+            if (removed < BATCH || runs.stopping()) {
                 return total;
             }
         }
@@ -93,7 +98,7 @@ public class AttachmentJanitor {
                 return done.size();
             });
             total += deleted;
-            if (deleted < BATCH) {
+            if (deleted < BATCH || runs.stopping()) {
                 return total;
             }
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.web.BackgroundJob;
 import app.fanloop.web.SiteClock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,7 @@ public class HonourJobs {
 
     @Scheduled(identity = "honours", every = "${fanloop.honours.job-every}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void run() {
         closeLastWeek().ifPresent(top -> LOG.infof("Top contributor of the week: member %d", top));
         int anniversaries = awardAnniversaries();

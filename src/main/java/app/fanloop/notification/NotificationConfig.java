@@ -2,9 +2,11 @@ package app.fanloop.notification;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "fanloop.notification")
 public interface NotificationConfig {
@@ -51,6 +53,15 @@ public interface NotificationConfig {
     @WithDefault("12")
     int mailMaxAttempts();
 
-    /** Signs the one-click unsubscribe links in e-mail; set FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET in production. */
-    String unsubscribeSecret();
+    /**
+     * Signs the one-click unsubscribe links in e-mail; set FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET in production.
+     * Optional here so that web/StartupCheck, not the config loader, says what is missing or too weak.
+     */
+    @WithName("unsubscribe-secret")
+    Optional<String> unsubscribeSecretSetting();
+
+    default String unsubscribeSecret() {
+        return unsubscribeSecretSetting()
+                .orElseThrow(() -> new IllegalStateException("FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET is not set"));
+    }
 }

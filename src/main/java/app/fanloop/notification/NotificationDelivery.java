@@ -1,6 +1,8 @@
 package app.fanloop.notification;
 
 import app.fanloop.member.Visibility;
+import app.fanloop.web.BackgroundJob;
+import app.fanloop.web.JobRuns;
 import app.fanloop.web.SiteClock;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,16 +85,20 @@ public class NotificationDelivery {
     private final SiteClock clock;
     private final NotificationConfig config;
     private final Event<NotificationsCreated> created;
+    private final JobRuns runs;
 
-    NotificationDelivery(EntityManager em, SiteClock clock, NotificationConfig config, Event<NotificationsCreated> created) {
+    NotificationDelivery(EntityManager em, SiteClock clock, NotificationConfig config, Event<NotificationsCreated> created,
+            JobRuns runs) {
         this.em = em;
         this.clock = clock;
         this.config = config;
         this.created = created;
+        this.runs = runs;
     }
 
     @Scheduled(identity = "notification-delivery", every = "${fanloop.notification.deliver-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void run() {
         int delivered = deliverPending();
         if (delivered > 0) {
@@ -101,7 +107,8 @@ public class NotificationDelivery {
     }
 
     /**
-     * Delivers every event recorded so far, batch by batch, each batch in its own transaction.
+     * Delivers every event recorded so far, batch by batch, each batch in its own transaction; when the node
+     * stops, it ends after the batch in progress.
      *
      * @return how many events this run delivered (others may have been taken by another node)
      */
@@ -111,7 +118,7 @@ public class NotificationDelivery {
         do {
             delivered = QuarkusTransaction.requiringNew().call(this::deliverBatch);
             total += delivered;
-        } while (delivered > 0);
+        } while (delivered > 0 && !runs.stopping());
         return total;
     }
 

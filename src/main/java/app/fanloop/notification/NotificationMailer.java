@@ -1,5 +1,7 @@
 package app.fanloop.notification;
 
+import app.fanloop.web.BackgroundJob;
+import app.fanloop.web.JobRuns;
 import app.fanloop.web.SiteClock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -77,9 +79,11 @@ public class NotificationMailer {
     private final NotificationConfig config;
     private final UnsubscribeTokens tokens;
     private final MailAttempts attempts;
+    private final JobRuns runs;
 
     NotificationMailer(EntityManager em, Mailer mailer, SiteClock clock, SiteConfig site, NotificationConfig config,
-            UnsubscribeTokens tokens, MailAttempts attempts) {
+            UnsubscribeTokens tokens, MailAttempts attempts, JobRuns runs) {
+        this.runs = runs;
         this.em = em;
         this.mailer = mailer;
         this.clock = clock;
@@ -91,12 +95,14 @@ public class NotificationMailer {
 
     @Scheduled(identity = "notification-mail", every = "${fanloop.notification.mail-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void immediateJob() {
         sendImmediate();
     }
 
     @Scheduled(identity = "notification-digest", every = "${fanloop.notification.digest-every}", delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void digestJob() {
         int sent = sendDigests();
         if (sent > 0) {
@@ -106,14 +112,15 @@ public class NotificationMailer {
 
     /**
      * Sends the pending "immediately" mail: one mail per member with everything delivered to them
-     * since their last one.
+     * since their last one. When the node stops, it ends after the member in progress (whose mail and claim
+     * commit together), so nobody is mailed twice.
      *
      * @return how many mails this run sent
      */
     public int sendImmediate() {
         Set<Long> failed = new HashSet<>();
         int sent = 0;
-        while (true) {
+        while (!runs.stopping()) {
             Boolean done;
             try {
                 done = QuarkusTransaction.requiringNew().call(() -> mailNextMember(failed));
@@ -133,6 +140,7 @@ public class NotificationMailer {
                 sent++;
             }
         }
+        return sent;
     }
 
     /**
@@ -212,6 +220,9 @@ public class NotificationMailer {
                 .setParameter("now", clock.now()).getResultList());
         int sent = 0;
         for (Number member : members) {
+            if (runs.stopping()) {
+                break;
+            }
             try {
                 if (QuarkusTransaction.requiringNew().call(() -> digest(member.longValue(), weekStart, from, to))) {
                     sent++;

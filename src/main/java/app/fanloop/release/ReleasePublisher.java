@@ -2,6 +2,7 @@ package app.fanloop.release;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.web.BackgroundJob;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +23,7 @@ public class ReleasePublisher {
 
     @Scheduled(identity = "release-publisher", every = "${fanloop.release.check-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void run() {
         int published = publishDue();
         if (published > 0) {

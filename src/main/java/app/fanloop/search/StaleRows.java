@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 /**
  * The rows of one catch-up batch ({@link SearchReindex}): the stale rows of an id range read with one select,
@@ -80,7 +82,8 @@ class StaleRows {
         this.config = config;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** After SearchReindex.onStop (default priority) has let its batch finish with these threads. */
+    void onStop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent event) {
         synchronized (this) {
             if (analysts != null) {
                 analysts.shutdownNow();

@@ -1,9 +1,11 @@
 package app.fanloop.webhook;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Webhooks: how deliveries are sent, retried and given up on, and which addresses may receive them. */
 @ConfigMapping(prefix = "fanloop.webhooks")
@@ -55,6 +57,12 @@ public interface WebhookConfig {
      * Seals the endpoints' signing secrets in the database (AES-256-GCM under a key derived from this value), so a
      * copy of the database alone does not let anyone forge signed events. Required; set FANLOOP_WEBHOOKS_SECRET_KEY
      * in production (changing it makes the stored secrets unreadable: endpoints must then be added again).
+     * Optional here so that web/StartupCheck, not the config loader, says what is missing or too weak.
      */
-    String secretKey();
+    @WithName("secret-key")
+    Optional<String> secretKeySetting();
+
+    default String secretKey() {
+        return secretKeySetting().orElseThrow(() -> new IllegalStateException("FANLOOP_WEBHOOKS_SECRET_KEY is not set"));
+    }
 }

@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import app.fanloop.event.DomainEvents;
 import app.fanloop.event.EventKind;
 import app.fanloop.member.Member;
+import app.fanloop.web.BackgroundJob;
+import app.fanloop.web.JobRuns;
 import app.fanloop.web.SiteClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -47,9 +49,11 @@ public class WebhookDeliveryJob {
     private final DomainEvents events;
     private final SiteClock clock;
     private final Event<WebhookAttempted> attempted;
+    private final JobRuns runs;
 
     WebhookDeliveryJob(EntityManager em, WebhookSender sender, WebhookSecrets secrets, WebhookConfig config,
-            DomainEvents events, SiteClock clock, Event<WebhookAttempted> attempted) {
+            DomainEvents events, SiteClock clock, Event<WebhookAttempted> attempted, JobRuns runs) {
+        this.runs = runs;
         this.em = em;
         this.sender = sender;
         this.secrets = secrets;
@@ -61,6 +65,7 @@ public class WebhookDeliveryJob {
 
     @Scheduled(identity = "webhook-delivery", every = "${fanloop.webhooks.deliver-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @BackgroundJob
     void run() {
         int sent = deliverDue();
         if (sent > 0) {
@@ -69,13 +74,14 @@ public class WebhookDeliveryJob {
     }
 
     /**
-     * Sends what is due now, batch by batch, until nothing due is left for this node.
+     * Sends what is due now, batch by batch, until nothing due is left for this node. When the node stops, it ends
+     * after the batch in progress has been sent and its results written (so no lease is left to expire).
      *
      * @return how many deliveries this call attempted (others may have been taken by another node)
      */
     public int deliverDue() {
         int total = 0;
-        for (int round = 0; round < MAX_BATCHES_PER_RUN; round++) {
+        for (int round = 0; round < MAX_BATCHES_PER_RUN && !runs.stopping(); round++) {
             List<WebhookSender.Call> batch = QuarkusTransaction.requiringNew().call(this::claim);
             if (batch.isEmpty()) {
                 break;

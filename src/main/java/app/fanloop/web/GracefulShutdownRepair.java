@@ -1,0 +1,65 @@
+package app.fanloop.web;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.shutdown.ShutdownListener;
+import io.quarkus.runtime.shutdown.ShutdownRecorder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Works around quarkusio/quarkus#51915 (Quarkus 3.30.5 and 3.30.6; fixed upstream by #51916): the shutdown listener
+ * of quarkus-jackson never says it is done, so with quarkus.shutdown.timeout set every stop waits the whole timeout
+ * and logs "Timed out waiting for graceful shutdown", even with no request in flight. At start this wraps that
+ * listener so it says done once it has run (at most once, in case a fixed version says so itself); the HTTP
+ * server's listener still waits for the requests in flight. Remove it with the Quarkus upgrade that has the fix
+ * (ProductionStartIT's clean stop fails while the bug is there and this is not).
+ */
+@ApplicationScoped
+class GracefulShutdownRepair {
+
+    private static final Logger LOG = Logger.getLogger(GracefulShutdownRepair.class);
+
+    void onStart(@Observes StartupEvent event) {
+        try {
+            Field field = ShutdownRecorder.class.getDeclaredField("shutdownListeners");
+            field.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            List<ShutdownListener> listeners = (List<ShutdownListener>) field.get(null);
+            if (listeners != null) {
+                field.set(null, listeners.stream().map(GracefulShutdownRepair::repaired).toList());
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debugf("Shutdown listeners left as they are: %s", e);
+        }
+    }
+
+    private static ShutdownListener repaired(ShutdownListener listener) {
+        if (!listener.getClass().getName().startsWith("io.quarkus.jackson.")) {
+            return listener;
+        }
+        return new ShutdownListener() {
+            @Override
+            public void preShutdown(ShutdownNotification notification) {
+                listener.preShutdown(notification);
+            }
+
+            @Override
+            public void shutdown(ShutdownNotification notification) {
+                AtomicBoolean done = new AtomicBoolean();
+                ShutdownNotification once = () -> {
+                    if (done.compareAndSet(false, true)) {
+                        notification.done();
+                    }
+                };
+                listener.shutdown(once);
+                once.done();
+            }
+        };
+    }
+}
