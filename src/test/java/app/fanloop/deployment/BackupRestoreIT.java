@@ -43,7 +43,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  * bots, signed in with API keys, so no identity provider is needed) post, vote, withdraw a vote, comment, reply and
  * follow through /api/v1, so every counter is moved by the app itself; backup.sh dumps the database while the app runs;
  * restore.sh restores it into a new database (and refuses to restore over it again); a second app starts on the
- * restored database and must show the same counts as the first, every counter must equal its rows, and it must take
+ * restored database (the first one still running on its own) and must show the same counts as the first, every counter must equal its rows, and it must take
  * new writes (identity sequences restored).
  * <p>
  * Production's start contract is met as a deployment would meet it: site URL, four long random secrets, a real SMTP
@@ -102,7 +102,6 @@ class BackupRestoreIT {
             Script backup = Script.run(Map.of("PGDATABASE", SOURCE), "docker/backup/backup.sh", dump.toString());
             assertEquals(0, backup.exit(), backup.output());
             assertTrue(Files.size(dump) > 0, "empty dump");
-            source.close();
 
             Script restore = Script.run(Map.of(), "docker/backup/restore.sh", dump.toString(), RESTORED);
             assertEquals(0, restore.exit(), restore.output());
@@ -129,6 +128,8 @@ class BackupRestoreIT {
                     restored.call("GET", "/api/v1/suggestions/" + withdrawn, null, null, 200).get("comments").asInt());
             assertEquals(List.of(), wrongCounters(RESTORED), "counters that differ from their rows after new writes");
         } finally {
+            // Both stop at once: a stop is not what this test is about, and each may take a while.
+            apps.forEach(RunningApp::stop);
             apps.forEach(RunningApp::close);
             smtp.stop();
         }
@@ -377,6 +378,12 @@ class BackupRestoreIT {
             }
         }
 
+        /** Asks the app to stop (SIGTERM), without waiting. */
+        void stop() {
+            process.destroy();
+        }
+
+        /** Stops the app: SIGTERM, and SIGKILL if it has not ended within 15 s. */
         @Override
         public void close() {
             if (!process.isAlive()) {
@@ -384,7 +391,7 @@ class BackupRestoreIT {
             }
             process.destroy();
             try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
