@@ -283,6 +283,59 @@ class DeploymentFilesTest {
                 ".dockerignore must keep target/, .git/ and .env files out of the build context: " + ignored);
     }
 
+    /**
+     * The two hand-written probes, run here against a stand-in server: the image's HEALTHCHECK (curl on the management
+     * port, which QUARKUS_MANAGEMENT_PORT moves) and Keycloak's (bash's /dev/tcp, as its image has no curl). Each must
+     * pass on 200 and fail on 503, and ask the readiness path.
+     */
+    @Test
+    void health_probes_tell_ready_from_not_ready() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger status = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            asked.add(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String port = Integer.toString(server.getAddress().getPort());
+            String healthcheck = dockerInstructions().stream().filter(i -> i.startsWith("HEALTHCHECK ")).findFirst().orElseThrow();
+            String image = healthcheck.substring(healthcheck.indexOf(" CMD ") + 5);
+            JsonNode test = compose().get("services").get("keycloak").get("healthcheck").get("test");
+            assertEquals("CMD-SHELL", test.get(0).asText());
+            // Compose turns $$ into $; the probe asks Keycloak's management port, 9000, here the stand-in.
+            String keycloak = test.get(1).asText().replace("$$", "$").replace("/dev/tcp/127.0.0.1/9000", "/dev/tcp/127.0.0.1/" + port);
+            for (int code : List.of(200, 503)) {
+                status.set(code);
+                asked.clear();
+                assertEquals(code == 200, run(List.of("sh", "-c", image), Map.of("QUARKUS_MANAGEMENT_PORT", port)) == 0,
+                        "the image's HEALTHCHECK on " + code + ": " + image);
+                assertEquals(List.of("/q/health/ready"), asked);
+                asked.clear();
+                assertEquals(code == 200, run(List.of("bash", "-c", keycloak), Map.of()) == 0,
+                        "Keycloak's healthcheck on " + code + ": " + keycloak);
+                assertEquals(List.of("/health/ready"), asked);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    static int run(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command + " did not finish");
+        }
+        return p.exitValue();
+    }
+
     // ---------------------------------------------------------------- reading the files
 
     static JsonNode compose() throws IOException {
