@@ -28,12 +28,16 @@ else
 fi
 
 # Attachments whose bytes are not in blob_chunk live in the S3 bucket: the dump has their rows, not their files.
-outside=$(psql --no-password --quiet --tuples-only --no-align --dbname="$PGDATABASE" --command="
-  select count(*) from attachment a
-  where not exists (select 1 from blob_chunk c where c.blob_key = a.blob_key and c.seq = 0)")
+read -r files outside < <(psql --no-password --quiet --tuples-only --no-align --field-separator=' ' --dbname="$PGDATABASE" --command="
+  select count(*), count(*) filter (where not exists (
+    select 1 from blob_chunk c where c.blob_key = a.blob_key and c.seq = 0)) from attachment a")
 if [ "${FANLOOP_ATTACHMENTS_STORAGE:-database}" = "s3" ] || [ "$outside" != "0" ]; then
-  say "$outside attachment(s) are not in the database: they are in the S3 bucket (FANLOOP_ATTACHMENTS_STORAGE=s3)."
-  say "Copy the bucket too, after the dump (objects are never changed, only added and deleted), e.g.:"
-  say "  aws s3 sync s3://\${FANLOOP_ATTACHMENTS_S3_BUCKET:-fanloop-attachments} ./fanloop-attachments/ [--endpoint-url \$FANLOOP_ATTACHMENTS_S3_ENDPOINT]"
-  say "  mc mirror minio/fanloop-attachments ./fanloop-attachments/      (MinIO client)"
+  bucket="${FANLOOP_ATTACHMENTS_S3_BUCKET:-fanloop-attachments}"
+  endpoint="${FANLOOP_ATTACHMENTS_S3_ENDPOINT:+ --endpoint-url $FANLOOP_ATTACHMENTS_S3_ENDPOINT}"
+  say "$outside of $files attachment(s) are not in the database: their files are in the S3 bucket $bucket."
+  say "Copy the bucket too, after the dump (objects are only added and deleted, never changed), e.g.:"
+  say "  aws s3 sync s3://$bucket ./fanloop-attachments/$endpoint"
+  say "  mc mirror ALIAS/$bucket ./fanloop-attachments/      (MinIO's client)"
+else
+  say "$files attachment(s), all in the database (blob_chunk): the dump holds them"
 fi

@@ -41,10 +41,11 @@ import com.icegreen.greenmail.util.ServerSetup;
  * Backup and restore, end to end, with the packaged app in prod mode (target/quarkus-app) and the scripts an operator
  * runs (docker/backup/backup.sh and restore.sh): the app runs on a scratch database; several members (integration
  * bots, signed in with API keys, so no identity provider is needed) post, vote, withdraw a vote, comment, reply and
- * follow through /api/v1, so every counter is moved by the app itself; backup.sh dumps the database while the app runs;
- * restore.sh restores it into a new database (and refuses to restore over it again); a second app starts on the
- * restored database (the first one still running on its own) and must show the same counts as the first, every counter must equal its rows, and it must take
- * new writes (identity sequences restored).
+ * follow through /api/v1, so every counter is moved by the app itself, and one has a picture in the database store;
+ * backup.sh dumps the database while the app runs; restore.sh restores it into a new database (and refuses to restore
+ * over it again); a second app starts on the restored database (the first one still running on its own) and must
+ * show the same counts as the first and serve the picture byte for byte; every counter must equal its rows; and it
+ * must take new writes (identity sequences restored).
  * <p>
  * Production's start contract is met as a deployment would meet it: site URL, four long random secrets, a real SMTP
  * server (GreenMail, in this JVM). The identity provider is an address nobody answers: the app starts without it
@@ -88,6 +89,8 @@ class BackupRestoreIT {
 
             // Members and their keys, as the admin page would make them; then they act through the API.
             List<Bot> bots = seed(4);
+            byte[] picture = bytes(300_000);
+            long avatar = storeAvatar(bots.get(0), picture);
             List<Long> suggestions = takePart(source, bots);
             Map<String, Object> before = view(source, bots, suggestions);
             assertEquals(8, before.get("board.suggestions"), "the members posted 8 suggestions: " + before);
@@ -102,6 +105,12 @@ class BackupRestoreIT {
             Script backup = Script.run(Map.of("PGDATABASE", SOURCE), "docker/backup/backup.sh", dump.toString());
             assertEquals(0, backup.exit(), backup.output());
             assertTrue(Files.size(dump) > 0, "empty dump");
+            assertTrue(backup.output().contains("1 attachment(s), all in the database (blob_chunk)"), backup.output());
+            // With the S3 store the files are not in the dump: the script says which bucket to copy.
+            Script s3 = Script.run(Map.of("PGDATABASE", SOURCE, "FANLOOP_ATTACHMENTS_STORAGE", "s3",
+                    "FANLOOP_ATTACHMENTS_S3_BUCKET", "fans-files"), "docker/backup/backup.sh", WORK.resolve("s3.dump").toString());
+            assertEquals(0, s3.exit(), s3.output());
+            assertTrue(s3.output().contains("aws s3 sync s3://fans-files "), s3.output());
 
             Script restore = Script.run(Map.of(), "docker/backup/restore.sh", dump.toString(), RESTORED);
             assertEquals(0, restore.exit(), restore.output());
@@ -117,6 +126,11 @@ class BackupRestoreIT {
             apps.add(restored);
             restored.awaitReady();
             assertEquals(before, view(restored, bots, suggestions), "the restored app shows what the first one showed");
+            // The attachments' bytes came along (the default store keeps them in the database).
+            HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restored.port + "/files/" + avatar))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, file.statusCode());
+            assertTrue(java.util.Arrays.equals(picture, file.body()), "the restored app serves the picture byte for byte");
 
             // It takes new writes: the keys still work and new rows get fresh ids (identity sequences were restored).
             long withdrawn = suggestions.get(2);
@@ -157,6 +171,36 @@ class BackupRestoreIT {
             }
         }
         return bots;
+    }
+
+    /**
+     * A picture of the first member's, stored as attachment/DatabaseBlobStore stores files: the attachment row and its
+     * bytes in 256 KiB rows of blob_chunk (two here). Returns its id.
+     */
+    static long storeAvatar(Bot owner, byte[] bytes) throws SQLException {
+        try (Connection c = connect(SOURCE)) {
+            long id;
+            try (var insert = c.prepareStatement("""
+                    insert into attachment (kind, owner_id, content_type, file_name, byte_size, sha256, blob_key, created_at,
+                    attached_at) values ('AVATAR', ?, 'image/png', 'avatar.png', ?, ?, 'backup-it-avatar', now(), now()) returning id""")) {
+                insert.setLong(1, owner.id());
+                insert.setLong(2, bytes.length);
+                insert.setString(3, hex(sha256(bytes)));
+                try (ResultSet rs = insert.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (var chunk = c.prepareStatement("insert into blob_chunk (blob_key, seq, bytes) values ('backup-it-avatar', ?, ?)")) {
+                int size = 256 * 1024;
+                for (int seq = 0; seq * size < bytes.length; seq++) {
+                    chunk.setInt(1, seq);
+                    chunk.setBytes(2, java.util.Arrays.copyOfRange(bytes, seq * size, Math.min(bytes.length, (seq + 1) * size)));
+                    chunk.executeUpdate();
+                }
+            }
+            return id;
+        }
     }
 
     /**
@@ -436,8 +480,12 @@ class BackupRestoreIT {
     }
 
     static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] sha256(byte[] bytes) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
