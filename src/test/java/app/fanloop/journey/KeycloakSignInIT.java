@@ -94,15 +94,16 @@ class KeycloakSignInIT extends BrowserJourney {
             assertNotEquals(session, sessionCookie(browser), "the session cookie carries renewed tokens");
 
             // Keycloak ends the session (an admin, or its SSO limits): the refresh token is refused from now on.
+            // Even a public page then sends her to sign in again, rather than showing an error or a half-signed-in page.
             keycloak().endSessions("alice");
             alice.waitForTimeout((SHORT_TOKEN_SECONDS + 2) * 1000);
-            alice.navigate(chromium.url("/me"));
+            alice.navigate(chromium.url("/releases"));
+            assertTrue(alice.url().startsWith(keycloak().realmUrl()), "sent to Keycloak: " + alice.url());
             assertThat(alice.locator("#kc-form-login")).isVisible();
-            assertTrue(alice.url().startsWith(keycloak().realmUrl()), alice.url());
 
             // Signing in again leads back to the page the member asked for.
             submitLoginForm(alice, "alice");
-            alice.waitForURL(chromium.url("/me"));
+            alice.waitForURL(chromium.url("/releases"));
             assertThat(alice.locator(".account .author")).containsText("Alice Wang");
             assertEquals(List.of(), failures, "no error page on the way");
         } finally {
