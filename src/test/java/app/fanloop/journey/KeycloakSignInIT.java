@@ -83,13 +83,22 @@ class KeycloakSignInIT extends BrowserJourney {
                     failures.add(response.status() + " " + response.url());
                 }
             });
+            List<String> toKeycloak = new CopyOnWriteArrayList<>();
+            browser.onRequest(request -> {
+                if (request.url().startsWith(keycloak().realmUrl())) {
+                    toKeycloak.add(request.url());
+                }
+            });
             Page alice = signIn(browser, "alice", "/me");
             String session = sessionCookie(browser);
 
-            // The tokens expire; the next page renews them with the refresh token, the member notices nothing.
+            // The tokens expire; the next page renews them with the refresh token, the member notices nothing:
+            // the app asks Keycloak itself, the browser is not sent there (a silent new sign-in would be).
             alice.waitForTimeout((SHORT_TOKEN_SECONDS + 2) * 1000);
+            toKeycloak.clear();
             alice.navigate(chromium.url("/me"));
             assertEquals(chromium.url("/me"), alice.url());
+            assertEquals(List.of(), toKeycloak, "renewed without a round trip through Keycloak's pages");
             assertThat(alice.locator(".account .author")).containsText("Alice Wang");
             assertNotEquals(session, sessionCookie(browser), "the session cookie carries renewed tokens");
 
