@@ -27,14 +27,19 @@ class GracefulShutdownRepair {
     private static final Logger LOG = Logger.getLogger(GracefulShutdownRepair.class);
 
     /**
-     * Quarkus sets the listeners in a start step whose order against StartupEvent varies from build to build, so the
-     * repair waits on a thread of its own until the application has started (every start step done).
+     * Quarkus sets the listeners in a start step that may come after StartupEvent (some builds here did, and the repair
+     * was overwritten), so the repair waits on a thread of its own until the application has started (every start step
+     * done).
      */
     void onStart(@Observes StartupEvent event) {
         Thread repair = new Thread(() -> {
             try {
                 Application app = Application.currentApplication();
-                while (app != null && !app.isStarted()) {
+                // A start that fails never gets there: give up after five minutes.
+                for (int wait = 0; app != null && !app.isStarted(); wait++) {
+                    if (wait == 6000) {
+                        return;
+                    }
                     Thread.sleep(50);
                 }
                 repair();
