@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.shutdown.ShutdownListener;
 import io.quarkus.runtime.shutdown.ShutdownRecorder;
@@ -25,7 +26,32 @@ class GracefulShutdownRepair {
 
     private static final Logger LOG = Logger.getLogger(GracefulShutdownRepair.class);
 
+    /**
+     * Quarkus sets the listeners in a start step that may come after StartupEvent (some builds here did, and the repair
+     * was overwritten), so the repair waits on a thread of its own until the application has started (every start step
+     * done).
+     */
     void onStart(@Observes StartupEvent event) {
+        Thread repair = new Thread(() -> {
+            try {
+                Application app = Application.currentApplication();
+                // A start that fails never gets there: give up after five minutes.
+                for (int wait = 0; app != null && !app.isStarted(); wait++) {
+                    if (wait == 6000) {
+                        return;
+                    }
+                    Thread.sleep(50);
+                }
+                repair();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown-listener-repair");
+        repair.setDaemon(true);
+        repair.start();
+    }
+
+    static void repair() {
         try {
             Field field = ShutdownRecorder.class.getDeclaredField("shutdownListeners");
             field.setAccessible(true);
@@ -35,12 +61,13 @@ class GracefulShutdownRepair {
                 field.set(null, listeners.stream().map(GracefulShutdownRepair::repaired).toList());
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.debugf("Shutdown listeners left as they are: %s", e);
+            LOG.warnf("Shutdown listeners left as they are (a stop may wait the whole quarkus.shutdown.timeout): %s", e);
         }
     }
 
     private static ShutdownListener repaired(ShutdownListener listener) {
-        if (!listener.getClass().getName().startsWith("io.quarkus.jackson.")) {
+        if (!listener.getClass().getName().startsWith("io.quarkus.jackson.")
+                || listener.getClass().getName().startsWith(GracefulShutdownRepair.class.getName())) {
             return listener;
         }
         return new ShutdownListener() {

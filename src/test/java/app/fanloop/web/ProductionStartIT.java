@@ -132,12 +132,14 @@ class ProductionStartIT {
             assertEquals("UP", body.path("status").asText(), ready.body());
             boolean database = false;
             boolean mail = false;
+            boolean stopping = false;
             for (JsonNode check : body.path("checks")) {
+                stopping |= check.path("name").asText().equals("Graceful Shutdown");
                 database |= check.path("name").asText().equals("Database connections health check")
                         && check.path("status").asText().equals("UP");
                 mail |= check.path("name").asText().equals("mail") && check.path("data").path("reachable").asBoolean();
             }
-            assertTrue(database && mail, ready.body());
+            assertTrue(database && mail && stopping, ready.body());
 
             app.destroy();
             assertTrue(app.waitFor(60, TimeUnit.SECONDS), "stops on SIGTERM");
@@ -154,7 +156,9 @@ class ProductionStartIT {
     }
 
     private static HttpResponse<String> waitForReady(Process app, String url, Path log) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 as probes and curl speak it (no h2c upgrade).
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline && app.isAlive()) {
             try {
