@@ -58,7 +58,7 @@ cat <<EOF
 Keycloak is ready: $realm
   admin console  http://localhost:$port/admin/ (user admin)
   demo users     alice/alice-demo (admin), paula/paula-demo (pm), bob/bob-demo, chen/chen-demo (fans)
-Point the app at it (prod mode; see README "Sign-in with Keycloak (without Docker)"):
+Point the app at it (prod mode; see README "Deploy without Docker: Keycloak from Maven Central"):
   QUARKUS_OIDC_AUTH_SERVER_URL=$realm
   QUARKUS_OIDC_CLIENT_ID=fanloop
   QUARKUS_OIDC_CREDENTIALS_SECRET=$secret

@@ -130,7 +130,7 @@ class KeycloakSignInIT extends BrowserJourney {
         return page;
     }
 
-    /** Keycloak's own login form, with the demo password of the realm file (README, "Sign-in with Keycloak"). */
+    /** Keycloak's own login form, with the demo password of the realm file (README, "Deploy without Docker"). */
     private static void submitLoginForm(Page page, String user) {
         assertThat(page.locator("#kc-form-login")).isVisible();
         page.fill("#username", user);
