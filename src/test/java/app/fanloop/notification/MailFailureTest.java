@@ -12,16 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import app.fanloop.Fixtures;
 import app.fanloop.member.Member;
@@ -33,8 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Mail that fails is visible: with the SMTP server (GreenMail) stopped, each failed send is counted at /q/metrics and
@@ -64,15 +58,10 @@ class MailFailureTest {
     @Inject
     SiteClock clock;
 
-    /** The port of the stopped SMTP server, 0 while it runs. */
-    private static int stoppedPort;
-
     @AfterEach
     void serverBackAndClockReset() {
         clock.reset();
-        if (stoppedPort > 0) {
-            restartSmtp();
-        }
+        SmtpMailTest.SmtpServer.comeBack();
     }
 
     @Test
@@ -83,7 +72,7 @@ class MailFailureTest {
         Scrape before = Scrape.now();
         long failedLastDay = stat(adminPage(), "mail-failed-last-day");
 
-        stopSmtp();
+        SmtpMailTest.SmtpServer.goAway();
         mailer.sendImmediate();
 
         Scrape failed = Scrape.now();
@@ -103,10 +92,10 @@ class MailFailureTest {
         mailer.sendImmediate();
         assertEquals(2, Scrape.now().since(before, FAILED), "not tried again before its wait is over");
 
-        restartSmtp();
+        SmtpMailTest.SmtpServer.comeBack();
         mailer.sendImmediate();
         for (Member m : members) {
-            assertEquals(0, received(m), "still waiting for its next attempt: " + m.email);
+            assertEquals(0, SmtpMailTest.SmtpServer.receivedBy(m.email), "still waiting for its next attempt: " + m.email);
         }
 
         clock.advance(Duration.ofMinutes(2));
@@ -118,7 +107,7 @@ class MailFailureTest {
         assertEquals(2, sent.since(before, FAILED));
         page = adminPage();
         for (Member m : members) {
-            assertEquals(1, received(m), "sent exactly once: " + m.email);
+            assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(m.email), "sent exactly once: " + m.email);
             assertEquals(0, pending(m));
             assertNull(openRow(page, m), "no longer failing: " + m.name);
             assertNotNull(page.selectFirst("table.mail-resolved tr:has(a[href=/admin/members/" + m.id + "])"),
@@ -134,7 +123,7 @@ class MailFailureTest {
         owe(List.of(m), unique("Given up"));
         Scrape before = Scrape.now();
 
-        stopSmtp();
+        SmtpMailTest.SmtpServer.goAway();
         for (int i = 0; i < config.mailMaxAttempts(); i++) {
             mailer.sendImmediate();
             clock.advance(Duration.ofHours(2)); // past the longest wait
@@ -151,10 +140,10 @@ class MailFailureTest {
         assertEquals(Integer.toString(config.mailMaxAttempts()), row.selectFirst(".mail-attempts").text());
         assertTrue(stat(page, "mail-given-up") >= 1);
 
-        restartSmtp();
+        SmtpMailTest.SmtpServer.comeBack();
         clock.advance(Duration.ofHours(2));
         mailer.sendImmediate();
-        assertEquals(0, received(m), "a given-up mail waits for an admin");
+        assertEquals(0, SmtpMailTest.SmtpServer.receivedBy(m.email), "a given-up mail waits for an admin");
 
         String retry = row.selectFirst("form").attr("action");
         var retried = form().post(retry);
@@ -165,7 +154,7 @@ class MailFailureTest {
         mailer.sendImmediate();
         mailer.sendImmediate();
 
-        assertEquals(1, received(m), "sent once");
+        assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(m.email), "sent once");
         assertEquals(0, pending(m));
         assertEquals(1, Scrape.now().since(before, SENT));
         assertNull(openRow(adminPage(), m));
@@ -205,30 +194,5 @@ class MailFailureTest {
 
     private long pending(Member m) {
         return fx.number("select count(*) from notification where member_id = ?1 and mail_pending", m.id);
-    }
-
-    private static long received(Member m) {
-        return Arrays.stream(SmtpMailTest.SmtpServer.server.getReceivedMessages()).filter(msg -> to(msg).equals(m.email))
-                .count();
-    }
-
-    private static String to(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void stopSmtp() {
-        stoppedPort = SmtpMailTest.SmtpServer.server.getSmtp().getPort();
-        SmtpMailTest.SmtpServer.server.stop();
-    }
-
-    private static void restartSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(stoppedPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        SmtpMailTest.SmtpServer.server = server;
-        stoppedPort = 0;
     }
 }

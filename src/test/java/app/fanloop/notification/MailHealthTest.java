@@ -10,9 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -37,8 +34,7 @@ class MailHealthTest {
         assertEquals("127.0.0.1:" + SmtpMailTest.SmtpServer.server.getSmtp().getPort(), data(mail).get("server"));
         given().get("/q/health/well").then().statusCode(200);
 
-        int port = SmtpMailTest.SmtpServer.server.getSmtp().getPort();
-        SmtpMailTest.SmtpServer.server.stop();
+        SmtpMailTest.SmtpServer.goAway();
         try {
             JsonPath down = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
             Map<String, Object> reported = mailCheck(down);
@@ -51,9 +47,7 @@ class MailHealthTest {
             given().get("/q/health").then().statusCode(503);
             given().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("process"));
         } finally {
-            GreenMail again = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            again.start();
-            SmtpMailTest.SmtpServer.server = again;
+            SmtpMailTest.SmtpServer.comeBack();
         }
         given().get("/q/health/well").then().statusCode(200);
     }

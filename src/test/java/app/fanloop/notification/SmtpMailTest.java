@@ -47,6 +47,39 @@ class SmtpMailTest {
     /** Starts GreenMail on a free port and points quarkus-mailer at it. */
     public static class SmtpServer implements QuarkusTestResourceLifecycleManager {
         static GreenMail server;
+        /** The port of the stopped server, 0 while it runs. */
+        private static int stoppedPort;
+
+        /** The SMTP server goes away: its port refuses connections. */
+        static void goAway() {
+            stoppedPort = server.getSmtp().getPort();
+            server.stop();
+        }
+
+        /** A new GreenMail on the port the mailer was given: the server is back (nothing to do if it never left). */
+        static void comeBack() {
+            if (stoppedPort == 0) {
+                return;
+            }
+            GreenMail again = new GreenMail(new ServerSetup(stoppedPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            again.start();
+            server = again;
+            stoppedPort = 0;
+        }
+
+        /** How many mails the server took for this address since it (last) started. */
+        static long receivedBy(String email) {
+            return java.util.Arrays.stream(server.getReceivedMessages()).filter(message -> to(message).equals(email))
+                    .count();
+        }
+
+        private static String to(jakarta.mail.internet.MimeMessage message) {
+            try {
+                return message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
 
         @Override
         public Map<String, String> start() {

@@ -9,14 +9,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import app.fanloop.Fixtures;
 import app.fanloop.member.Member;
@@ -27,8 +23,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -56,15 +50,10 @@ class SmtpOutageTest {
     @Inject
     EntityManager em;
 
-    /** The port of the stopped SMTP server, 0 while it runs. */
-    private static int stoppedPort;
-
     @AfterEach
     void serverBackAndClockReset() {
         clock.reset();
-        if (stoppedPort > 0) {
-            restartSmtp();
-        }
+        SmtpMailTest.SmtpServer.comeBack();
     }
 
     @Test
@@ -80,7 +69,7 @@ class SmtpOutageTest {
             assertEquals(1, pending(m), "a mail is due for " + m.email);
         }
 
-        stopSmtp();
+        SmtpMailTest.SmtpServer.goAway();
         mailer.sendImmediate();
         mailer.sendImmediate();
 
@@ -89,13 +78,13 @@ class SmtpOutageTest {
             assertEquals(0, mailed(m), "nothing marked sent: " + m.email);
         }
 
-        restartSmtp();
+        SmtpMailTest.SmtpServer.comeBack();
         clock.advance(Duration.ofMinutes(2)); // past the wait after a failure (MailAttempts)
         mailer.sendImmediate();
         mailer.sendImmediate();
 
         for (Member m : members) {
-            assertEquals(1, received(m), "delivered exactly once: " + m.email);
+            assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(m.email), "delivered exactly once: " + m.email);
             assertEquals(0, pending(m));
             assertEquals(1, mailed(m));
         }
@@ -116,7 +105,7 @@ class SmtpOutageTest {
         clock.reset();
         clock.advance(Duration.between(Instant.now(), nextMonday.plusHours(10).toInstant()));
 
-        stopSmtp();
+        SmtpMailTest.SmtpServer.goAway();
         mailer.sendDigests();
         mailer.sendDigests();
         for (Member m : members) {
@@ -127,12 +116,12 @@ class SmtpOutageTest {
                     "the failure is recorded for the admins, and the second run waited: " + m.email);
         }
 
-        restartSmtp();
+        SmtpMailTest.SmtpServer.comeBack();
         clock.advance(Duration.ofMinutes(2)); // past the wait after a failure (MailAttempts)
         mailer.sendDigests();
         mailer.sendDigests();
         for (Member m : members) {
-            assertEquals(1, received(m), "one digest: " + m.email);
+            assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(m.email), "one digest: " + m.email);
             assertEquals(1, fx.number("select count(*) from notification_digest where member_id = ?1", m.id));
             assertEquals(0, fx.number("select count(*) from mail_failure where member_id = ?1 and resolved_at is null", m.id));
         }
@@ -156,8 +145,8 @@ class SmtpOutageTest {
 
         mailer.sendImmediate();
 
-        assertEquals(1, received(first));
-        assertEquals(1, received(second));
+        assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(first.email));
+        assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(second.email));
         assertEquals(1, pending(broken), "the failed mail is kept for the next run");
         assertEquals(0, mailed(broken));
     }
@@ -169,32 +158,4 @@ class SmtpOutageTest {
     private long mailed(Member m) {
         return fx.number("select count(*) from notification where member_id = ?1 and mailed_at is not null", m.id);
     }
-
-    private static long received(Member m) {
-        return Arrays.stream(SmtpMailTest.SmtpServer.server.getReceivedMessages()).filter(msg -> to(msg).equals(m.email))
-                .count();
-    }
-
-    private static String to(MimeMessage message) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The SMTP server goes away: its port refuses connections. */
-    private static void stopSmtp() {
-        stoppedPort = SmtpMailTest.SmtpServer.server.getSmtp().getPort();
-        SmtpMailTest.SmtpServer.server.stop();
-    }
-
-    /** A new GreenMail on the port the mailer was given: the server is back. */
-    private static void restartSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(stoppedPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        SmtpMailTest.SmtpServer.server = server;
-        stoppedPort = 0;
-    }
-
 }
