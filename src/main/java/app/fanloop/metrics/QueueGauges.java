@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import app.fanloop.notification.MailAttempts;
 import app.fanloop.search.ReindexStatus;
 import app.fanloop.search.SearchReindex;
+import app.fanloop.web.BackgroundJob;
 import app.fanloop.web.SiteClock;
 import app.fanloop.webhook.WebhookDelivery;
 import io.micrometer.core.instrument.Gauge;
@@ -60,6 +61,7 @@ public class QueueGauges {
                 .description("Rows the search index catch-up has still to do").register(registry);
     }
 
+    @BackgroundJob
     @Scheduled(identity = "metrics-gauges", every = "${fanloop.metrics.gauges-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void job() {
