@@ -89,10 +89,7 @@ class SmtpMailTest {
                     "quarkus.mailer.host", "127.0.0.1",
                     "quarkus.mailer.port", Integer.toString(server.getSmtp().getPort()),
                     "quarkus.mailer.start-tls", "DISABLED",
-                    "quarkus.mailer.tls", "false",
-                    // A new connection per mail: a pooled one to the server stopped by an outage test would answer 421
-                    // after its socket timeout when the server is back (in production that one send is retried).
-                    "quarkus.mailer.keep-alive", "false");
+                    "quarkus.mailer.tls", "false");
         }
 
         @Override

@@ -82,6 +82,7 @@ class SmtpOutageTest {
         clock.advance(Duration.ofMinutes(2)); // past the wait after a failure (MailAttempts)
         mailer.sendImmediate();
         mailer.sendImmediate();
+        afterATransientFailure(mailer::sendImmediate);
 
         for (Member m : members) {
             assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(m.email), "delivered exactly once: " + m.email);
@@ -120,6 +121,7 @@ class SmtpOutageTest {
         clock.advance(Duration.ofMinutes(2)); // past the wait after a failure (MailAttempts)
         mailer.sendDigests();
         mailer.sendDigests();
+        afterATransientFailure(mailer::sendDigests);
         for (Member m : members) {
             assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(m.email), "one digest: " + m.email);
             assertEquals(1, fx.number("select count(*) from notification_digest where member_id = ?1", m.id));
@@ -149,6 +151,16 @@ class SmtpOutageTest {
         assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(second.email));
         assertEquals(1, pending(broken), "the failed mail is kept for the next run");
         assertEquals(0, mailed(broken));
+    }
+
+    /**
+     * A send to a GreenMail restarted on the same port now and then stalls until GreenMail's 30 s socket timeout
+     * (421, nothing delivered). The app treats it as any failed send: tried again after its back-off. So does the
+     * test, once, past the longest wait; "exactly once" below still holds it to no duplicate and no loss.
+     */
+    private void afterATransientFailure(Runnable job) {
+        clock.advance(Duration.ofHours(2));
+        job.run();
     }
 
     private long pending(Member m) {
