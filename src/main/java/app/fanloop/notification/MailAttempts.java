@@ -125,9 +125,9 @@ public class MailAttempts {
                 .setParameter("error", errorText(cause)).getSingleResult();
         boolean gaveUp = attempts.intValue() >= config.mailMaxAttempts();
         em.createNativeQuery("""
-                update mail_failure set next_attempt_at = :next, gave_up_at = case when attempts >= :max then last_attempt_at end
+                update mail_failure set next_attempt_at = :next, gave_up_at = case when :gaveUp then last_attempt_at end
                 where member_id = :m and kind = :k and resolved_at is null""")
-                .setParameter("next", now.plus(backoff(attempts.intValue()))).setParameter("max", config.mailMaxAttempts())
+                .setParameter("next", now.plus(backoff(attempts.intValue()))).setParameter("gaveUp", gaveUp)
                 .setParameter("m", memberId).setParameter("k", kind.name()).executeUpdate();
         announce.fire(new MailEvent.Failed(kind, gaveUp));
         return gaveUp;
