@@ -13,6 +13,9 @@ import app.fanloop.event.DomainEvents;
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.poll.PollForm;
+import app.fanloop.poll.PollService;
+import app.fanloop.poll.PollView;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -41,10 +44,13 @@ public class PostingService {
     private final Follows follows;
     private final SiteClock clock;
     private final AttachmentService attachments;
+    private final PollService polls;
 
     PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
             DomainEvents events, RateLimiter limits, AuditLog audit,
-            Event<SuggestionEvent> announce, Follows follows, SiteClock clock, AttachmentService attachments) {
+            Event<SuggestionEvent> announce, Follows follows, SiteClock clock, AttachmentService attachments,
+            PollService polls) {
+        this.polls = polls;
         this.attachments = attachments;
         this.announce = announce;
         this.limits = limits;
@@ -97,6 +103,11 @@ public class PostingService {
         return viewer.isAdmin() || viewer.is(s.author) && !s.isClosedToAuthor() && viewer.sanction().isEmpty();
     }
 
+    /** The suggestion's poll as this viewer sees it (the suggestion loaded by {@link #visible}). */
+    public java.util.Optional<PollView> poll(Suggestion s) {
+        return polls.view(SuggestionPolls.post(s));
+    }
+
     /** A suggestion open to votes and comments: visible, not locked, not merged, on a live board. */
     Suggestion actionable(long id) {
         Suggestion s = visible(id);
@@ -114,12 +125,18 @@ public class PostingService {
     /** Posts a suggestion with the files staged for it (see {@link AttachmentService#receive}). */
     @Transactional
     public Suggestion create(String boardSlug, SuggestionForm form, AttachmentForm files) {
+        return create(boardSlug, form, files, null);
+    }
+
+    /** Posts a suggestion with its files and the poll typed with it (null or blank options: none). */
+    @Transactional
+    public Suggestion create(String boardSlug, SuggestionForm form, AttachmentForm files, PollForm poll) {
         Member author = viewer.requireVoice();
         Board board = Board.findBySlug(boardSlug).orElseThrow(NotFoundException::new);
         if (board.archived) {
             throw new Conflict();
         }
-        SuggestionKind kind = checked(form, board);
+        SuggestionKind kind = checked(form, board, polls.problems(null, poll));
         limits.hit(RateLimiter.POST, author);
         Instant now = clock.now();
         Suggestion s = new Suggestion();
@@ -131,6 +148,9 @@ public class PostingService {
         s.trending = trending.exponent(now);
         s.persist();
         attachments.attach(AttachmentService.Post.suggestion(s.id, kind == SuggestionKind.BUG), files);
+        if (poll != null) {
+            polls.apply(s.id, poll);
+        }
         announce.fire(new SuggestionEvent.SuggestionWritten(s));
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
                 .setParameter("id", board.id).executeUpdate();
@@ -148,13 +168,24 @@ public class PostingService {
     /** Rewrites a suggestion and its files: staged ones join, ticked ones leave, alt texts change (no revision for files). */
     @Transactional
     public Suggestion edit(long id, SuggestionForm form, AttachmentForm files) {
+        return edit(id, form, files, null);
+    }
+
+    /**
+     * Rewrites a suggestion, its files and its poll ({@code poll} null leaves the poll as it is; blank options remove
+     * it, unless it has ballots: see {@link PollService#apply}). A poll change alone makes no revision.
+     */
+    @Transactional
+    public Suggestion edit(long id, SuggestionForm form, AttachmentForm files, PollForm poll) {
         Suggestion s = editable(id);
         Member editor = viewer.requireVoice();
-        forms.validate(form);
         SuggestionForm sameKind = new SuggestionForm(s.kind.name(), form.title(), form.body(), form.deviceModel(),
                 form.systemVersion(), form.frequency(), form.steps());
-        checked(sameKind, null);
+        checked(sameKind, null, poll == null ? List.of() : polls.problems(s.id, poll));
         attachments.attach(AttachmentService.Post.suggestion(s.id, s.kind == SuggestionKind.BUG), files);
+        if (poll != null) {
+            polls.apply(s.id, poll);
+        }
         if (SuggestionForm.of(s).equals(normalized(sameKind, s.kind))) {
             return s;
         }
@@ -180,7 +211,7 @@ public class PostingService {
     }
 
     /** Validates the form, including the rules that depend on the kind and the board. */
-    private SuggestionKind checked(SuggestionForm form, Board board) {
+    private SuggestionKind checked(SuggestionForm form, Board board, List<FormInvalid.Problem> pollProblems) {
         List<FormInvalid.Problem> problems = new ArrayList<>();
         try {
             forms.validate(form);
@@ -201,6 +232,7 @@ public class PostingService {
                 problems.add(new FormInvalid.Problem("frequency", FieldErrors.REQUIRED, null));
             }
         }
+        problems.addAll(pollProblems);
         if (!problems.isEmpty()) {
             throw new FormInvalid(problems);
         }

@@ -111,7 +111,8 @@ public class SuggestionApi {
                 page.official() == null ? null : SuggestionJson.CommentView.of(page.official(), List.of(), viewer),
                 page.feature(), page.shippedIn(),
                 page.timeline().stream().map(c -> SuggestionJson.TimelineEntry.of(c, viewer)).toList(),
-                new Cursor.Page<>(threads, next), mine);
+                new Cursor.Page<>(threads, next), mine,
+                page.poll() == null ? null : app.fanloop.poll.PollJson.of(page.poll()));
     }
 
     @GET

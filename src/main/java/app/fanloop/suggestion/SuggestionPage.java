@@ -10,6 +10,7 @@ import app.fanloop.attachment.AttachmentService;
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.member.Visibility;
+import app.fanloop.poll.PollView;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
@@ -33,7 +34,8 @@ public record SuggestionPage(
         List<Merged> mergedFrom,
         List<Board> boards,
         ShippedIn shippedIn,
-        Files files) {
+        Files files,
+        PollView poll) {
 
     /**
      * The files the page shows: the suggestion's pictures, its logs when the viewer may fetch them (the author and
@@ -134,7 +136,8 @@ public record SuggestionPage(
                 mergedFrom(s, viewer.visibility()),
                 viewer.isAdmin() ? Board.all() : List.of(),
                 shippedIn(s.id),
-                Files.load(s, threads, viewer));
+                Files.load(s, threads, viewer),
+                posting.poll(s).orElse(null));
     }
 
     /** Top-level comments with their replies, oldest first: one statement for all the replies. */

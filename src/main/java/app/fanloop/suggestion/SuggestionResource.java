@@ -12,6 +12,9 @@ import app.fanloop.attachment.AttachmentForm;
 import app.fanloop.attachment.AttachmentService;
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
+import app.fanloop.poll.PollEditor;
+import app.fanloop.poll.PollForm;
+import app.fanloop.poll.PollService;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
@@ -44,7 +47,7 @@ public class SuggestionResource {
         static native TemplateInstance show$comments(SuggestionPage page);
 
         static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
-                FieldErrors errors, List<Frequency> frequencies, AttachmentService.Upload upload);
+                FieldErrors errors, List<Frequency> frequencies, AttachmentService.Upload upload, PollEditor poll);
 
         static native TemplateInstance vote(VotingService.VoteState state);
 
@@ -68,10 +71,12 @@ public class SuggestionResource {
     private final PersonalRendering personal;
     private final RequestLocale locale;
     private final AttachmentService attachments;
+    private final PollService polls;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
             CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
-            RequestLocale locale, PersonalRendering personal, AttachmentService attachments) {
+            RequestLocale locale, PersonalRendering personal, AttachmentService attachments, PollService polls) {
+        this.polls = polls;
         this.attachments = attachments;
         this.personal = personal;
         this.posting = posting;
@@ -101,33 +106,34 @@ public class SuggestionResource {
             wanted = board.acceptsSuggestions ? SuggestionKind.SUGGESTION : SuggestionKind.BUG;
         }
         return Templates.form(board, null, board.newSuggestionPath(), SuggestionForm.empty(wanted), FieldErrors.none(),
-                FREQUENCIES, attachments.blank(AttachmentService.Post.newSuggestion(board.acceptsBugs)));
+                FREQUENCIES, attachments.blank(AttachmentService.Post.newSuggestion(board.acceptsBugs)), polls.again(null, null));
     }
 
     @POST
     @Path("boards/{slug}/suggestions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@RestPath String slug, @BeanParam SuggestionForm form) {
-        return create(slug, form, AttachmentForm.none());
+    public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam PollForm poll) {
+        return create(slug, form, AttachmentForm.none(), poll);
     }
 
     /** The form with files: they are staged first, so a refused post or file keeps every file that was taken. */
     @POST
     @Path("boards/{slug}/suggestions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files) {
+    public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files,
+            @BeanParam PollForm poll) {
         Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
         AttachmentService.Post target = AttachmentService.Post.newSuggestion(form.isBug());
         AttachmentService.Upload upload = attachments.receive(files, target);
         if (upload.refusedAny()) {
             return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form, FieldErrors.none(),
-                    FREQUENCIES, upload));
+                    FREQUENCIES, upload, polls.again(null, poll)));
         }
         try {
-            return seeOther(posting.create(slug, form, upload.form()));
+            return seeOther(posting.create(slug, form, upload.form(), poll));
         } catch (FormInvalid invalid) {
             return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
-                    locale.errors(invalid), FREQUENCIES, attachments.again(upload, target)));
+                    locale.errors(invalid), FREQUENCIES, attachments.again(upload, target), polls.again(null, poll)));
         }
     }
 
@@ -136,33 +142,34 @@ public class SuggestionResource {
     public TemplateInstance editForm(@RestPath long id) {
         Suggestion s = posting.editable(id);
         return Templates.form(s.board, s, s.editPath(), SuggestionForm.of(s), FieldErrors.none(), FREQUENCIES,
-                attachments.blank(filesOf(s)));
+                attachments.blank(filesOf(s)), polls.editor(s.id));
     }
 
     @POST
     @Path("suggestions/{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@RestPath long id, @BeanParam SuggestionForm form) {
-        return edit(id, form, AttachmentForm.none());
+    public Response edit(@RestPath long id, @BeanParam SuggestionForm form, @BeanParam PollForm poll) {
+        return edit(id, form, AttachmentForm.none(), poll);
     }
 
     @POST
     @Path("suggestions/{id}/edit")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response edit(@RestPath long id, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files) {
+    public Response edit(@RestPath long id, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files,
+            @BeanParam PollForm poll) {
         Suggestion target = posting.editable(id);
         AttachmentService.Post post = filesOf(target);
         AttachmentService.Upload upload = attachments.receive(files, post);
         if (upload.refusedAny()) {
             return Forms.badRequest(Templates.form(target.board, target, target.editPath(), form, FieldErrors.none(),
-                    FREQUENCIES, upload));
+                    FREQUENCIES, upload, polls.again(id, poll)));
         }
         try {
-            return seeOther(posting.edit(id, form, upload.form()));
+            return seeOther(posting.edit(id, form, upload.form(), poll));
         } catch (FormInvalid invalid) {
             Suggestion s = posting.visible(id);
             return Forms.badRequest(Templates.form(s.board, s, s.editPath(), form, locale.errors(invalid),
-                    FREQUENCIES, attachments.again(upload, post)));
+                    FREQUENCIES, attachments.again(upload, post), polls.again(id, poll)));
         }
     }
 

@@ -87,6 +87,11 @@ public final class FieldErrors {
             case "too_many_files" -> msg.error_too_many_files(limit);
             case "logs_bug_only" -> msg.error_logs_bug_only();
             case "file_refused" -> msg.error_file_refused();
+            case "poll_option_empty" -> msg.error_poll_option_empty();
+            case "poll_option_duplicate" -> msg.error_poll_option_duplicate();
+            case "poll_too_few" -> msg.error_poll_too_few(limit);
+            case "poll_too_many" -> msg.error_poll_too_many(limit);
+            case "poll_closes_past" -> msg.error_poll_closes_past();
             default -> msg.error_invalid();
         };
     }

@@ -405,4 +405,19 @@ public interface WebMessages {
 
     @Message
     String sanction_permanent();
+
+    @Message
+    String error_poll_option_empty();
+
+    @Message
+    String error_poll_option_duplicate();
+
+    @Message
+    String error_poll_too_few(int min);
+
+    @Message
+    String error_poll_too_many(int max);
+
+    @Message
+    String error_poll_closes_past();
 }

@@ -30,7 +30,7 @@ class LayeringTest {
      * SuggestionEvent, release's ReleaseWritten) or a move.
      */
     static final String[][] LAYERS = {
-            { "board", "attachment" },
+            { "board", "attachment", "poll" },
             { "suggestion" },
             { "triage" },
             { "release" },
