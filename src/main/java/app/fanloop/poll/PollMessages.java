@@ -38,7 +38,7 @@ public interface PollMessages {
     String you_voted();
 
     @Message
-    String separator();
+    String and_next(String item);
 
     @Message
     String your_choice();
