@@ -37,11 +37,15 @@ class ApiSweepTest {
     @Inject
     ReleaseFixtures releases;
 
+    @Inject
+    app.fanloop.poll.PollFixtures polls;
+
     /** Real values for the routes' path parameters. */
     Map<String, String> values() {
         Board board = fx.board();
         Suggestion s = fx.suggestion(board, fx.someone(), unique("Sweep"));
         Comment c = fx.comment(s.id, fx.someone(), null, "Swept", false);
+        polls.poll(s.id, false, false, null, "Swept yes", "Swept no");
         long item = fx.featureItem(unique("Sweep item"), s.id);
         Release r = releases.draft(ReleaseChannel.DEV, unique("sweep"), null, s.id);
         releases.publish(r.id);

@@ -43,6 +43,9 @@ class AttachmentsInBrowserTest extends BrowserJourney {
     @Inject
     Fixtures fx;
 
+    @Inject
+    app.fanloop.poll.PollFixtures polls;
+
     static FilePayload png(String name, int width, int height) {
         return new FilePayload(name, "image/png", DrawnPictures.png(width, height));
     }
@@ -238,6 +241,68 @@ class AttachmentsInBrowserTest extends BrowserJourney {
                         + ".every(i => i.complete && i.naturalWidth > 0)");
                 problems.addAll(shown(paula, "triage" + suffix, "22-attachments-triage" + suffix));
                 paulas.close();
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /**
+     * A post with a poll (issue 20), on the same form as its files: bob types a suggestion with a three-option poll
+     * and a closing time; three fans voted already; chen votes with the keyboard and htmx swaps the poll with its bars,
+     * counts and "you voted for"; without JavaScript paula's ballot is a plain form answered by a 303. Saved on a
+     * desktop and a 360 px phone, in Chinese.
+     */
+    @Test
+    void a_suggestion_with_a_poll_on_desktop_and_phone() {
+        List<String> problems = new ArrayList<>();
+        for (int width : List.of(1280, 360)) {
+            String suffix = width == 360 ? "-360" : "";
+            Board board = fx.board();
+            BrowserContext bobs = context(width, false);
+            Page bob = chromium.signIn(bobs, "bob", "/boards/" + board.slug + "/new");
+            bob.fill("#title", Fixtures.unique("锁屏样式投票"));
+            bob.fill("#body", "新的锁屏有三种样式，大家更喜欢哪一种？Which lock-screen style do you prefer?");
+            bob.locator("#poll-fields > summary").click();
+            bob.fill("#pollQuestion", "你更喜欢哪种锁屏样式？");
+            bob.fill("#pollOption0", "经典时钟 Classic clock");
+            bob.fill("#pollOption1", "大字天气 Big weather");
+            bob.fill("#pollOption2", "极简 Minimal");
+            bob.fill("#pollClosesAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7)
+                    .withHour(20).withMinute(0).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+            bob.locator("form.suggestion-form > .actions button[type=submit]").click();
+            bob.waitForURL(Pattern.compile(".*/suggestions/\\d+$"));
+            long id = idOf(bob);
+            assertThat(bob.locator("section#poll .poll-label")).hasCount(3);
+            bobs.close();
+
+            List<Long> options = fx.list("select o.id from poll_option o join poll p on p.id = o.poll_id"
+                    + " where p.suggestion_id = ?1 order by o.position", id).stream().map(v -> ((Number) v).longValue()).toList();
+            polls.ballotAs(id, fx.someone().id, options.get(0));
+            polls.ballotAs(id, fx.someone().id, options.get(1));
+            polls.ballotAs(id, fx.someone().id, options.get(1));
+
+            BrowserContext chens = context(width, false);
+            Page chen = chromium.signIn(chens, "chen", "/suggestions/" + id);
+            chen.locator("section#poll input[name=option]").nth(1).focus();
+            chen.keyboard().press("Space");
+            chen.keyboard().press("Tab");
+            chen.keyboard().press("Enter");
+            assertThat(chen.locator("section#poll .poll-mine")).containsText("大字天气");
+            assertThat(chen.locator("section#poll .poll-count").nth(1)).hasText("3 票 · 75%");
+            chen.locator("section#poll").scrollIntoViewIfNeeded();
+            problems.addAll(shown(chen, "poll" + suffix, "23-poll" + suffix));
+            chens.close();
+
+            if (width == 1280) {
+                BrowserContext noScript = chromium.context(false);
+                Page paula = chromium.signIn(noScript, "paula", "/suggestions/" + id);
+                paula.locator("section#poll input[name=option]").nth(2).check();
+                Response posted = paula.waitForResponse(r -> "POST".equals(r.request().method()),
+                        () -> paula.locator("section#poll form.poll-form button[type=submit]").first().click());
+                assertEquals(303, posted.status());
+                assertThat(paula.locator("section#poll .poll-mine")).containsText("Minimal");
+                assertThat(paula.locator("section#poll form[action$='/poll/close']")).hasCount(1);
+                noScript.close();
             }
         }
         assertEquals(List.of(), problems);

@@ -62,6 +62,21 @@ public class PollFixtures {
         return ids;
     }
 
+    /** A ballot by the member for one option, with the counters, as the service would store it. */
+    @Transactional
+    public void ballotAs(long suggestionId, long memberId, long optionId) {
+        em.createNativeQuery("""
+                insert into poll_ballot (poll_id, member_id, cast_at) select id, :m, now() from poll where suggestion_id = :s""")
+                .setParameter("m", memberId).setParameter("s", suggestionId).executeUpdate();
+        em.createNativeQuery("""
+                insert into poll_choice (poll_id, member_id, option_id) select id, :m, :o from poll where suggestion_id = :s""")
+                .setParameter("m", memberId).setParameter("s", suggestionId).setParameter("o", optionId).executeUpdate();
+        em.createNativeQuery("update poll set voter_count = voter_count + 1 where suggestion_id = :s")
+                .setParameter("s", suggestionId).executeUpdate();
+        em.createNativeQuery("update poll_option set ballot_count = ballot_count + 1 where id = :o")
+                .setParameter("o", optionId).executeUpdate();
+    }
+
     public long voters(long suggestionId) {
         return fx.number("select voter_count from poll where suggestion_id = ?1", suggestionId);
     }

@@ -430,6 +430,22 @@ class PollTest {
         ballot(bob, none.id, foreign.get(0)).then().statusCode(404);
     }
 
+    @Test
+    void purging_the_post_takes_its_poll_and_ballots_with_it() {
+        Fan bob = polls.fan("bob");
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Purged poll"));
+        List<Long> options = polls.poll(s.id, false, false, null, "Yes", "No");
+        ballot(bob, s.id, options.get(0)).then().statusCode(303);
+
+        // What ModerationService's purge runs: one delete, the rest by cascade.
+        fx.sql("delete from suggestion where id = ?1", s.id);
+
+        assertEquals(0, fx.number("select count(*) from poll where suggestion_id = ?1", s.id));
+        assertEquals(0, fx.number("select count(*) from poll_option where id = ?1", options.get(0)));
+        assertEquals(0, fx.number("select count(*) from poll_choice where option_id = ?1", options.get(0)));
+        page().get("/api/v1/suggestions/" + s.id + "/poll").then().statusCode(404);
+    }
+
     // ---------------------------------------------------------------- Export and API
 
     @Test

@@ -190,6 +190,12 @@ class RoleMatrixTest {
             POST /admin/webhooks/{id}/disable                     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/webhooks/{id}/test                        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/mail/{id}/retry                           LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /suggestions/{id}/poll/ballot                    LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /suggestions/{id}/poll/ballot [hidden]           LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
+            POST /suggestions/{id}/poll/close                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /suggestions/{id}/poll/edit                      LOGIN   DENY     DENY     DENY   OK       OK       OK
+            PUT /api/v1/suggestions/{id}/poll/ballot              LOGIN   OK       DENY     DENY   OK       OK       OK
+            DELETE /api/v1/suggestions/{id}/poll/ballot           LOGIN   OK       DENY     DENY   OK       OK       OK
             """;
 
     /** Rows where the silenced and banned fans act on their own post (see the comment above the table). */
@@ -204,6 +210,9 @@ class RoleMatrixTest {
 
     @Inject
     MatrixFixtures mx;
+
+    @Inject
+    app.fanloop.poll.PollFixtures pf;
 
     @Inject
     ReleaseFixtures rf;
@@ -354,7 +363,9 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/suggestions/{id}/restore", "POST /admin/reports/{type}/{id}/restore [suggestion]"),
             Map.entry("POST /api/v1/comments/{id}/hide", "POST /admin/reports/{type}/{id}/hide [comment]"),
             Map.entry("POST /api/v1/comments/{id}/restore", "POST /admin/reports/{type}/{id}/restore [comment]"),
-            Map.entry("POST /api/v1/me/notifications/read", "POST /me/notifications/read-all"));
+            Map.entry("POST /api/v1/me/notifications/read", "POST /me/notifications/read-all"),
+            Map.entry("PUT /api/v1/suggestions/{id}/poll/ballot", "POST /suggestions/{id}/poll/ballot"),
+            Map.entry("DELETE /api/v1/suggestions/{id}/poll/ballot", "POST /suggestions/{id}/poll/ballot"));
 
     /**
      * The API and the pages agree: an API write's row says for every actor what its page action's row says (the
@@ -832,6 +843,7 @@ class RoleMatrixTest {
         Map<String, Scenario> s = new LinkedHashMap<>();
 
         // --- participation
+        polls(s);
         s.put("POST /boards/{slug}/suggestions", c -> {
             Board board = fx.board();
             String title = unique("Posted");
@@ -1215,6 +1227,54 @@ class RoleMatrixTest {
 
     static Post call(String method, String path, String json) {
         return new Post(path).json(method, json);
+    }
+
+    /** Polls: ballots (as votes), staff's early close, the poll's own form (staff, or the author). */
+    private void polls(Map<String, Scenario> s) {
+        s.put("POST /suggestions/{id}/poll/ballot", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            List<Long> options = pf.poll(sg.id, false, false, null, "Yes", "No");
+            return post("/suggestions/" + sg.id + "/poll/ballot").with("option", options.get(0))
+                    .expect("one ballot", () -> pf.voters(sg.id) == 1 && pf.count(options.get(0)) == 1).done();
+        });
+        s.put("POST /suggestions/{id}/poll/ballot [hidden]", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            List<Long> options = pf.poll(sg.id, false, false, null, "Yes", "No");
+            fx.hide(sg.id);
+            return post("/suggestions/" + sg.id + "/poll/ballot").with("option", options.get(0))
+                    .expect("one ballot", () -> pf.voters(sg.id) == 1).done();
+        });
+        s.put("POST /suggestions/{id}/poll/close", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            pf.poll(sg.id, false, false, null, "Yes", "No");
+            return post("/suggestions/" + sg.id + "/poll/close")
+                    .expect("closed, with an audit entry", () -> is("select count(*) from poll where suggestion_id = ?1"
+                            + " and closed_at is not null", sg.id)
+                            && is("select count(*) from audit_entry where action = 'poll.close' and target_id = ?1", sg.id))
+                    .done();
+        });
+        s.put("POST /suggestions/{id}/poll/edit", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            return post("/suggestions/" + sg.id + "/poll/edit").with("pollOption", "Left").with("pollOption", "Right")
+                    .expect("the poll exists", () -> is("select count(*) from poll_option o join poll p on p.id = o.poll_id"
+                            + " where p.suggestion_id = ?1", sg.id))
+                    .done();
+        });
+        s.put("PUT /api/v1/suggestions/{id}/poll/ballot", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            List<Long> options = pf.poll(sg.id, false, false, null, "Yes", "No");
+            return call("PUT", "/api/v1/suggestions/" + sg.id + "/poll/ballot", "{\"options\": [" + options.get(1) + "]}")
+                    .expect("one ballot", () -> pf.voters(sg.id) == 1 && pf.count(options.get(1)) == 1).done();
+        });
+        s.put("DELETE /api/v1/suggestions/{id}/poll/ballot", c -> {
+            Suggestion sg = suggestionBy(c.author());
+            List<Long> options = pf.poll(sg.id, false, false, null, "Yes", "No");
+            if (c.actor().member() != null) {
+                pf.ballotAs(sg.id, c.actor().member().id, options.get(0));
+            }
+            return call("DELETE", "/api/v1/suggestions/" + sg.id + "/poll/ballot", "{}")
+                    .expect("no ballot", () -> pf.voters(sg.id) == 0 && pf.count(options.get(0)) == 0).done();
+        });
     }
 
     /** The JSON API's writes: the same services as the forms, so the same outcomes, through bearer tokens. */
