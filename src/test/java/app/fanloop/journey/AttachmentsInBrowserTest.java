@@ -265,8 +265,14 @@ class AttachmentsInBrowserTest extends BrowserJourney {
             bob.locator("#poll-fields > summary").click();
             bob.fill("#pollQuestion", "你更喜欢哪种锁屏样式？");
             bob.fill("#pollOption0", "经典时钟 Classic clock");
-            bob.fill("#pollOption1", "大字天气 Big weather");
             bob.fill("#pollOption2", "极简 Minimal");
+            // An empty option between filled ones comes back beside its field, the post and the options kept.
+            bob.locator("form.suggestion-form > .actions button[type=submit]").click();
+            assertThat(bob.locator("#pollOption1-error")).hasText("该选项为空：请填写，或清空其后的选项");
+            assertEquals("极简 Minimal", bob.inputValue("#pollOption2"));
+            bob.evaluate("() => window.scrollTo(0, 0)");
+            problems.addAll(shown(bob, "poll form" + suffix, "23-poll-form" + suffix));
+            bob.fill("#pollOption1", "大字天气 Big weather");
             bob.fill("#pollClosesAt", java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7)
                     .withHour(20).withMinute(0).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
             bob.locator("form.suggestion-form > .actions button[type=submit]").click();
@@ -289,7 +295,7 @@ class AttachmentsInBrowserTest extends BrowserJourney {
             chen.keyboard().press("Enter");
             assertThat(chen.locator("section#poll .poll-mine")).containsText("大字天气");
             assertThat(chen.locator("section#poll .poll-count").nth(1)).hasText("3 票 · 75%");
-            chen.locator("section#poll").scrollIntoViewIfNeeded();
+            chen.evaluate("() => window.scrollTo(0, 0)");
             problems.addAll(shown(chen, "poll" + suffix, "23-poll" + suffix));
             chens.close();
 
