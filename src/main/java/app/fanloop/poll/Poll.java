@@ -56,6 +56,11 @@ public class Poll extends PanacheEntityBase {
         return closedAt != null || closesAt != null && !closesAt.isAfter(now);
     }
 
+    /** It has ballots or has closed: its options can no longer change (its voters chose among them). */
+    public boolean isFixed(Instant now) {
+        return voterCount > 0 || isClosed(now);
+    }
+
     /** When it closed (staff's early close, else its closing time), or null while open. */
     public Instant closedSince(Instant now) {
         if (closedAt != null) {

@@ -25,12 +25,12 @@ public record PollEditor(PollForm form, boolean fixed, List<String> fixedOptions
 
     /** The first fields: at least four, and every field that holds text. */
     public List<Field> shown() {
-        return fields(0, Math.min(PollService.MAX_OPTIONS, Math.max(SHOWN, form.filledFields())));
+        return fields(0, Math.min(PollEditing.MAX_OPTIONS, Math.max(SHOWN, form.filledFields())));
     }
 
     /** The remaining fields up to the maximum, behind a disclosure. */
     public List<Field> more() {
-        return fields(shown().size(), PollService.MAX_OPTIONS);
+        return fields(shown().size(), PollEditing.MAX_OPTIONS);
     }
 
     /** The poll part starts open when a poll is typed or exists. */

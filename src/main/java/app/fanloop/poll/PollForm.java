@@ -6,7 +6,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * A poll as typed into a post's form: up to {@link PollService#MAX_OPTIONS} option fields (blank trailing ones are
+ * A poll as typed into a post's form: up to {@link PollEditing#MAX_OPTIONS} option fields (blank trailing ones are
  * not options; a post whose options are all blank has no poll), single or multiple choice, an optional closing time
  * as a {@code datetime-local} value in the site's zone, and when the results show.
  */

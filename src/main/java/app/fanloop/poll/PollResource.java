@@ -45,10 +45,12 @@ public class PollResource {
     }
 
     private final PollService polls;
+    private final PollEditing editing;
     private final RequestLocale locale;
 
-    PollResource(PollService polls, RequestLocale locale) {
+    PollResource(PollService polls, PollEditing editing, RequestLocale locale) {
         this.polls = polls;
+        this.editing = editing;
         this.locale = locale;
     }
 
@@ -104,8 +106,8 @@ public class PollResource {
     @GET
     @Path("edit")
     public TemplateInstance editForm(@RestPath long id) {
-        polls.editable(id);
-        return Templates.edit(id, editPath(id), polls.editor(id), FieldErrors.none());
+        editing.editable(id);
+        return Templates.edit(id, editPath(id), editing.editor(id), FieldErrors.none());
     }
 
     @POST
@@ -113,10 +115,10 @@ public class PollResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@RestPath long id, @BeanParam PollForm form) {
         try {
-            polls.edit(id, form);
+            editing.edit(id, form);
             return backToPoll(id);
         } catch (FormInvalid invalid) {
-            return Forms.badRequest(Templates.edit(id, editPath(id), polls.again(id, form), locale.errors(invalid)));
+            return Forms.badRequest(Templates.edit(id, editPath(id), editing.again(id, form), locale.errors(invalid)));
         }
     }
 

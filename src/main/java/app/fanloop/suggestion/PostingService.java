@@ -13,6 +13,7 @@ import app.fanloop.event.DomainEvents;
 import app.fanloop.limit.RateLimiter;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
+import app.fanloop.poll.PollEditing;
 import app.fanloop.poll.PollForm;
 import app.fanloop.poll.PollService;
 import app.fanloop.poll.PollView;
@@ -45,12 +46,14 @@ public class PostingService {
     private final SiteClock clock;
     private final AttachmentService attachments;
     private final PollService polls;
+    private final PollEditing pollEditing;
 
     PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
             DomainEvents events, RateLimiter limits, AuditLog audit,
             Event<SuggestionEvent> announce, Follows follows, SiteClock clock, AttachmentService attachments,
-            PollService polls) {
+            PollService polls, PollEditing pollEditing) {
         this.polls = polls;
+        this.pollEditing = pollEditing;
         this.attachments = attachments;
         this.announce = announce;
         this.limits = limits;
@@ -136,7 +139,7 @@ public class PostingService {
         if (board.archived) {
             throw new Conflict();
         }
-        SuggestionKind kind = checked(form, board, polls.problems(null, poll));
+        SuggestionKind kind = checked(form, board, pollEditing.problems(null, poll));
         limits.hit(RateLimiter.POST, author);
         Instant now = clock.now();
         Suggestion s = new Suggestion();
@@ -149,7 +152,7 @@ public class PostingService {
         s.persist();
         attachments.attach(AttachmentService.Post.suggestion(s.id, kind == SuggestionKind.BUG), files);
         if (poll != null) {
-            polls.apply(s.id, poll);
+            pollEditing.apply(s.id, poll);
         }
         announce.fire(new SuggestionEvent.SuggestionWritten(s));
         em.createNativeQuery("update board set suggestion_count = suggestion_count + 1 where id = :id")
@@ -173,7 +176,7 @@ public class PostingService {
 
     /**
      * Rewrites a suggestion, its files and its poll ({@code poll} null leaves the poll as it is; blank options remove
-     * it, unless it has ballots: see {@link PollService#apply}). A poll change alone makes no revision.
+     * it, unless it has ballots: see {@link PollEditing#apply}). A poll change alone makes no revision.
      */
     @Transactional
     public Suggestion edit(long id, SuggestionForm form, AttachmentForm files, PollForm poll) {
@@ -181,10 +184,10 @@ public class PostingService {
         Member editor = viewer.requireVoice();
         SuggestionForm sameKind = new SuggestionForm(s.kind.name(), form.title(), form.body(), form.deviceModel(),
                 form.systemVersion(), form.frequency(), form.steps());
-        checked(sameKind, null, poll == null ? List.of() : polls.problems(s.id, poll));
+        checked(sameKind, null, poll == null ? List.of() : pollEditing.problems(s.id, poll));
         attachments.attach(AttachmentService.Post.suggestion(s.id, s.kind == SuggestionKind.BUG), files);
         if (poll != null) {
-            polls.apply(s.id, poll);
+            pollEditing.apply(s.id, poll);
         }
         if (SuggestionForm.of(s).equals(normalized(sameKind, s.kind))) {
             return s;

@@ -14,7 +14,7 @@ import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.poll.PollEditor;
 import app.fanloop.poll.PollForm;
-import app.fanloop.poll.PollService;
+import app.fanloop.poll.PollEditing;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
@@ -71,11 +71,11 @@ public class SuggestionResource {
     private final PersonalRendering personal;
     private final RequestLocale locale;
     private final AttachmentService attachments;
-    private final PollService polls;
+    private final PollEditing polls;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
             CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
-            RequestLocale locale, PersonalRendering personal, AttachmentService attachments, PollService polls) {
+            RequestLocale locale, PersonalRendering personal, AttachmentService attachments, PollEditing polls) {
         this.polls = polls;
         this.attachments = attachments;
         this.personal = personal;
