@@ -8,6 +8,7 @@
 #
 #   bench/cluster.sh                       # package, then the whole run (about 5 minutes after packaging)
 #   SKIP_PACKAGE=1 bench/cluster.sh        # reuse bench/work/cluster/app-1 and app-2
+#   REPORT_ONLY=1 bench/cluster.sh        # the checks and bench/CLUSTER-RESULTS.md again, on the last run's data
 #   MEMBERS=28 KILL_AT=25 THINK=0.25 bench/cluster.sh   # THINK: seconds between one member's requests
 #
 # Everything listens on 127.0.0.1, ports 18200-18226: the balancer 18200, node a 18201 (management 18211), node b
@@ -46,9 +47,17 @@ export FANLOOP_NOTIFICATION_DIGEST_EVERY=5s FANLOOP_HONOURS_JOB_EVERY=5s FANLOOP
 export FANLOOP_WEBHOOKS_TIMEOUT=PT5S FANLOOP_WEBHOOKS_LEASE=PT20S FANLOOP_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true
 # Real mail, to the sink (web/StartupCheck insists on a reachable SMTP server when the mock is off).
 export QUARKUS_MAILER_MOCK=false QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$CLUSTER_SMTP_PORT" QUARKUS_MAILER_START_TLS=DISABLED
-# Two nodes on two cores: a smaller pool each.
-export QUARKUS_THREAD_POOL_MAX_THREADS="${QUARKUS_THREAD_POOL_MAX_THREADS:-12}" QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16
+# Two nodes on one PostgreSQL: 16 connections each (env.sh's 16 worker threads), not 32.
+export QUARKUS_DATASOURCE_JDBC_MAX_SIZE=16
 
+HAPROXY_PID= OIDC_PID= SINKS_PID= LOAD_PID=
+cleanup() {
+  for p in "${PID[@]}" $LOAD_PID $HAPROXY_PID $OIDC_PID $SINKS_PID; do kill "$p" 2>/dev/null || true; done
+  for p in "${PID[@]}" $LOAD_PID $HAPROXY_PID $OIDC_PID $SINKS_PID; do wait "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+# REPORT_ONLY=1: no run; the checks and the report again, on the last run's data (bench/work/cluster, the database).
+if [ "${REPORT_ONLY:-0}" != 1 ]; then
 if [ "${SKIP_PACKAGE:-0}" != 1 ] || [ ! -d "$WORK/app-1" ]; then
   echo "packaging"
   (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
@@ -62,12 +71,6 @@ fi
 rm -rf "$WORK/tokens" "$WORK"/*.log "$WORK"/*.jsonl "$WORK"/*.json "$WORK/phases" "$WORK/stop" "$WORK/haproxy.sock"
 mkdir -p "$WORK/tokens"
 
-HAPROXY_PID= OIDC_PID= SINKS_PID= LOAD_PID=
-cleanup() {
-  for p in "${PID[@]}" $LOAD_PID $HAPROXY_PID $OIDC_PID $SINKS_PID; do kill "$p" 2>/dev/null || true; done
-  for p in "${PID[@]}" $LOAD_PID $HAPROXY_PID $OIDC_PID $SINKS_PID; do wait "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
 mark() { echo "$1 $(date +%s.%N)" >> "$WORK/phases"; }
 hap() { echo "$1" | socat - "UNIX-CONNECT:$WORK/haproxy.sock"; }
 # hap_field SERVER COLUMN: a column of the balancer's `show stat` for that server (5 = current sessions, 18 = status).
@@ -265,6 +268,7 @@ LOAD_PID=
 
 echo "the visitor page cache with two nodes"
 CLUSTER_CACHE_TTL_SECONDS=2 python3 "$BENCH_DIR/cluster.py" stale
+fi
 echo "checks (waiting for the jobs to finish)"
 set +e
 REPORT=$(python3 "$BENCH_DIR/cluster.py" check)
@@ -277,7 +281,7 @@ trap - EXIT
   echo
   echo "Written by \`bench/cluster.sh\` — do not edit by hand."
   echo
-  echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "- date: $(date -u -d "@$(awk '$1 == "load" {print int($2)}' "$WORK/phases")" '+%Y-%m-%d %H:%M UTC')$([ "${REPORT_ONLY:-0}" = 1 ] && echo " (checks run again on this run's data at $(date -u '+%H:%M UTC'), REPORT_ONLY=1)")"
   echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD)$(cd "$ROOT" && git diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)')"
   echo "- machine: $(nproc) cores (shared with other work: figures are noisy); $(java -version 2>&1 | head -1); $(haproxy -v | head -1 | cut -d' ' -f1-3); $(psql -tAc 'show server_version' -d postgres | sed 's/^/PostgreSQL /')"
   echo "- two packaged app processes in prod mode (JVM options: ${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}; ${QUARKUS_THREAD_POOL_MAX_THREADS} worker threads, ${QUARKUS_DATASOURCE_JDBC_MAX_SIZE} connections each) on one PostgreSQL database; HAProxy round robin, no stickiness, health checks on /q/health/ready"
