@@ -4,7 +4,7 @@
 -- rate_hit keeps each member's recent actions per bucket; RateLimiter deletes a key's expired rows only when that
 -- member acts again in that bucket, so the rows of members who stop acting stay for good (a million members who voted
 -- once leave a million rows). fanloop_prune_rate_hits(older_than, batch) deletes every row older than the longest
--- window of any bucket (24 h by default, RateLimitConfig), in batches; run every few minutes by one node.
+-- window of any bucket (24 h: fanloop.rate-limit.actions.avatar.window), in batches; run every few minutes by one node.
 -- The table also becomes UNLOGGED: rate-limit counts are worth nothing after a crash (the table is emptied then, which
 -- only forgets who acted in the last day), and an unlogged table writes no WAL — on a busy site, one WAL record less
 -- per vote, comment and report, and nothing for the replicas to replay. (rate_window, the request counters, is pruned
