@@ -5,6 +5,7 @@
 #
 #   bench/fanout.sh                                    # 100,000 members; runs with 1, 2, 1, 2 app processes
 #   MEMBERS=50000 NODES="1" MAIL_SECONDS=60 SKIP_PACKAGE=1 bench/fanout.sh
+#   MEMBERS=1000000 NODES=1 MAIL_SHARE=0.01 RESULTS=bench/FANOUT-1M-RESULTS.md bench/fanout.sh   # a million followers
 #
 # Each run drops and creates the scratch database fanloop_scaling_fanout, starts the packaged app in prod mode on it
 # (bench/env.sh: bench-only keys, 127.0.0.1 only; the first start migrates), loads bench/fanout.sql (MEMBERS members,
@@ -30,6 +31,9 @@ MAIL_SHARE="${MAIL_SHARE:-0.1}"
 MAIL_SECONDS="${MAIL_SECONDS:-60}"
 NODES="${NODES:-1 2 1 2}"
 SINK_PORT="${SINK_PORT:-18310}"
+RESULTS="${RESULTS:-$BENCH_DIR/FANOUT-RESULTS.md}"
+# How long to wait for the publish, and then for the delivery, before giving up.
+WAIT_SECONDS="${WAIT_SECONDS:-900}"
 WORK="$BENCH_DIR/work/fanout"
 mkdir -p "$WORK"
 q() { psql -d "$BENCH_DB" -tAc "$1"; }
@@ -75,6 +79,7 @@ cleanup() {
   SINK_PID=
 }
 trap cleanup EXIT
+trap 'cleanup; exit 143' TERM INT
 
 ROWS=()
 # run N K: the K-th measured run, with N app processes; appends a row to ROWS and details to $WORK/details-K.txt.
@@ -109,7 +114,17 @@ run() {
   while :; do
     state=$(q "select state from release where id = $release")
     [ "$state" = PUBLISHED ] && break
-    [ "$(secs "$scheduled" "$(now)" | cut -d. -f1)" -gt 300 ] && { echo "not published within 300 s" >&2; return 1; }
+    if [ "$(secs "$scheduled" "$(now)" | cut -d. -f1)" -gt "$WAIT_SECONDS" ]; then
+      # Recorded, not fatal: a publish longer than the transaction timeout is rolled back by Narayana's reaper
+      # (ARJUNA012117 in the app's log) and claimed again by the next run of the job.
+      local aborted
+      aborted=$(cat "$WORK"/app-"$k"-*.log | grep -c ARJUNA012117 || true)
+      cleanup
+      echo "run $k: $nodes app process(es); not published within $WAIT_SECONDS s; publish transactions aborted by the transaction timeout (${QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT:-60s, the default}): $aborted" \
+        | tee "$WORK/details-$k.txt" | sed 's/^/  /'
+      ROWS+=("| $k | $nodes | $(cut -d' ' -f1 /proc/loadavg) | **not published within $WAIT_SECONDS s**: the publish was rolled back $aborted time(s) by the transaction timeout (${QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT:-60 s, the Quarkus default}) and claimed again | | | | | | | | | | | | | |")
+      return 0
+    fi
     sleep 0.1
   done
   published_seen=$(now)
@@ -120,7 +135,7 @@ run() {
     [ -z "$insert_start" ] && insert_start=$(q "select extract(epoch from query_start) from pg_stat_activity
         where datname = '$BENCH_DB' and state = 'active' and query like '%insert into notification%' limit 1")
     [ -n "$(q "select delivered_at from domain_event where id = $event")" ] && break
-    [ "$(secs "$published_seen" "$(now)" | cut -d. -f1)" -gt 300 ] && { echo "not delivered within 300 s" >&2; return 1; }
+    [ "$(secs "$published_seen" "$(now)" | cut -d. -f1)" -gt "$WAIT_SECONDS" ] && { echo "not delivered within $WAIT_SECONDS s" >&2; return 1; }
     sleep 0.1
   done
   delivered_seen=$(now)
@@ -206,6 +221,7 @@ for n in $NODES; do K=$((K + 1)); run "$n" "$K"; done
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GB RAM, **shared with other builds and tests while this ran** (figures ±40%; compare rows of this file only); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- $(java -version 2>&1 | head -1); $(psql -tAc 'show server_version' -d postgres | sed 's/^/PostgreSQL /'); JVM: ${BENCH_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
   echo "- data (bench/fanout.sql): $MEMBERS members, all following the DEV channel; $VOTER_SHARE of them voted on (and follow) one of the 10 suggestions the release ships; $MAIL_SHARE of them want mail immediately"
+  echo "- transaction timeout: ${QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT:-60 s (the Quarkus default, as in production)}"
   echo "- jobs checked every second (production: publisher 1 min, delivery 5 s, mail 30 s); notification batch: 100 events (default)"
   echo "- mail over SMTP to \`bench/smtp-sink.py\` on 127.0.0.1 (accepts and discards; no TLS); watched for at most $MAIL_SECONDS s per run"
   echo "- two processes: both on this machine's two cores with PostgreSQL — contention, not scale-out"
@@ -226,5 +242,5 @@ for n in $NODES; do K=$((K + 1)); run "$n" "$K"; done
   echo '```'
   for i in $(seq 1 "$K"); do cat "$WORK/details-$i.txt"; done
   echo '```'
-} > "$BENCH_DIR/FANOUT-RESULTS.md"
-cat "$BENCH_DIR/FANOUT-RESULTS.md"
+} > "$RESULTS"
+cat "$RESULTS"
