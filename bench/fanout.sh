@@ -12,25 +12,28 @@
 # all following the DEV channel; VOTER_SHARE of them voted on and follow one of the ten suggestions the release ships;
 # MAIL_SHARE of them want mail immediately), then schedules the release due and watches the jobs with psql:
 #   publish   ReleasePublisher claims it (checked every second here; 1 min in production) and ships it in one
-#             transaction that also writes the event's audience (one row per recipient);
-#   delivery  one domain event → one INSERT … SELECT of every notification (NotificationDelivery); its start is the
-#             insert's query_start seen in pg_stat_activity, its end the event's delivered_at;
+#             transaction that also writes the audience of the shipped suggestions (authors, voters, followers; the
+#             channel's followers are read by the delivery, not written here);
+#   delivery  one domain event → chunks of fanloop.notification.chunk-size (10,000) notifications, one short
+#             transaction each (NotificationDelivery); its start is the first chunk's query_start seen in
+#             pg_stat_activity, its end the event's delivered_at;
 #   mail      one member per transaction, claimed with SKIP LOCKED; the rate is taken from notification.mailed_at
 #             (first to last), the mail goes over SMTP to bench/smtp-sink.py on 127.0.0.1 (a real SMTP exchange, no
 #             disk, no network), and the run stops watching after MAIL_SECONDS.
-# With two processes both run every job; a single release event is still delivered by one of them (one event is one
-# transaction), while mail is shared member by member. Both processes share this machine's two cores with
+# With two processes both run every job; the chunks of a single release event follow one another (the event row's
+# lock), taken by whichever process claims the event next, while mail is shared member by member. Both processes share this machine's two cores with
 # PostgreSQL: the two-process figure measures contention, not scale-out.
 set -euo pipefail
 export BENCH_DB=fanloop_scaling_fanout
-export BENCH_PORT="${FANOUT_PORT:-18300}" BENCH_MANAGEMENT_PORT="${FANOUT_MANAGEMENT_PORT:-18301}"
+BASE_PORT="${FANOUT_PORT:-18300}"
+export BENCH_PORT="$BASE_PORT" BENCH_MANAGEMENT_PORT=$((BASE_PORT + 1))
 source "$(dirname "$0")/env.sh"
 MEMBERS="${MEMBERS:-100000}"
 VOTER_SHARE="${VOTER_SHARE:-0.5}"
 MAIL_SHARE="${MAIL_SHARE:-0.1}"
 MAIL_SECONDS="${MAIL_SECONDS:-60}"
 NODES="${NODES:-1 2 1 2}"
-SINK_PORT="${SINK_PORT:-18310}"
+SINK_PORT="${SINK_PORT:-$((BASE_PORT + 10))}"
 RESULTS="${RESULTS:-$BENCH_DIR/FANOUT-RESULTS.md}"
 # How long to wait for the publish, and then for the delivery, before giving up.
 WAIT_SECONDS="${WAIT_SECONDS:-900}"
@@ -91,7 +94,7 @@ run() {
   SINK_PID=$!
   sleep 0.5
   for i in $(seq 1 "$nodes"); do
-    export BENCH_PORT=$((18300 + 2 * (i - 1))) BENCH_MANAGEMENT_PORT=$((18301 + 2 * (i - 1)))
+    export BENCH_PORT=$((BASE_PORT + 2 * (i - 1))) BENCH_MANAGEMENT_PORT=$((BASE_PORT + 1 + 2 * (i - 1)))
     export QUARKUS_HTTP_PORT="$BENCH_PORT" QUARKUS_MANAGEMENT_PORT="$BENCH_MANAGEMENT_PORT"
     export FANLOOP_SITE_URL="http://127.0.0.1:$BENCH_PORT"
     start_app "$WORK/app-$k-$i.log"
@@ -122,7 +125,7 @@ run() {
       cleanup
       echo "run $k: $nodes app process(es); not published within $WAIT_SECONDS s; publish transactions aborted by the transaction timeout (${QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT:-60s, the default}): $aborted" \
         | tee "$WORK/details-$k.txt" | sed 's/^/  /'
-      ROWS+=("| $k | $nodes | $(cut -d' ' -f1 /proc/loadavg) | **not published within $WAIT_SECONDS s**: the publish was rolled back $aborted time(s) by the transaction timeout (${QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT:-60 s, the Quarkus default}) and claimed again | | | | | | | | | | | | | |")
+      ROWS+=("| $k | $nodes | $(cut -d' ' -f1 /proc/loadavg) | **not published within $WAIT_SECONDS s**: the publish was rolled back $aborted time(s) by the transaction timeout (${QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT:-60 s, the Quarkus default}) and claimed again | | | | | | | | | | | | | | |")
       return 0
     fi
     sleep 0.1
@@ -130,11 +133,16 @@ run() {
   published_seen=$(now)
   cpu1=$(cpu)
   event=$(q "select id from domain_event where kind = 'RELEASE_PUBLISHED' and release_id = $release")
-  # ---- delivery: watch for the notification insert, then for delivered_at
+  # ---- delivery: watch for the first chunk's notification insert, then for delivered_at; each move of the event's
+  # cursor (delivered_up_to) is a committed chunk, its time taken when seen (polled every 0.1 s)
+  local cursor last_cursor=""
+  : > "$WORK/chunks-$k.txt"
   while :; do
     [ -z "$insert_start" ] && insert_start=$(q "select extract(epoch from query_start) from pg_stat_activity
         where datname = '$BENCH_DB' and state = 'active' and query like '%insert into notification%' limit 1")
-    [ -n "$(q "select delivered_at from domain_event where id = $event")" ] && break
+    cursor=$(q "select coalesce(delivered_up_to, 0) || ' ' || (delivered_at is not null) from domain_event where id = $event")
+    if [ "$cursor" != "$last_cursor" ]; then echo "$(now) $cursor" >> "$WORK/chunks-$k.txt"; last_cursor="$cursor"; fi
+    [ "${cursor#* }" = t ] && break
     [ "$(secs "$published_seen" "$(now)" | cut -d. -f1)" -gt "$WAIT_SECONDS" ] && { echo "not delivered within $WAIT_SECONDS s" >&2; return 1; }
     sleep 0.1
   done
@@ -174,8 +182,9 @@ run() {
   mailed=$(q "select count(*) from notification where mailed_at is not null")
   cpu4=$(cpu)
   local mail_cpu delivery_cpu publish_cpu
-  publish_cpu=$(ms_per "$cpu0" "$cpu1" "$((audience / 1000))")
-  delivery_cpu=$(ms_per "$cpu1" "$cpu2" "$((audience / 1000))")
+  # Per 1,000 recipients (the release's notifications): the audience rows no longer include the channel's followers.
+  publish_cpu=$(ms_per "$cpu0" "$cpu1" "$((notifications / 1000))")
+  delivery_cpu=$(ms_per "$cpu1" "$cpu2" "$((notifications / 1000))")
   local in_watch=$((mailed - mailed0))
   mail_cpu=$(ms_per "$cpu3" "$cpu4" "$in_watch")
   # Stopped first (gracefully: a mail in progress commits), then counted: the sink must hold one mail per mailed member.
@@ -189,6 +198,11 @@ run() {
   local first_mail_after
   first_mail_after=$(q "select extract(epoch from min(mailed_at)) from notification")
 
+  # chunks: the cursor's moves plus the last chunk (the one that set delivered_at); the slowest is the longest gap
+  # between two moves seen (from the first chunk's start for the first one)
+  local chunks chunk_max
+  chunks=$(wc -l < "$WORK/chunks-$k.txt")
+  chunk_max=$(awk -v s="${insert_start:-0}" 'NR == 1 { p = (s > 0 && s < $1) ? s : $1 } { if ($1 - p > m) m = $1 - p; p = $1 } END { printf "%.1f", m }' "$WORK/chunks-$k.txt")
   local publish_s delivery_s wait_s per1000_delivery per1000_mail
   publish_s=$(secs "$publish_start" "$published_seen")
   delivery_s=$(secs "${insert_start:-$published_seen}" "$delivered_at")
@@ -198,14 +212,15 @@ run() {
   {
     echo "run $k: $nodes app process(es); release=$release event=$event; load average (1 min) while mailing: $load"
     echo "publish: published_at → seen published: $publish_s s (polled every 0.1 s; scheduled → seen: $(secs "$scheduled" "$published_seen") s)"
-    echo "delivery: insert started $(secs "$published_seen" "${insert_start:-$published_seen}") s after the publish was seen; insert → delivered_at $delivery_s s; seen $(secs "$published_seen" "$delivered_seen") s after the publish"
+    echo "delivery: $chunks chunk(s) of at most ${FANLOOP_NOTIFICATION_CHUNK_SIZE:-10000} (the cursor seen moving $((chunks - 1)) time(s)); slowest chunk as seen: $chunk_max s"
+    echo "delivery: first insert started $(secs "$published_seen" "${insert_start:-$published_seen}") s after the publish was seen; insert → delivered_at $delivery_s s; seen $(secs "$published_seen" "$delivered_seen") s after the publish"
     echo "audience of the release event: $audience; of the ten status changes: $status_audience; notifications: $notifications; members with two notifications of the release: $dup"
     echo "notification: $n_all rows, $n_bytes bytes with indexes and TOAST; domain_event_audience: $a_all rows, $a_bytes bytes"
     echo "mail: owed to $owed members; $mailed notifications mailed (counted after the processes stopped; at most ${MAIL_SECONDS} s of watching); first→last mailed_at $mail_span s; sink received $sink_count mails"
     echo "CPU readings (app s, database s): scheduled $cpu0; published $cpu1; delivered $cpu2; mail watch from $cpu3 to $cpu4 ($in_watch mails in it)"
     echo "database sessions while mailing, samples per state: $(sort "$WORK/waits-$k.txt" | uniq -c | sort -rn | awk '{printf "%s %s; ", $2, $1}')"
   } | tee "$WORK/details-$k.txt" | sed 's/^/  /'
-  ROWS+=("| $k | $nodes | $load | $notifications | $audience + $status_audience | $publish_s | $delivery_s | $per1000_delivery | $(awk -v a="$n_bytes" -v n="$n_all" 'BEGIN { printf "%.0f", a / n }') | $(awk -v a="$a_bytes" -v n="$a_all" 'BEGIN { printf "%.0f", a / n }') | $mailed of $owed | $mail_rate | $per1000_mail | $(echo "$publish_cpu" | tr ' ' '/') | $(echo "$delivery_cpu" | tr ' ' '/') | $(echo "$mail_cpu" | tr ' ' '/') | $sink_count; $([ "$dup" = 0 ] && echo none || echo "**$dup**") |")
+  ROWS+=("| $k | $nodes | $load | $notifications | $audience + $status_audience | $publish_s | $delivery_s | $chunks; $(awk -v d="$delivery_s" -v c="$chunks" 'BEGIN { printf "%.1f", d / c }') / $chunk_max | $per1000_delivery | $(awk -v a="$n_bytes" -v n="$n_all" 'BEGIN { printf "%.0f", a / n }') | $(awk -v a="$a_bytes" -v n="$a_all" 'BEGIN { printf "%.0f", a / n }') | $mailed of $owed | $mail_rate | $per1000_mail | $(echo "$publish_cpu" | tr ' ' '/') | $(echo "$delivery_cpu" | tr ' ' '/') | $(echo "$mail_cpu" | tr ' ' '/') | $sink_count; $([ "$dup" = 0 ] && echo none || echo "**$dup**") |")
 }
 
 K=0
@@ -226,14 +241,14 @@ for n in $NODES; do K=$((K + 1)); run "$n" "$K"; done
   echo "- mail over SMTP to \`bench/smtp-sink.py\` on 127.0.0.1 (accepts and discards; no TLS); watched for at most $MAIL_SECONDS s per run"
   echo "- two processes: both on this machine's two cores with PostgreSQL — contention, not scale-out"
   echo
-  echo "| run | app processes | load average while mailing | notifications of the release | audience rows (release + 10 status changes) | publish transaction, s | delivery (one INSERT … SELECT), s | delivery s per 1,000 | bytes per notification row (table + indexes) | bytes per audience row | mails sent (of owed) | mails/s | mail s per 1,000 | CPU ms per 1,000 recipients, publish (app/db) | CPU ms per 1,000 notifications, delivery (app/db) | CPU ms per mail (app/db) | sink received; duplicate notifications |"
-  echo "|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"
+  echo "| run | app processes | load average while mailing | notifications of the release | audience rows (release + 10 status changes) | publish transaction, s | delivery (all chunks), s | chunks; s per chunk (mean / slowest) | delivery s per 1,000 | bytes per notification row (table + indexes) | bytes per audience row | mails sent (of owed) | mails/s | mail s per 1,000 | CPU ms per 1,000 recipients, publish (app/db) | CPU ms per 1,000 notifications, delivery (app/db) | CPU ms per mail (app/db) | sink received; duplicate notifications |"
+  echo "|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"
   for r in "${ROWS[@]}"; do echo "$r"; done
   echo
   echo "How each figure is taken:"
   echo
   echo "- publish transaction: from the release's \`published_at\` (set at the start of the publishing transaction) until psql sees it published (polled every 0.1 s)."
-  echo "- delivery: from the \`query_start\` of the notification insert (pg_stat_activity, polled every 0.1 s) to the event's \`delivered_at\` (set by the same transaction after the insert); the wait for the job's next run is left out."
+  echo "- delivery: from the \`query_start\` of the first chunk's notification insert (pg_stat_activity, polled every 0.1 s) to the event's \`delivered_at\` (set by the transaction of the last chunk); the wait for the job's next run is left out. Chunks: ${FANLOOP_NOTIFICATION_CHUNK_SIZE:-10000} audience members each (fanloop.notification.chunk-size), one transaction each; counted from the moves of the event's cursor (\`delivered_up_to\`, polled every 0.1 s) plus the last one; the slowest is the longest time between two moves seen."
   echo "- mails/s: (mails − 1) ÷ (last − first \`mailed_at\`), each set by the mail's own transaction; with two processes, the sum of both."
   echo "- CPU: user + system time (/proc/PID/stat) of the app processes and of the PostgreSQL sessions of the run's database, read when the release was scheduled, seen published, seen delivered, and at the start and end of the mail watch; divided by the thousands of recipients (publish, delivery) or by the mails sent in the watch. Unlike the seconds, these hardly depend on what else the machine runs — the figures to extrapolate from. PostgreSQL's WAL writer and checkpointer are not counted."
   echo

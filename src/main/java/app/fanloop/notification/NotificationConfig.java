@@ -27,6 +27,10 @@ public interface NotificationConfig {
     @WithDefault("100")
     int batchSize();
 
+    /** Audience members turned into notifications per transaction: a release to millions is many short transactions. */
+    @WithDefault("10000")
+    int chunkSize();
+
     /** The weekly digest covers Monday to Sunday (in fanloop.site.zone) and goes out from this day and time on. */
     @WithDefault("MONDAY")
     DayOfWeek digestDay();

@@ -159,7 +159,7 @@ public class ReleasePublishing {
         release.publishedBy = actor;
         release.updatedAt = now;
         em.flush();
-        events.release(actor, release.id, release.channel.name(), shipped,
+        events.release(actor, release.id, shipped,
                 Map.of("version", release.version, "channel", release.channel.name(), "shipped", shipped.size()));
         return shipped;
     }
