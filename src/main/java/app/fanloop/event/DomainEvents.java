@@ -179,7 +179,7 @@ public class DomainEvents {
         return announced(event);
     }
 
-    /** The members an event concerns, for tests and the notification job. */
+    /** The members written as an event's audience (a release's channel followers are not: the delivery reads them). */
     @SuppressWarnings("unchecked")
     public List<Long> audience(long eventId) {
         List<Number> ids = em.createNativeQuery(
