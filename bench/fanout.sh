@@ -5,7 +5,8 @@
 #
 #   bench/fanout.sh                                    # 100,000 members; runs with 1, 2, 1, 2 app processes
 #   MEMBERS=50000 NODES="1" MAIL_SECONDS=60 SKIP_PACKAGE=1 bench/fanout.sh
-#   MEMBERS=1000000 NODES=1 MAIL_SHARE=0.01 RESULTS=bench/FANOUT-1M-RESULTS.md bench/fanout.sh   # a million followers
+#   MEMBERS=1000000 NODES=1 MAIL_SHARE=0.01 VOTER_SHARE=0.05 MAIL_SECONDS=30 RESULTS=bench/FANOUT-1M-RESULTS.md bench/fanout.sh
+#                                                      # a million followers (FANOUT_PORT=18400: ports from 18400)
 #
 # Each run drops and creates the scratch database fanloop_scaling_fanout, starts the packaged app in prod mode on it
 # (bench/env.sh: bench-only keys, 127.0.0.1 only; the first start migrates), loads bench/fanout.sql (MEMBERS members,
