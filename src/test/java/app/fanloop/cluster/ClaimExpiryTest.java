@@ -105,10 +105,10 @@ class ClaimExpiryTest {
     void every_connection_of_the_app_ends_a_silent_transaction_and_probes_a_silent_peer() throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("idle_in_transaction_session_timeout", "2min");
-        expected.put("tcp_keepalives_idle", "1min");
-        expected.put("tcp_keepalives_interval", "10s");
+        expected.put("tcp_keepalives_idle", "60"); // seconds
+        expected.put("tcp_keepalives_interval", "10"); // seconds
         expected.put("tcp_keepalives_count", "6");
-        expected.put("tcp_user_timeout", "2min");
+        expected.put("tcp_user_timeout", "120000"); // milliseconds
         // Tests run with the URL given on the command line, as the bench and production give it in the environment.
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (var setting : expected.entrySet()) {
