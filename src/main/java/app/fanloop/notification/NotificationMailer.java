@@ -40,6 +40,8 @@ import jakarta.persistence.EntityManager;
  * {@code FOR UPDATE SKIP LOCKED}; a digest is claimed by inserting its (member, week) row, which a
  * second node cannot insert again. A failed send rolls back, so the mail stays owed; {@link MailAttempts} records the
  * failure (shown to admins on /admin/mail) and when to try again, backing off, until it gives up and waits for an admin.
+ * The send happens before the claim commits, so a mail goes out at least once: a node that dies after the server took
+ * the mail and before the commit leaves it owed, and it is sent again (README "Several nodes").
  */
 @ApplicationScoped
 public class NotificationMailer {
