@@ -54,6 +54,14 @@ public interface NotificationConfig {
     int mailMaxAttempts();
 
     /**
+     * How long a mail claimed for sending is the claiming node's: another node sends it again (same Message-ID) only
+     * after this, so it must outlast the slowest send the mailer allows, and it is how late a mail is whose node died
+     * mid-send.
+     */
+    @WithDefault("5m")
+    java.time.Duration mailLease();
+
+    /**
      * Signs the one-click unsubscribe links in e-mail; set FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET in production.
      * Optional here so that web/StartupCheck, not the config loader, says what is missing or too weak.
      */

@@ -19,7 +19,7 @@ import jakarta.inject.Singleton;
  * ({@link #stopping()}), and the stop waits for them (at most {@code fanloop.operations.job-stop-grace}) before the
  * database pool and the HTTP clients close under them. A batch is one transaction whose row claims
  * ({@code for update skip locked}) end with it, so nothing stays claimed; a run cut short anyway (past the grace, or
- * {@code kill -9}) rolls its batch back, or leaves a lease that expires (webhook deliveries); a node that vanishes
+ * {@code kill -9}) rolls its batch back, or leaves a lease that expires (webhook deliveries, mail); a node that vanishes
  * without closing its connections has its batch rolled back by the server after 2 min (README "Several nodes").
  */
 @Singleton
