@@ -55,12 +55,14 @@ done
 export QUARKUS_MAILER_MOCK=true
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-# bench_token SUBJECT NAME: a bearer token for that member, valid for two hours.
+# bench_token SUBJECT NAME [ROLE] [EMAIL]: a bearer token for that member (role "fan" unless given, in the groups
+# claim; an email claim if given), valid for two hours.
 bench_token() {
-  local now header payload sig
+  local now header payload sig email=
   now=$(date +%s)
+  [ -n "${4:-}" ] && email=$(printf ',"email":"%s"' "$4")
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"fanloop-bench","aud":"fanloop","sub":"%s","name":"%s","groups":["fan"],"iat":%d,"exp":%d}' "$1" "$2" "$now" $((now + 7200)) | b64url)
+  payload=$(printf '{"iss":"fanloop-bench","aud":"fanloop","sub":"%s","name":"%s","groups":["%s"]%s,"iat":%d,"exp":%d}' "$1" "$2" "${3:-fan}" "$email" "$now" $((now + 7200)) | b64url)
   sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$KEYS/private.pem" -binary | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$sig"
 }

@@ -12,11 +12,12 @@ import http.client
 import json
 import os
 import random
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
+
+import exactness  # bench/exactness.py: the checks shared with bench/cluster.py
 
 PORT = int(os.environ.get("BENCH_PORT", "18099"))
 DB = os.environ["BENCH_DB"]
@@ -102,75 +103,14 @@ def storm(journal_path):
         json.dump({"members": len(members), "seconds": seconds, "journals": journals}, f)
 
 
-def rows(sql):
-    out = subprocess.run(["psql", "-d", DB, "-tA", "-F", "\t", "-c", sql], check=True, capture_output=True, text=True)
-    return [line.split("\t") for line in out.stdout.splitlines() if line]
-
-
 def check(journal_path):
     data = json.load(open(journal_path))
     entries = [e for j in data["journals"] for e in j]
     problems = []
-
-    # Votes: per member and suggestion, the state of the last acknowledged request, or of a later
-    # request whose outcome is unknown (in flight at the kill).
-    stored_votes = {(m, int(s)) for m, s in rows(
-        "select m.subject, v.suggestion_id from vote v join member m on m.id = v.member_id")}
-    checked_pairs = 0
-    for journal in data["journals"]:
-        by_pair = {}
-        for e in journal:
-            if e["kind"] == "vote":
-                by_pair.setdefault((e["member"], e["suggestion"]), []).append(e)
-        for pair, requests in by_pair.items():
-            acked = [i for i, e in enumerate(requests) if e["outcome"] == "ack"]
-            if not acked:
-                continue
-            last = acked[-1]
-            allowed = {requests[last]["on"]} | {e["on"] for e in requests[last + 1:] if e["outcome"] in ("uncertain", "failed")}
-            checked_pairs += 1
-            if (pair in stored_votes) not in allowed:
-                problems.append(f"vote of {pair[0]} on #{pair[1]}: acknowledged {'on' if requests[last]['on'] else 'off'}, stored {'on' if pair in stored_votes else 'off'}")
-
-    stored_comments = {}
-    for (body,) in rows("select body from comment where body like 'storm-c-%'"):
-        marker = body.split(" ")[0]
-        stored_comments[marker] = stored_comments.get(marker, 0) + 1
-    for e in entries:
-        if e["kind"] == "comment" and e["outcome"] == "ack" and e["marker"] not in stored_comments:
-            problems.append(f"acknowledged comment {e['marker']} is missing")
-    problems += [f"comment {m} stored {n} times" for m, n in stored_comments.items() if n > 1]
-
-    stored_posts = {int(i): t for i, t in rows("select id, title from suggestion where title like 'Storm s-%'")}
-    for e in entries:
-        if e["kind"] == "suggestion" and e["outcome"] == "ack" and stored_posts.get(e["id"]) != e["title"]:
-            problems.append(f"acknowledged suggestion #{e['id']} ({e['title']}) is missing")
-    titles = list(stored_posts.values())
-    problems += [f"suggestion {t} stored {titles.count(t)} times" for t in set(titles) if titles.count(t) > 1]
-
-    counters = {
-        "suggestions whose vote_count differs from their vote rows": """
-            select s.id from suggestion s where s.vote_count <> (select count(*) from vote v where v.suggestion_id = s.id)""",
-        "suggestions whose comment_count differs from their visible comments": """
-            select s.id from suggestion s
-            where s.comment_count <> (select count(*) from comment c where c.suggestion_id = s.id and not c.hidden)""",
-        "suggestions whose follower_count differs from their follow rows": """
-            select s.id from suggestion s
-            where s.follower_count <> (select count(*) from suggestion_follow f where f.suggestion_id = s.id)""",
-        "boards whose suggestion_count differs from their visible suggestions": """
-            select b.id from board b
-            where b.suggestion_count <> (select count(*) from suggestion s where s.board_id = b.id and not s.hidden)""",
-        "members whose points differ from their honour_point ledger": """
-            select m.subject from member m
-            where m.points <> coalesce((select sum(p.points) from honour_point p
-                                        where p.member_id = m.id and p.revoked_at is null), 0)""",
-    }
-    counter_report = []
-    for name, sql in counters.items():
-        wrong = rows(sql)
-        counter_report.append(f"- {name}: {len(wrong)}")
-        if wrong:
-            problems.append(f"{name}: {', '.join(w[0] for w in wrong[:10])}")
+    checked_pairs = exactness.check_votes(DB, data["journals"], problems)
+    comments_found = exactness.check_comments(DB, entries, "storm-c-", problems)
+    posts_found = exactness.check_posts(DB, entries, "Storm s-", problems)
+    counter_report = exactness.check_counters(DB, exactness.COUNTERS, problems)
 
     def count(kind, outcome):
         return sum(1 for e in entries if e["kind"] == kind and e["outcome"] == outcome)
@@ -191,8 +131,7 @@ def check(journal_path):
     print(f"- acknowledged writes sent before the kill: {before}, after it (to the restarted app): {after}; "
           f"statuses of failed writes: {', '.join(statuses) or 'none'}")
     print(f"- vote states checked (member × suggestion, last acknowledged): {checked_pairs}; "
-          f"acknowledged comments found: {sum(1 for e in entries if e['kind'] == 'comment' and e['outcome'] == 'ack' and e['marker'] in stored_comments)}; "
-          f"acknowledged suggestions found: {sum(1 for e in entries if e['kind'] == 'suggestion' and e['outcome'] == 'ack' and stored_posts.get(e['id']) == e['title'])}")
+          f"acknowledged comments found: {comments_found}; acknowledged suggestions found: {posts_found}")
     print("\n".join(counter_report))
     if after == 0:
         problems.append("no write was acknowledged after the restart")

@@ -21,7 +21,8 @@ import jakarta.persistence.ManyToOne;
 
 /**
  * Something that happened to a suggestion or feature item, recorded in the same transaction as
- * the change, with its audience (voters and followers at that moment) in domain_event_audience.
+ * the change, with its audience (voters and followers at that moment) in domain_event_audience. A release's
+ * audience also takes the followers of its channel, read from channel_follow when it is delivered.
  */
 @Entity
 public class DomainEvent extends PanacheEntityBase {
@@ -46,6 +47,9 @@ public class DomainEvent extends PanacheEntityBase {
 
     public Instant createdAt = SiteClock.current();
     public Instant deliveredAt;
+
+    /** Delivery in chunks: the highest audience member id already notified by a committed chunk (null: none yet). */
+    public Long deliveredUpTo;
 
     public static List<DomainEvent> ofSuggestion(long suggestionId) {
         return list("suggestionId = ?1 order by id", suggestionId);

@@ -157,11 +157,13 @@ public class DomainEvents {
 
     /**
      * A published release. Its audience, each member once with the strongest reason: the authors of
-     * the suggestions it shipped, their voters, their followers, then the followers of the channel.
+     * the suggestions it shipped, their voters, their followers (written here), then the followers of the
+     * release's channel. Those are not copied here — a channel may have millions, and the publish must stay
+     * as short as the shipped suggestions' audience: the delivery reads channel_follow for them (those who
+     * followed at or before this event's time) and gives the CHANNEL reason to whoever has no stronger one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public DomainEvent release(Member actor, long releaseId, String channel, List<Long> shipped,
-            Map<String, Object> payload) {
+    public DomainEvent release(Member actor, long releaseId, List<Long> shipped, Map<String, Object> payload) {
         DomainEvent event = event(EventKind.RELEASE_PUBLISHED, actor, payload);
         event.releaseId = releaseId;
         event.persist();
@@ -174,14 +176,10 @@ public class DomainEvents {
                     .setParameter("e", event.id).setParameter("ids", shipped).executeUpdate();
             addAudience(event, shipped);
         }
-        em.createNativeQuery("""
-                insert into domain_event_audience (event_id, member_id, reason)
-                select :e, member_id, 'CHANNEL' from channel_follow where channel = :c
-                on conflict do nothing""").setParameter("e", event.id).setParameter("c", channel).executeUpdate();
         return announced(event);
     }
 
-    /** The members an event concerns, for tests and the notification job. */
+    /** The members written as an event's audience (a release's channel followers are not: the delivery reads them). */
     @SuppressWarnings("unchecked")
     public List<Long> audience(long eventId) {
         List<Number> ids = em.createNativeQuery(

@@ -27,6 +27,10 @@ public interface NotificationConfig {
     @WithDefault("100")
     int batchSize();
 
+    /** Audience members turned into notifications per transaction: a release to millions is many short transactions. */
+    @WithDefault("10000")
+    int chunkSize();
+
     /** The weekly digest covers Monday to Sunday (in fanloop.site.zone) and goes out from this day and time on. */
     @WithDefault("MONDAY")
     DayOfWeek digestDay();
@@ -52,6 +56,14 @@ public interface NotificationConfig {
     /** With the defaults, about seven hours of trying. */
     @WithDefault("12")
     int mailMaxAttempts();
+
+    /**
+     * How long a mail claimed for sending is the claiming node's: another node sends it again (same Message-ID) only
+     * after this, so it must outlast the slowest send the mailer allows, and it is how late a mail is whose node died
+     * mid-send.
+     */
+    @WithDefault("5m")
+    java.time.Duration mailLease();
 
     /**
      * Signs the one-click unsubscribe links in e-mail; set FANLOOP_NOTIFICATION_UNSUBSCRIBE_SECRET in production.

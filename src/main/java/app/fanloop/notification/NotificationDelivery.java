@@ -5,6 +5,7 @@ import app.fanloop.web.BackgroundJob;
 import app.fanloop.web.JobRuns;
 import app.fanloop.web.SiteClock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +22,14 @@ import jakarta.persistence.EntityManager;
 /**
  * Turns recorded domain events into notifications, one per event and member of its audience (never
  * the member who acted). Safe on several nodes at once: each run claims a batch of undelivered
- * events with {@code FOR UPDATE SKIP LOCKED}, writes their notifications and marks them delivered in
- * the same transaction, so an event is delivered exactly once; the unique (event, member) pair is
- * the last guard.
+ * events with {@code FOR UPDATE SKIP LOCKED} and writes their notifications in chunks of
+ * {@code fanloop.notification.chunk-size} audience members in member-id order, one chunk of an event per
+ * transaction: the chunk's notifications and the event's cursor ({@code delivered_up_to}, or
+ * {@code delivered_at} after a chunk that was not full) commit together, so each (event, member) is
+ * delivered exactly once even when a node dies mid-chunk; the unique (event, member) pair is the last
+ * guard. The event row's lock keeps the chunks of one event in sequence while other nodes take other events.
+ * A transaction stops after about one chunk's worth of members, and events already under way are taken
+ * after fresh ones, so a release to a million followers does not hold up the events behind it.
  *
  * <p>Status changes to SHIPPED are not told one by one: the release that shipped them tells each
  * member once, however many of their suggestions it shipped.
@@ -38,13 +44,43 @@ public class NotificationDelivery {
             exists (select 1 from notification_preference p join member m on m.id = p.member_id
                     where p.member_id = a.member_id and p.email_mode = 'IMMEDIATE' and m.email is not null)""";
 
+    /** The next :n members of an event's audience after member :after, each with its reason. */
+    private static final String AUDIENCE_CHUNK = """
+            select member_id, reason from domain_event_audience
+            where event_id = :e and member_id > :after order by member_id limit :n""";
+
+    /**
+     * The same for a release: its written audience (authors, voters, followers of what it shipped) merged with
+     * the followers of its channel who followed at or before the event, each member once — a written reason is
+     * stronger than CHANNEL. Each side is cut at :n first, so a chunk reads at most 2 × :n index entries.
+     */
+    private static final String RELEASE_AUDIENCE_CHUNK = """
+            select member_id, coalesce(max(reason) filter (where reason <> 'CHANNEL'), 'CHANNEL') as reason
+            from ((select member_id, reason from domain_event_audience
+                   where event_id = :e and member_id > :after order by member_id limit :n)
+                  union all
+                  (select f.member_id, 'CHANNEL' from channel_follow f
+                   where f.channel = (select r.channel from domain_event e join release r on r.id = e.release_id where e.id = :e)
+                     and f.created_at <= (select created_at from domain_event where id = :e)
+                     and f.member_id > :after order by f.member_id limit :n)) audience
+            group by member_id order by member_id limit :n""";
+
+    /**
+     * Writes the notifications of one chunk of an event's audience (the insert below, reading the chunk as
+     * {@code a}) and answers how many members the chunk had, the last of them, and how many notifications it wrote.
+     */
+    private static final String DELIVER_CHUNK = """
+            with a as materialized (%s),
+                 written as (%s returning 1)
+            select (select count(*) from a), (select max(member_id) from a), (select count(*) from written)""";
+
     /** One notification per audience member for an event about a suggestion or comment the member may see (Notification.shownSql). */
     private static final String ABOUT_SUGGESTION = """
             insert into notification (member_id, event_id, kind, reason, actor_id, suggestion_id, comment_id, release_id,
                                       item_count, created_at, mail_pending)
             select a.member_id, e.id, :kind, a.reason, e.actor_id, e.suggestion_id, e.comment_id, e.release_id, 1,
                    e.created_at, %s
-            from domain_event e join domain_event_audience a on a.event_id = e.id
+            from domain_event e cross join a
                  left join suggestion s on s.id = e.suggestion_id left join comment c on c.id = e.comment_id
             where e.id = :e and a.member_id is distinct from e.actor_id
               and (s.id is null or %s) and (c.id is null or %s)
@@ -76,7 +112,7 @@ public class NotificationDelivery {
                                       else exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = a.member_id)
                                         or exists (select 1 from suggestion_follow f where f.suggestion_id = s.id and f.member_id = a.member_id)
                                  end)) as first_concerned
-                from domain_event e join domain_event_audience a on a.event_id = e.id
+                from domain_event e cross join a
                 where e.id = :e and a.member_id is distinct from e.actor_id
             ) audience
             on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW, Visibility.sqlPublic("s"), Visibility.sqlPublic("s"));
@@ -107,54 +143,87 @@ public class NotificationDelivery {
     }
 
     /**
-     * Delivers every event recorded so far, batch by batch, each batch in its own transaction; when the node
+     * Delivers every event recorded so far, chunk by chunk, each batch in its own transaction; when the node
      * stops, it ends after the batch in progress.
      *
-     * @return how many events this run delivered (others may have been taken by another node)
+     * @return how many events this run delivered completely (others may have been taken by another node)
      */
     public int deliverPending() {
         int total = 0;
-        int delivered;
+        Batch batch;
         do {
-            delivered = QuarkusTransaction.requiringNew().call(this::deliverBatch);
-            total += delivered;
-        } while (delivered > 0 && !runs.stopping());
+            batch = QuarkusTransaction.requiringNew().call(this::deliverBatch);
+            total += batch.delivered();
+        } while (batch.claimed() > 0 && !runs.stopping());
         return total;
     }
 
-    private int deliverBatch() {
+    /** What one transaction did: events it locked, and events it finished. */
+    record Batch(int claimed, int delivered) {
+    }
+
+    /** What one chunk did: audience members it covered, the last of them (null if none), notifications written. */
+    private record Chunk(long members, Long last, int written) {
+    }
+
+    /** One transaction's work, in the caller's transaction (tests run it step by step, or roll it back as a node that died). */
+    Batch deliverBatch() {
         @SuppressWarnings("unchecked")
         List<Number> claimed = em.createNativeQuery("""
                 select id from domain_event where delivered_at is null order by id limit :n for update skip locked""")
                 .setParameter("n", config.batchSize()).getResultList();
         if (claimed.isEmpty()) {
-            return 0;
+            return new Batch(0, 0);
         }
         List<Long> ids = new ArrayList<>(claimed.stream().map(Number::longValue).toList());
+        // Fresh events first, then those a previous chunk left under way (by id within each).
+        List<DomainEvent> events = new ArrayList<>(DomainEvent.<DomainEvent> list("id in ?1 order by id", ids));
+        events.sort(Comparator.comparing((DomainEvent e) -> e.deliveredUpTo != null));
+        List<Long> done = new ArrayList<>();
+        long members = 0;
         int notifications = 0;
-        for (DomainEvent event : DomainEvent.<DomainEvent> list("id in ?1 order by id", ids)) {
-            notifications += deliver(event);
+        for (DomainEvent event : events) {
+            Chunk chunk = deliverChunk(event);
+            notifications += chunk.written();
+            members += chunk.members();
+            if (chunk.members() < config.chunkSize()) {
+                done.add(event.id);
+            } else {
+                em.createNativeQuery("update domain_event set delivered_up_to = :m where id = :e")
+                        .setParameter("m", chunk.last()).setParameter("e", event.id).executeUpdate();
+            }
+            if (members >= config.chunkSize()) {
+                break; // a short transaction: the events not reached are taken by the next one (or another node)
+            }
         }
         if (notifications > 0) {
             created.fire(new NotificationsCreated(notifications));
         }
-        em.createNativeQuery("update domain_event set delivered_at = :now where id in (:ids)")
-                .setParameter("now", clock.now()).setParameter("ids", ids).executeUpdate();
-        return ids.size();
+        if (!done.isEmpty()) {
+            em.createNativeQuery("update domain_event set delivered_at = :now where id in (:ids)")
+                    .setParameter("now", clock.now()).setParameter("ids", done).executeUpdate();
+        }
+        return new Batch(ids.size(), done.size());
     }
 
-    /** Writes an event's notifications; returns how many. */
-    private int deliver(DomainEvent event) {
+    /** Writes the notifications of the next chunk of an event's audience, after its cursor. */
+    private Chunk deliverChunk(DomainEvent event) {
         NotificationKind kind = kindOf(event);
         if (kind == null) {
-            return 0;
+            return new Chunk(0, null, 0);
         }
-        String sql = event.kind == EventKind.RELEASE_PUBLISHED ? ABOUT_RELEASE : ABOUT_SUGGESTION;
-        var insert = em.createNativeQuery(sql).setParameter("e", event.id);
-        if (event.kind != EventKind.RELEASE_PUBLISHED) {
-            insert.setParameter("kind", kind.name());
+        boolean release = event.kind == EventKind.RELEASE_PUBLISHED;
+        String sql = DELIVER_CHUNK.formatted(release ? RELEASE_AUDIENCE_CHUNK : AUDIENCE_CHUNK,
+                release ? ABOUT_RELEASE : ABOUT_SUGGESTION);
+        var query = em.createNativeQuery(sql).setParameter("e", event.id)
+                .setParameter("after", event.deliveredUpTo == null ? 0L : event.deliveredUpTo)
+                .setParameter("n", config.chunkSize());
+        if (!release) {
+            query.setParameter("kind", kind.name());
         }
-        return insert.executeUpdate();
+        Object[] row = (Object[]) query.getSingleResult();
+        return new Chunk(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(),
+                ((Number) row[2]).intValue());
     }
 
     /** Which notification an event makes, or null for events fans are not told about one by one. */

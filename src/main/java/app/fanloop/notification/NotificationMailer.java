@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
@@ -36,10 +37,15 @@ import jakarta.persistence.EntityManager;
  * "immediately" mail a few seconds after delivery, and the weekly digest. Every mail carries a
  * one-click unsubscribe link and the List-Unsubscribe headers (RFC 8058).
  *
- * <p>Safe on several nodes: immediate mail claims a member's pending notifications with
- * {@code FOR UPDATE SKIP LOCKED}; a digest is claimed by inserting its (member, week) row, which a
- * second node cannot insert again. A failed send rolls back, so the mail stays owed; {@link MailAttempts} records the
- * failure (shown to admins on /admin/mail) and when to try again, backing off, until it gives up and waits for an admin.
+ * <p>Safe on several nodes, and a mail the SMTP server took is never sent again because a transaction rolled back:
+ * each mail is claimed in a short committed transaction with a lease (fanloop.notification.mail-lease): a member's
+ * pending notifications by a {@code notification_mail_claim} row that lists them, a digest by its (member, week)
+ * {@code notification_digest} row. The send happens outside any transaction, and a second short transaction marks it
+ * sent and ends the claim. Another node takes a claim over only once its lease has run out, and then sends the same
+ * mail with the same {@code Message-ID} (mailId), so receivers can drop it: a mail goes out twice only if its node
+ * died between the server's acceptance and that one short commit (README "Several nodes"). A send the server refused
+ * ends the claim; {@link MailAttempts} records the failure (shown to admins on /admin/mail) and when to try again,
+ * backing off, until it gives up and waits for an admin.
  */
 @ApplicationScoped
 public class NotificationMailer {
@@ -110,83 +116,124 @@ public class NotificationMailer {
         }
     }
 
+    /** A mail claimed for sending, with everything it says; {@code claimedBy} identifies the claim. */
+    private record Claimed(long memberId, List<Long> ids, String claimedBy, Recipient to, String subject, MailView view,
+            String messageId) {
+    }
+
+    /** What a claim attempt found: a mail to send, nothing to send for this member, or nobody left. */
+    private record Next(Claimed mail, boolean done) {
+        static final Next NOBODY = new Next(null, true);
+        static final Next NOTHING = new Next(null, false);
+    }
+
     /**
      * Sends the pending "immediately" mail: one mail per member with everything delivered to them
-     * since their last one. When the node stops, it ends after the member in progress (whose mail and claim
-     * commit together), so nobody is mailed twice.
+     * since their last one. When the node stops, it ends after the member in progress (claimed, sent and marked
+     * sent), so no claim is left to expire.
      *
      * @return how many mails this run sent
      */
     public int sendImmediate() {
-        Set<Long> failed = new HashSet<>();
+        Set<Long> passed = new HashSet<>();
         int sent = 0;
         while (!runs.stopping()) {
-            Boolean done;
-            try {
-                done = QuarkusTransaction.requiringNew().call(() -> mailNextMember(failed));
-            } catch (RuntimeException e) {
-                SendFailed failure = sendFailure(e);
-                if (failure == null) {
-                    throw e;
-                }
-                // Rolled back: this member's notifications stay pending for a later run; the others go on.
-                attempts.failed(failure.memberId, MailKind.IMMEDIATE, failure.getCause());
-                continue;
-            }
-            if (done == null) {
+            Next next = QuarkusTransaction.requiringNew().call(() -> claimNextMember(passed));
+            if (next.done()) {
                 return sent;
             }
-            if (done) {
-                sent++;
+            Claimed mail = next.mail();
+            if (mail == null) {
+                continue;
             }
+            passed.add(mail.memberId());
+            if (!sendClaimed(mail, MailKind.IMMEDIATE)) {
+                continue;
+            }
+            sent++;
+            markSent(mail, MailKind.IMMEDIATE, () -> {
+                em.createNativeQuery("update notification set mail_pending = false, mailed_at = :now where id in (:ids) and mail_pending")
+                        .setParameter("now", clock.now()).setParameter("ids", mail.ids()).executeUpdate();
+                em.createNativeQuery("delete from notification_mail_claim where member_id = :m and claimed_by = :by")
+                        .setParameter("m", mail.memberId()).setParameter("by", mail.claimedBy()).executeUpdate();
+            });
         }
         return sent;
     }
 
     /**
-     * Mails one member's pending notifications; null when nobody is left, false when none was wanted; SendFailed when
-     * the server refused it. A member whose mail failed lately waits for its next attempt (MailAttempts).
+     * Claims the next member's pending notifications (committed with the caller's transaction, leased until
+     * mail-lease from now): a claim whose lease ran out is taken over with the notifications it listed, so the mail
+     * sent again is the same mail. Members in {@code passed} (done, failed or held by another node this run) and
+     * members whose mail failed lately (MailAttempts) wait.
      */
-    private Boolean mailNextMember(Set<Long> failed) {
+    private Next claimNextMember(Set<Long> passed) {
+        Instant now = clock.now();
         @SuppressWarnings("unchecked")
         List<Number> next = em.createNativeQuery("""
-                select member_id from notification n where mail_pending and not (member_id = any(cast(:failed as bigint[])))
+                select member_id from notification n where mail_pending and not (member_id = any(cast(:passed as bigint[])))
+                  and not exists (select 1 from notification_mail_claim c where c.member_id = n.member_id and c.claimed_until > :now)
                   and not %s
                 order by id limit 1 for update skip locked""".formatted(MailAttempts.waitingSql(MailKind.IMMEDIATE, "n.member_id")))
-                .setParameter("failed", arrayOf(failed)).setParameter("now", clock.now()).getResultList();
+                .setParameter("passed", arrayOf(passed)).setParameter("now", now).getResultList();
         if (next.isEmpty()) {
-            return null;
+            return Next.NOBODY;
         }
         long memberId = next.get(0).longValue();
         @SuppressWarnings("unchecked")
-        List<Number> pending = em.createNativeQuery("""
-                select id from notification where member_id = :m and mail_pending order by id for update skip locked""")
+        List<Number> pending = em.createNativeQuery("select id from notification where member_id = :m and mail_pending order by id")
                 .setParameter("m", memberId).getResultList();
-        List<Long> ids = pending.stream().map(Number::longValue).toList();
+        String claimedBy = claimant();
+        // Another node's claim of this member that is still leased wins (its uncommitted insert is waited for).
+        @SuppressWarnings("unchecked")
+        List<String> claimed = em.createNativeQuery("""
+                insert into notification_mail_claim (member_id, notification_ids, claimed_by, claimed_until)
+                values (:m, cast(:ids as bigint[]), :by, :until)
+                on conflict (member_id) do update set claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until
+                    where notification_mail_claim.claimed_until <= :now
+                returning array_to_string(notification_ids, ',')""")
+                .setParameter("m", memberId).setParameter("ids", arrayOf(pending.stream().map(Number::longValue).toList()))
+                .setParameter("by", claimedBy).setParameter("until", now.plus(config.mailLease())).setParameter("now", now)
+                .getResultList();
+        if (claimed.isEmpty()) {
+            passed.add(memberId);
+            return Next.NOTHING;
+        }
+        List<Long> listed = java.util.Arrays.stream(claimed.get(0).split(",")).filter(id -> !id.isEmpty())
+                .map(Long::valueOf).toList();
+        @SuppressWarnings("unchecked")
+        List<Number> stillPending = listed.isEmpty() ? List.of() : em.createNativeQuery(
+                "select id from notification where id in (:ids) and mail_pending order by id")
+                .setParameter("ids", listed).getResultList();
+        List<Long> ids = stillPending.stream().map(Number::longValue).toList();
+        if (ids.isEmpty()) {
+            // A taken-over claim whose notifications are gone: ended, and the member's pending ones claimed afresh.
+            endClaim(memberId);
+            return Next.NOTHING;
+        }
         Recipient to = recipient(memberId);
         // Notifications about posts hidden since they were delivered are dropped from the mail (withText).
         List<Notification> notifications = to == null ? List.of() : Notification.withText(ids);
-        boolean wanted = !notifications.isEmpty() && emailMode(memberId) == EmailMode.IMMEDIATE;
-        if (wanted) {
-            NotificationMessages msg = to.messages();
-            String subject = notifications.size() == 1
-                    ? NotificationText.headline(notifications.get(0), to.locale())
-                    : msg.mail_subject_many(notifications.size());
-            MailView view = view(to, msg.mail_heading(to.name()), msg.mail_intro_now(), notifications);
-            try {
-                send(to, subject, view);
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not mail member %d; will try again: %s", memberId, e.getMessage());
-                failed.add(memberId);
-                throw new SendFailed(memberId, e);
-            }
-            attempts.sent(memberId, MailKind.IMMEDIATE);
-        } else {
+        if (notifications.isEmpty() || emailMode(memberId) != EmailMode.IMMEDIATE) {
+            // Nothing to send (any more): settled in the claim's own transaction.
             attempts.settled(memberId, MailKind.IMMEDIATE);
+            em.createNativeQuery("update notification set mail_pending = false, mailed_at = null where id in (:ids)")
+                    .setParameter("ids", ids).executeUpdate();
+            endClaim(memberId);
+            return Next.NOTHING;
         }
-        em.createNativeQuery("update notification set mail_pending = false, mailed_at = :now where id in (:ids)")
-                .setParameter("now", wanted ? clock.now() : null).setParameter("ids", ids).executeUpdate();
-        return wanted;
+        NotificationMessages msg = to.messages();
+        String subject = notifications.size() == 1
+                ? NotificationText.headline(notifications.get(0), to.locale())
+                : msg.mail_subject_many(notifications.size());
+        MailView view = view(to, msg.mail_heading(to.name()), msg.mail_intro_now(), notifications);
+        return new Next(new Claimed(memberId, ids, claimedBy, to, subject, view,
+                mailId("mail." + memberId + "." + listed.get(0) + "-" + listed.get(listed.size() - 1))), false);
+    }
+
+    private void endClaim(long memberId) {
+        em.createNativeQuery("delete from notification_mail_claim where member_id = :m").setParameter("m", memberId)
+                .executeUpdate();
     }
 
     /**
@@ -213,7 +260,8 @@ public class NotificationMailer {
                      left join notification_preference p on p.member_id = n.member_id
                 where n.created_at >= :from and n.created_at < :to and n.read_at is null and m.email is not null
                   and coalesce(p.email_mode, 'WEEKLY') = 'WEEKLY'
-                  and not exists (select 1 from notification_digest d where d.member_id = n.member_id and d.week_start = :week)
+                  and not exists (select 1 from notification_digest d where d.member_id = n.member_id and d.week_start = :week
+                                    and (d.sent_at is not null or d.claimed_until > :now))
                   and not %s
                 order by n.member_id""".formatted(MailAttempts.waitingSql(MailKind.DIGEST, "n.member_id")))
                 .setParameter("from", from).setParameter("to", to).setParameter("week", weekStart)
@@ -223,40 +271,62 @@ public class NotificationMailer {
             if (runs.stopping()) {
                 break;
             }
+            long memberId = member.longValue();
+            Claimed digest;
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> digest(member.longValue(), weekStart, from, to))) {
-                    sent++;
-                }
+                digest = QuarkusTransaction.requiringNew().call(() -> claimDigest(memberId, weekStart, from, to));
             } catch (RuntimeException e) {
-                LOG.warnf("Could not send the weekly digest to member %d; will try again: %s", member.longValue(),
-                        e.getMessage());
-                SendFailed failure = sendFailure(e);
-                if (failure != null) {
-                    attempts.failed(failure.memberId, MailKind.DIGEST, failure.getCause());
-                }
+                LOG.warnf("Could not claim the weekly digest of member %d; will try again: %s", memberId, e.getMessage());
+                continue;
             }
+            if (digest == null || !sendClaimed(digest, MailKind.DIGEST)) {
+                continue;
+            }
+            sent++;
+            markSent(digest, MailKind.DIGEST, () -> em.createNativeQuery("""
+                    update notification_digest set sent_at = :now, claimed_by = null, claimed_until = null
+                    where member_id = :m and week_start = :week""")
+                    .setParameter("now", clock.now()).setParameter("m", memberId).setParameter("week", weekStart)
+                    .executeUpdate());
         }
         return sent;
     }
 
-    private boolean digest(long memberId, LocalDate weekStart, Instant from, Instant to) {
+    /**
+     * Claims a member's digest of the week by its (member, week) row, committed with the caller's transaction and
+     * leased until mail-lease from now; a row another node inserted and has not committed is waited for. Null when
+     * there is nothing to send or the digest is sent or claimed by another node.
+     */
+    private Claimed claimDigest(long memberId, LocalDate weekStart, Instant from, Instant to) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                 select id from notification n where member_id = :m and created_at >= :from and created_at < :to
                   and read_at is null and %s order by id desc""".formatted(Notification.shownSql("n")))
                 .setParameter("m", memberId).setParameter("from", from).setParameter("to", to).getResultList();
         if (ids.isEmpty()) {
-            return false;
+            return null;
         }
-        // The claim: a second node (or run) inserting the same week finds the row and sends nothing.
+        Instant now = clock.now();
+        String claimedBy = claimant();
         int claimed = em.createNativeQuery("""
-                insert into notification_digest (member_id, week_start, item_count, sent_at) values (:m, :week, :n, :now)
-                on conflict do nothing""")
+                insert into notification_digest (member_id, week_start, item_count, claimed_by, claimed_until)
+                values (:m, :week, :n, :by, :until)
+                on conflict (member_id, week_start) do update
+                    set item_count = excluded.item_count, claimed_by = excluded.claimed_by, claimed_until = excluded.claimed_until
+                    where notification_digest.sent_at is null and notification_digest.claimed_until <= :now""")
                 .setParameter("m", memberId).setParameter("week", weekStart).setParameter("n", ids.size())
-                .setParameter("now", clock.now()).executeUpdate();
+                .setParameter("by", claimedBy).setParameter("until", now.plus(config.mailLease())).setParameter("now", now)
+                .executeUpdate();
+        if (claimed == 0) {
+            return null;
+        }
         Recipient recipient = recipient(memberId);
-        if (claimed == 0 || recipient == null) {
-            return false;
+        if (recipient == null) {
+            em.createNativeQuery("""
+                    update notification_digest set sent_at = :now, claimed_by = null, claimed_until = null
+                    where member_id = :m and week_start = :week""")
+                    .setParameter("now", now).setParameter("m", memberId).setParameter("week", weekStart).executeUpdate();
+            return null;
         }
         List<Notification> notifications = new ArrayList<>(
                 Notification.withText(ids.stream().map(Number::longValue).toList()));
@@ -264,13 +334,74 @@ public class NotificationMailer {
         NotificationMessages msg = recipient.messages();
         int week = weekStart.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         MailView view = view(recipient, msg.digest_heading(week), msg.digest_intro(ids.size()), notifications);
+        return new Claimed(memberId, List.of(), claimedBy, recipient, msg.digest_subject(ids.size(), week), view,
+                mailId("digest." + memberId + "." + weekStart));
+    }
+
+    /**
+     * Sends a claimed mail, outside any transaction. When the server refuses it, the claim ends and the failure is
+     * recorded (MailAttempts), so the mail is tried again after its back-off.
+     *
+     * @return whether the server took it
+     */
+    private boolean sendClaimed(Claimed mail, MailKind kind) {
         try {
-            send(recipient, msg.digest_subject(ids.size(), week), view);
+            send(mail.to(), mail.subject(), mail.view(), mail.messageId());
+            return true;
         } catch (RuntimeException e) {
-            throw new SendFailed(memberId, e);
+            LOG.warnf("Could not mail member %d (%s); will try again: %s", mail.memberId(), kind, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (kind == MailKind.IMMEDIATE) {
+                    em.createNativeQuery("delete from notification_mail_claim where member_id = :m and claimed_by = :by")
+                            .setParameter("m", mail.memberId()).setParameter("by", mail.claimedBy()).executeUpdate();
+                } else {
+                    em.createNativeQuery("delete from notification_digest where member_id = :m and sent_at is null and claimed_by = :by")
+                            .setParameter("m", mail.memberId()).setParameter("by", mail.claimedBy()).executeUpdate();
+                }
+            });
+            attempts.failed(mail.memberId(), kind, e);
+            return false;
         }
-        attempts.sent(memberId, MailKind.DIGEST);
-        return true;
+    }
+
+    /**
+     * Marks a mail the server took as sent, in a short transaction of its own. Should that fail, the claim stays
+     * until its lease runs out, and the same mail (same Message-ID) is sent again then: never sooner.
+     */
+    private void markSent(Claimed mail, MailKind kind, Runnable mark) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                mark.run();
+                attempts.sent(mail.memberId(), kind);
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Mailed member %d (%s) but could not mark the mail sent; it is sent again, with the same "
+                    + "Message-ID, once its claim expires", mail.memberId(), kind);
+        }
+    }
+
+    /** A stable Message-ID from what the mail carries: the same mail sent again has the same one. */
+    String mailId(String what) {
+        return "<fanloop." + what + "@" + site.url().getHost() + ">";
+    }
+
+    /** Who claims: this node (host and process) and a random part that tells its claims apart. */
+    private static String claimant() {
+        return NODE + "/" + UUID.randomUUID();
+    }
+
+    private static final String NODE = nodeName();
+
+    private static String nodeName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "node";
+            }
+        }
+        return host + ":" + ProcessHandle.current().pid();
     }
 
     private MailView view(Recipient to, String heading, String intro, List<Notification> notifications) {
@@ -282,13 +413,14 @@ public class NotificationMailer {
                 site.link("/me/notifications"), site.link("/me#email"), unsubscribeUrl(to.memberId()), site.link("/"));
     }
 
-    private void send(Recipient to, String subject, MailView view) {
+    private void send(Recipient to, String subject, MailView view, String messageId) {
         String html = Templates.html(view).setLocale(to.locale()).render();
         String text = Templates.text(view).setLocale(to.locale()).render();
         Mail mail = Mail.withHtml(to.email(), subject, html).setText(text)
                 .addHeader("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
-                .addHeader("Auto-Submitted", "auto-generated");
+                .addHeader("Auto-Submitted", "auto-generated")
+                .addHeader("Message-ID", messageId);
         mailer.send(mail);
     }
 
@@ -315,27 +447,7 @@ public class NotificationMailer {
         return rows.isEmpty() ? EmailMode.DEFAULT : EmailMode.valueOf(rows.get(0));
     }
 
-    /** A mail the server did not take; thrown to roll its member's claim back. */
-    private static final class SendFailed extends RuntimeException {
-        final long memberId;
-
-        SendFailed(long memberId, Throwable cause) {
-            super(cause);
-            this.memberId = memberId;
-        }
-    }
-
-    /** The send failure behind an exception (QuarkusTransaction may wrap it), or null when it is something else. */
-    private static SendFailed sendFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SendFailed failure) {
-                return failure;
-            }
-        }
-        return null;
-    }
-
-    private static String arrayOf(Set<Long> ids) {
+    private static String arrayOf(java.util.Collection<Long> ids) {
         return "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}";
     }
 }

@@ -2,6 +2,7 @@ package app.fanloop.release;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -117,8 +118,12 @@ public class ReleasePublishing {
         Instant now = clock.now();
         audit.record(actor, "release.publish", "release", release.id, AuditLog.of("state", release.state.name()),
                 AuditLog.of("state", "PUBLISHED", "version", release.version), null);
+        List<ReleaseItem> items = ReleaseItem.of(release.id);
+        // The suggestions first, then their feature items: the order a vote takes them in (its suggestion, then the
+        // item's demand). Items locked first deadlocked with votes on their suggestions (bench/cluster.sh).
+        lockSuggestions(creditedIds(release, items));
         Set<Long> credited = new LinkedHashSet<>();
-        for (ReleaseItem item : ReleaseItem.of(release.id)) {
+        for (ReleaseItem item : items) {
             if (item.featureItem != null) {
                 FeatureItem feature = em.find(FeatureItem.class, item.featureItem.id, LockModeType.PESSIMISTIC_WRITE);
                 features.ship(feature, release.id, release.version, actor, now);
@@ -128,8 +133,7 @@ public class ReleasePublishing {
         }
         List<Long> shipped = new ArrayList<>();
         if (!credited.isEmpty()) {
-            em.createNativeQuery("select id from suggestion where id in (:ids) order by id for no key update")
-                    .setParameter("ids", credited).getResultList();
+            lockSuggestions(credited);
             Map<Long, Suggestion> byId = new HashMap<>();
             Suggestion.<Suggestion> list("from Suggestion s join fetch s.board join fetch s.author where s.id in ?1",
                     credited).forEach(s -> byId.put(s.id, s));
@@ -159,9 +163,17 @@ public class ReleasePublishing {
         release.publishedBy = actor;
         release.updatedAt = now;
         em.flush();
-        events.release(actor, release.id, release.channel.name(), shipped,
+        events.release(actor, release.id, shipped,
                 Map.of("version", release.version, "channel", release.channel.name(), "shipped", shipped.size()));
         return shipped;
+    }
+
+    /** Row locks on these suggestions, in id order (no key update: a vote's foreign-key check still passes). */
+    private void lockSuggestions(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("select id from suggestion where id in (:ids) order by id for no key update")
+                    .setParameter("ids", ids).getResultList();
+        }
     }
 
     /** The suggestions a release credits: kept at publishing, else what its lines would ship now (a preview). */

@@ -103,6 +103,7 @@ public class FeatureItemService {
     @Transactional
     public FeatureItem changeStatus(long id, String status, String reason) {
         Member actor = viewer.requireStaff();
+        lockWithSuggestions(id);
         FeatureItem item = load(id);
         FeatureItemStatus to = FeatureItemStatus.parse(status);
         if (to == null || !FeatureItemStatus.SETTABLE.contains(to)) {
@@ -142,6 +143,18 @@ public class FeatureItemService {
             }
         }
         return item;
+    }
+
+    /**
+     * Row locks on the item's suggestions (in id order), then on the item: the order a vote takes them in (its
+     * suggestion, then the item's demand, FeatureDemand). The item first deadlocked with a vote on one of its
+     * suggestions, as release publishing did (bench/cluster.sh). No key update: a vote's foreign-key check still passes.
+     */
+    private void lockWithSuggestions(long itemId) {
+        em.createNativeQuery("select id from suggestion where feature_item_id = :f order by id for no key update")
+                .setParameter("f", itemId).getResultList();
+        em.createNativeQuery("select id from feature_item where id = :f for no key update")
+                .setParameter("f", itemId).getResultList();
     }
 
     @Transactional

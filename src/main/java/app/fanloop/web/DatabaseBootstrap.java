@@ -20,14 +20,14 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Before anything touches the database: in dev and test, create it if it is missing; then apply
- * the Flyway migrations (the only source of the schema).
+ * the Flyway migrations (the only source of the schema). The background jobs begin only after them ({@link JobRuns}).
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
 
     private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class);
 
-    void onStart(@Observes @Priority(1) StartupEvent event, Flyway flyway,
+    void onStart(@Observes @Priority(1) StartupEvent event, Flyway flyway, JobRuns runs,
             @ConfigProperty(name = "fanloop.database.create-if-missing", defaultValue = "false") boolean create,
             @ConfigProperty(name = "fanloop.database.clean-at-start", defaultValue = "false") boolean clean,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
@@ -40,6 +40,7 @@ public class DatabaseBootstrap {
             flyway.clean();
         }
         flyway.migrate();
+        runs.schemaReady();
     }
 
     static void createIfMissing(String url, String user, String password) {

@@ -19,7 +19,8 @@ import jakarta.inject.Singleton;
  * ({@link #stopping()}), and the stop waits for them (at most {@code fanloop.operations.job-stop-grace}) before the
  * database pool and the HTTP clients close under them. A batch is one transaction whose row claims
  * ({@code for update skip locked}) end with it, so nothing stays claimed; a run cut short anyway (past the grace, or
- * {@code kill -9}) rolls its batch back, or leaves a lease that expires (webhook deliveries).
+ * {@code kill -9}) rolls its batch back, or leaves a lease that expires (webhook deliveries, mail); a node that vanishes
+ * without closing its connections has its batch rolled back by the server after 2 min (README "Several nodes").
  */
 @Singleton
 public class JobRuns {
@@ -30,6 +31,7 @@ public class JobRuns {
     private final Object lock = new Object();
     private int active;
     private volatile boolean stopping;
+    private volatile boolean schemaReady;
 
     /** Whether the node is stopping: a job's loop ends after the batch in progress. */
     public boolean stopping() {
@@ -41,8 +43,23 @@ public class JobRuns {
         return new TreeMap<>(running);
     }
 
-    /** Runs one run of a job, unless the node is stopping (then it does nothing and returns null). */
+    /**
+     * The schema is migrated ({@link DatabaseBootstrap}): runs may begin. The scheduler starts its timers before the
+     * migrations have run, and a first start on an empty database migrates for longer than a job's delay.
+     */
+    void schemaReady() {
+        schemaReady = true;
+    }
+
+    /**
+     * Runs one run of a job, unless the schema is not migrated yet or the node is stopping (then it does nothing and
+     * returns null).
+     */
     public <T> T run(String job, Callable<T> body) throws Exception {
+        if (!schemaReady) {
+            LOG.debugf("%s: not started, the database is being migrated", job);
+            return null;
+        }
         synchronized (lock) {
             if (stopping) {
                 LOG.debugf("%s: not started, the node is stopping", job);

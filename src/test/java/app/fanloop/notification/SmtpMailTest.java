@@ -1,6 +1,7 @@
 package app.fanloop.notification;
 
 import static app.fanloop.Fixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,6 +136,9 @@ class SmtpMailTest {
         String unsubscribe = "http://localhost:8081/unsubscribe/" + tokens.tokenFor(member.id);
         assertEquals("<" + unsubscribe + ">", received.getHeader("List-Unsubscribe", null));
         assertEquals("List-Unsubscribe=One-Click", received.getHeader("List-Unsubscribe-Post", null));
+        long notification = fx.number("select max(id) from notification where member_id = ?1", member.id);
+        assertArrayEquals(new String[] { "<fanloop.mail." + member.id + "." + notification + "-" + notification + "@localhost>" },
+                received.getHeader("Message-ID"), "one Message-ID, ours: a mail sent again carries the same");
         String text = part(received, "text/plain");
         String html = part(received, "text/html");
         assertNotNull(text);

@@ -196,6 +196,40 @@ class ReleasePublishingTest {
         }
     }
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /**
+     * A vote locks its suggestion, then its feature item (the demand). Publishing must take them in the same order:
+     * it took the item first, and a vote on one of the item's suggestions at that moment deadlocked with it (found by
+     * bench/cluster.sh: one of the two transactions failed).
+     */
+    @Test
+    void publishing_locks_the_suggestions_before_their_feature_item_as_a_vote_does() throws Exception {
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Voted while shipping"));
+        long item = fx.featureItem(unique("Shipping while voted"), s.id);
+        Release release = rf.draft(ReleaseChannel.DEV, unique("OS-locks"), item);
+        rf.schedule(release.id, Instant.now().minusSeconds(60));
+        ExecutorService node = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection vote = dataSource.getConnection()) {
+            vote.setAutoCommit(false);
+            vote.createStatement().execute("select id from suggestion where id = " + s.id + " for no key update");
+            Future<Integer> publishing = node.submit(publisher::publishDue);
+            app.fanloop.Waits.until(() -> fx.number("""
+                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%from suggestion%'
+                      and pid <> pg_backend_pid() and datname = current_database()""") > 0, "the publisher waits for the suggestion the vote holds");
+            // The vote goes on to the item's demand: the publisher must not be holding the item meanwhile.
+            vote.createStatement().execute("set local lock_timeout = '5s'");
+            vote.createStatement().execute("select id from feature_item where id = " + item + " for no key update");
+            vote.commit();
+            assertTrue(publishing.get() >= 1, "published once the vote was done");
+        } finally {
+            node.shutdown();
+        }
+        assertEquals("PUBLISHED", state(release));
+        assertEquals("SHIPPED", status(s));
+    }
+
     private String state(Release release) {
         return fx.text("select state from release where id = ?1", release.id);
     }

@@ -8,10 +8,21 @@ import static app.fanloop.web.Browser.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import app.fanloop.Fixtures;
+import app.fanloop.Waits;
 import app.fanloop.board.Board;
 import app.fanloop.member.Member;
 import app.fanloop.suggestion.Suggestion;
@@ -25,6 +36,9 @@ class FeatureItemTest {
 
     @Inject
     Fixtures fx;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void the_bulk_bars_feature_button_posts_and_goes_on_without_the_token_in_the_url() {
@@ -164,5 +178,38 @@ class FeatureItemTest {
         assertTrue(byPriority.indexOf(tag + " low") < byPriority.indexOf(tag + " high"));
         page().get("/triage/features?sort=status&status=BACKLOG").then().statusCode(200);
         assertTrue(high > 0);
+    }
+
+    /**
+     * A vote locks its suggestion, then its feature item (the demand). A status change must take them in the same
+     * order: it took the item first, and a vote on one of the item's suggestions at that moment deadlocked with it.
+     */
+    @Test
+    void a_status_change_locks_the_suggestions_before_their_feature_item_as_a_vote_does() throws Exception {
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Voted while planned"));
+        long item = fx.featureItem(unique("Planned while voted"), s.id);
+        ExecutorService pm = Executors.newSingleThreadExecutor();
+        try (Connection vote = dataSource.getConnection(); Statement sql = vote.createStatement()) {
+            vote.setAutoCommit(false);
+            sql.execute("select id from suggestion where id = " + s.id + " for no key update");
+            long votePid;
+            try (ResultSet rs = sql.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                votePid = rs.getLong(1);
+            }
+            Future<Integer> change = pm.submit(() -> form().formParam("status", "PLANNED")
+                    .post("/triage/features/" + item + "/status").then().extract().statusCode());
+            Waits.until(() -> fx.number("select count(*) from pg_stat_activity where ?1 = any(pg_blocking_pids(pid))",
+                    votePid) > 0, "the status change waits for the suggestion the vote holds");
+            // The vote goes on to the item's demand: the status change must not be holding the item meanwhile.
+            sql.execute("set local lock_timeout = '5s'");
+            sql.execute("select id from feature_item where id = " + item + " for no key update");
+            vote.commit();
+            assertEquals(303, change.get(30, TimeUnit.SECONDS), "the status change went through once the vote was done");
+        } finally {
+            pm.shutdown();
+        }
+        assertEquals("PLANNED", fx.text("select status from feature_item where id = ?1", item));
+        assertEquals("PLANNED", fx.text("select status from suggestion where id = ?1", s.id));
     }
 }

@@ -21,6 +21,7 @@ class JobRunsTest {
     @Test
     void the_stop_waits_for_the_batch_in_progress_and_the_loop_ends_after_it() throws Exception {
         JobRuns runs = new JobRuns();
+        runs.schemaReady();
         List<String> happened = new CopyOnWriteArrayList<>();
         CountDownLatch inBatch = new CountDownLatch(1);
         CountDownLatch finishBatch = new CountDownLatch(1);
@@ -69,6 +70,7 @@ class JobRunsTest {
     @Test
     void the_stop_gives_up_after_its_grace() throws Exception {
         JobRuns runs = new JobRuns();
+        runs.schemaReady();
         CountDownLatch inRun = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread job = new Thread(() -> {
@@ -87,5 +89,16 @@ class JobRunsTest {
         assertFalse(runs.stop(Duration.ZERO), "a run that does not finish does not hold the stop forever");
         release.countDown();
         job.join();
+    }
+
+    @Test
+    void no_run_begins_before_the_schema_is_migrated() throws Exception {
+        JobRuns runs = new JobRuns();
+        assertNull(runs.run("webhook-delivery", () -> "ran"), "a timer that fires while a first start migrates does nothing");
+        assertTrue(runs.running().isEmpty());
+
+        runs.schemaReady();
+
+        assertEquals("ran", runs.run("webhook-delivery", () -> "ran"));
     }
 }

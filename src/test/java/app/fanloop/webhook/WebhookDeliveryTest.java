@@ -61,6 +61,9 @@ class WebhookDeliveryTest {
     SiteClock clock;
 
     @Inject
+    WebhookConfig config;
+
+    @Inject
     ObjectMapper json;
 
     Receiver receiver;
@@ -182,6 +185,29 @@ class WebhookDeliveryTest {
         assertTrue(perEvent.values().stream().allMatch(c -> c == 1), "each exactly once: " + perEvent);
         assertEquals(events, a + b, "the two nodes shared the work without overlap (" + a + " + " + b + ")");
         assertTrue(wf.deliveries(endpoint.id).stream().allMatch(d -> d.status == WebhookDelivery.Status.DELIVERED && d.attempts == 1));
+    }
+
+    @Test
+    void a_delivery_leased_by_a_node_that_died_mid_call_is_sent_once_by_another_node_when_the_lease_runs_out() {
+        WebhookEndpoint endpoint = wf.endpoint(receiver.url("/orphan"), "suggestion.created");
+        WebhookDelivery delivery = wf.queueTest(endpoint.id);
+        // What a node that claimed the delivery and died before writing the result leaves behind: its committed lease.
+        fx.sql("update webhook_delivery set next_attempt_at = ?1, attempts = attempts + 1, last_attempt_at = ?2 where id = ?3",
+                clock.now().plus(config.lease()), clock.now(), delivery.id);
+
+        assertEquals(0, job.deliverDue(), "leased to the other node");
+        clock.advance(config.lease().minusSeconds(5));
+        assertEquals(0, job.deliverDue(), "still leased");
+        assertTrue(receiver.received().isEmpty());
+
+        clock.advance(Duration.ofSeconds(6));
+        assertEquals(1, job.deliverDue(), "the lease ran out: this node takes the delivery over");
+        assertEquals(0, job.deliverDue(), "and it is not sent again");
+
+        assertEquals(1, receiver.received().size());
+        WebhookDelivery done = wf.deliveries(endpoint.id).get(0);
+        assertEquals(WebhookDelivery.Status.DELIVERED, done.status);
+        assertEquals(2, done.attempts, "the dead node's attempt counts");
     }
 
     @Test
