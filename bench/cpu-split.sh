@@ -27,10 +27,7 @@ THREADS=2
 WORK="$BENCH_DIR/work/cpu"
 mkdir -p "$WORK"
 q() { psql -d "$BENCH_DB" -tAc "$1"; }
-if [ "${SKIP_PACKAGE:-0}" != 1 ] || [ ! -d "$WORK/app" ]; then
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
-  rm -rf "$WORK/app" && cp -r "$ROOT/target/quarkus-app" "$WORK/app"
-fi
+package_app "$WORK/app"
 export BENCH_APP_DIR="$WORK/app"
 if [ "${SKIP_GENERATE:-0}" != 1 ]; then
   SCALE="$SCALE" bash "$BENCH_DIR/generate.sh" > "$WORK/generate.txt" 2>&1

@@ -73,6 +73,17 @@ bench_token() {
 # glibc's per-thread malloc arenas add ~50 MB of RSS on a busy JVM; two are enough (measured: 381 vs 431 MB).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 DEFAULT_JAVA_OPTS="-Xms128m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k"
+# package_app DIR [MAVEN ARGS...]: packages the app (skipped with SKIP_PACKAGE=1 once DIR exists) and copies it to DIR;
+# the run starts it from there, so that a build in the working tree meanwhile cannot pull jars from under it.
+package_app() {
+  local dir="$1"
+  shift
+  if [ "${SKIP_PACKAGE:-0}" != 1 ] || [ ! -d "$dir" ]; then
+    echo "packaging"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests "$@")
+    rm -rf "$dir" && cp -r "$ROOT/target/quarkus-app" "$dir"
+  fi
+}
 # start_app LOGFILE: starts the packaged app against the bench database and waits until it is ready.
 start_app() {
   if curl -s -m 2 -o /dev/null "http://127.0.0.1:$BENCH_PORT/"; then

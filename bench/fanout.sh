@@ -59,11 +59,7 @@ ms_per() {
 }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
-if [ "${SKIP_PACKAGE:-0}" != 1 ] || [ ! -d "$WORK/app" ]; then
-  echo "packaging"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
-  rm -rf "$WORK/app" && cp -r "$ROOT/target/quarkus-app" "$WORK/app"
-fi
+package_app "$WORK/app"
 export BENCH_APP_DIR="$WORK/app"
 
 # The jobs as in production, but checked every second so that the waits between them stay small against the work.

@@ -30,11 +30,7 @@ WORK="$BENCH_DIR/work/faults"
 mkdir -p "$WORK"
 BASE="http://127.0.0.1:$BENCH_PORT"
 
-if [ "${SKIP_PACKAGE:-0}" != 1 ] || [ ! -d "$WORK/app" ]; then
-  echo "packaging"
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
-  rm -rf "$WORK/app" && cp -r "$ROOT/target/quarkus-app" "$WORK/app"
-fi
+package_app "$WORK/app"
 export BENCH_APP_DIR="$WORK/app"
 trap stop_app EXIT
 

@@ -20,10 +20,7 @@ ROWS="${ROWS:-200000}"
 WORK="$BENCH_DIR/work/growth"
 mkdir -p "$WORK"
 q() { psql -d "$BENCH_DB" -tAc "$1"; }
-if [ "${SKIP_PACKAGE:-0}" != 1 ] || [ ! -d "$WORK/app" ]; then
-  (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
-  rm -rf "$WORK/app" && cp -r "$ROOT/target/quarkus-app" "$WORK/app"
-fi
+package_app "$WORK/app"
 export BENCH_APP_DIR="$WORK/app"
 trap stop_app EXIT
 
