@@ -28,6 +28,7 @@ export CLUSTER_WORK="$WORK" CLUSTER_LB_PORT=18200 CLUSTER_A_PORT=18201 CLUSTER_B
 export CLUSTER_OIDC_PORT=18220 CLUSTER_SMTP_PORT=18225 CLUSTER_HOOK_PORT=18226 CLUSTER_THINK="${THINK:-0.25}"
 declare -A PORT=([a]=18201 [b]=18202) MGMT=([a]=18211 [b]=18212) PID=()
 command -v haproxy > /dev/null || { echo "haproxy is missing: apt-get install -y haproxy" >&2; exit 1; }
+command -v socat > /dev/null || { echo "socat is missing (the HAProxy runtime API): apt-get install -y socat" >&2; exit 1; }
 
 # Production's hybrid sign-in, with the stand-in provider; members' tokens carry their e-mail (for the mail checks).
 use_session_sign_in "$CLUSTER_OIDC_PORT"
