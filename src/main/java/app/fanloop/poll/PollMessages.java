@@ -16,6 +16,10 @@ public interface PollMessages {
     @Message
     String multiple_hint();
 
+    /** The marker of a post with a poll on a list (the board, the home page), beside the picture count. */
+    @Message
+    String has_poll();
+
     @Message
     String single_hint();
 

@@ -69,7 +69,12 @@ public class PollResource {
         } catch (FormInvalid invalid) {
             PollView poll = polls.view(id);
             FieldErrors errors = locale.errors(invalid);
-            return Forms.badRequest(htmx != null ? Templates.poll(poll, errors) : Templates.refused(poll, errors));
+            if (htmx != null) {
+                // htmx swaps only a 2xx answer (its default responseHandling): a 400 would leave the member without
+                // the message, so the poll comes back with its error as a 200 and nothing was recorded.
+                return Response.ok(Templates.poll(poll, errors)).build();
+            }
+            return Forms.badRequest(Templates.refused(poll, errors));
         }
         if (htmx != null) {
             return Response.ok(Templates.poll(polls.view(id), FieldErrors.none())).build();

@@ -17,7 +17,8 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 public record SuggestionRow(long id, String title, SuggestionKind kind, SuggestionStatus status, boolean pinned,
-        boolean locked, int voteCount, int commentCount, Instant createdAt, Board board, Author author, int imageCount) {
+        boolean locked, int voteCount, int commentCount, Instant createdAt, Board board, Author author, int imageCount,
+        boolean hasPoll) {
 
     /** The author as a row shows them: the name and the level badge. */
     @TemplateData
@@ -26,9 +27,11 @@ public record SuggestionRow(long id, String title, SuggestionKind kind, Suggesti
 
     /** The columns a row needs, for a JPQL select over {@code Suggestion s join s.author a}. */
     static final String COLUMNS = "s.id, s.title, s.kind, s.status, s.pinned, s.locked, s.voteCount, s.commentCount,"
-            + " s.createdAt, s.board.id, a.id, a.name, a.level, s.imageCount";
+            + " s.createdAt, s.board.id, a.id, a.name, a.level, s.imageCount,"
+            // One look-up in poll's unique index per row of the page (the list marks a post with a poll).
+            + " (select count(p.id) from Poll p where p.postId = s.id)";
     /** How many columns {@link #COLUMNS} names; a query may select more after them. */
-    static final int COLUMN_COUNT = 14;
+    static final int COLUMN_COUNT = 15;
 
     /**
      * Rows of {@code select COLUMNS from Suggestion s join s.author a where … order by …}, with their
@@ -38,7 +41,8 @@ public record SuggestionRow(long id, String title, SuggestionKind kind, Suggesti
         return rows.stream().map(r -> new SuggestionRow((Long) r[0], (String) r[1], (SuggestionKind) r[2],
                 (SuggestionStatus) r[3], (Boolean) r[4], (Boolean) r[5], (Integer) r[6], (Integer) r[7],
                 (Instant) r[8], boards.apply((Long) r[9]),
-                new Author((Long) r[10], (String) r[11], (Integer) r[12]), (Integer) r[13])).toList();
+                new Author((Long) r[10], (String) r[11], (Integer) r[12]), (Integer) r[13],
+                ((Number) r[14]).longValue() > 0)).toList();
     }
 
     static LongFunction<Board> boardsOf(List<Board> boards) {

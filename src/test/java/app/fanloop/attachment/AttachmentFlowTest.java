@@ -99,7 +99,9 @@ class AttachmentFlowTest {
         assertEquals(200, picture.statusCode());
         assertEquals("image/png", picture.contentType());
         assertEquals("nosniff", picture.header("X-Content-Type-Options"));
-        assertTrue(picture.header("Cache-Control").startsWith("public"), picture.header("Cache-Control"));
+        assertEquals("public, max-age=31536000, s-maxage=600, immutable", picture.header("Cache-Control"),
+                "a year in browsers (the bytes of a file never change), ten minutes in shared caches");
+        assertTrue(picture.header("Content-Disposition").startsWith("inline;"), picture.header("Content-Disposition"));
         assertEquals("\"" + fx.text("select sha256 from attachment where id = ?1", images.get(0)) + "\"", picture.header("ETag"));
         assertEquals(304, page().header("If-None-Match", picture.header("ETag")).get("/files/" + images.get(0)).statusCode());
         Response thumb = page().get("/files/" + images.get(1) + "/thumb");

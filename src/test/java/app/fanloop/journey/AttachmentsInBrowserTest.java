@@ -178,6 +178,52 @@ class AttachmentsInBrowserTest extends BrowserJourney {
         }
     }
 
+    /**
+     * Dropped files join the file field as pasted ones do, and sending the form shows the upload's progress bar
+     * (files.js): the bar's changes are recorded in sessionStorage, which outlives the page that the answer replaces.
+     */
+    @Test
+    void dropped_files_join_the_field_and_the_upload_shows_a_progress_bar() {
+        Board board = fx.board();
+        BrowserContext bobs = chromium.context(true);
+        Page bob = chromium.signIn(bobs, "bob", "/boards/" + board.slug + "/new");
+        typeBugReport(bob, Fixtures.unique("Dropped files"));
+        bob.setInputFiles("#files", png("chosen.png", 320, 200));
+        Object afterDrop = bob.evaluate("""
+                base64 => {
+                  const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+                  const dropped = new DataTransfer();
+                  dropped.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+                  dropped.items.add(new File(['E/Camera: dropped log\\n'.repeat(40000)], 'dropped.log', { type: 'text/plain' }));
+                  const box = document.querySelector('fieldset[data-files]');
+                  box.dispatchEvent(new DragEvent('dragover', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+                  const marked = box.classList.contains('dragging');
+                  box.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true, cancelable: true }));
+                  return [marked, box.classList.contains('dragging'), ...[...document.querySelector('#files').files].map(f => f.name)];
+                }""", Base64.getEncoder().encodeToString(DrawnPictures.png(200, 120)));
+        assertEquals(List.of(true, false, "chosen.png", "dropped.png", "dropped.log"), afterDrop,
+                "the box is marked while a file is dragged over it; the dropped files join the chosen one");
+        assertThat(bob.locator("fieldset.files .upload-progress")).isHidden();
+
+        bob.evaluate("""
+                () => {
+                  sessionStorage.removeItem('progress');
+                  const bar = document.querySelector('fieldset.files .upload-progress');
+                  new MutationObserver(() => {
+                    if (!bar.hidden) {
+                      sessionStorage.setItem('progress', (sessionStorage.getItem('progress') || '') + ' ' + bar.value);
+                    }
+                  }).observe(bar, { attributes: true });
+                }""");
+        bob.locator("form.suggestion-form > .actions button[type=submit]").click();
+        bob.waitForURL(Pattern.compile(".*/suggestions/\\d+$"));
+        assertThat(bob.locator("article .gallery img")).hasCount(2);
+        assertThat(bob.locator("article .log-files a")).hasText("dropped.log");
+        String progress = (String) bob.evaluate("() => sessionStorage.getItem('progress')");
+        assertTrue(progress != null && progress.trim().endsWith("100"), "the bar was shown and reached 100%: " + progress);
+        bobs.close();
+    }
+
     @Test
     void without_javascript_the_plain_multipart_form_posts_a_picture() {
         Board board = fx.board();

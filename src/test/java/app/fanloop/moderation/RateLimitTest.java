@@ -144,6 +144,30 @@ class RateLimitTest {
     }
 
     @Test
+    void a_comment_with_a_picture_past_the_limit_gets_429_and_its_picture_joins_no_post() {
+        // Files do not get round the post and comment limits (issue 17): the limit refuses the comment that carries them.
+        String subject = unique("limited-uploader");
+        String token = app.fanloop.member.DevTokens.accessToken(subject);
+        long member = fx.memberSince(subject, Duration.ofDays(30)).id;
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Busy with pictures"));
+        java.util.function.IntFunction<io.restassured.response.Response> comment = i -> app.fanloop.web.Browser.multipart()
+                .auth().oauth2(token).multiPart("body", "picture " + i)
+                .multiPart("file", "shot" + i + ".png", app.fanloop.attachment.DrawnPictures.png(60 + i, 40), "image/png")
+                .post("/suggestions/" + s.id + "/comments");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(303, comment.apply(i).statusCode());
+        }
+        var refused = comment.apply(3);
+        assertEquals(429, refused.statusCode());
+        assertTrue(Long.parseLong(refused.getHeader("Retry-After")) > 0);
+        assertEquals(3, fx.counter(s.id, "comment_count"), "the refused comment was not stored");
+        assertEquals(3, fx.number("select count(*) from attachment where owner_id = ?1 and comment_id is not null", member),
+                "its picture is on no comment");
+        assertEquals(0, fx.number("select count(*) from attachment where owner_id = ?1 and attached_at is not null"
+                + " and comment_id is null", member), "nor attached anywhere else");
+    }
+
+    @Test
     @TestSecurity(user = "limited-newcomer", roles = "fan")
     void new_members_get_the_stricter_limit() {
         fx.memberSince("limited-newcomer", Duration.ofHours(1));

@@ -298,6 +298,55 @@ class PollTest {
     }
 
     @Test
+    void an_empty_ballot_on_a_multiple_choice_poll_shows_why_with_and_without_htmx() {
+        Fan bob = polls.fan("bob");
+        Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Empty ballot"));
+        polls.poll(s.id, true, false, null, "Clock", "Weather", "Steps");
+
+        // htmx swaps only a 2xx answer: the poll comes back in place with its message beside the options.
+        Response swapped = as(bob, form()).header("HX-Request", "true").post("/suggestions/" + s.id + "/poll/ballot");
+        assertEquals(200, swapped.statusCode(), "an answer htmx swaps in");
+        Document fragment = html(swapped);
+        assertNull(fragment.selectFirst("header.topbar"), "only the poll comes back");
+        Element error = fragment.selectFirst("section#poll #poll-option-error[role=alert]");
+        assertNotNull(error, "the message is in the swapped poll");
+        assertEquals("Choose at least one", error.text());
+        assertEquals("poll-option-error", fragment.selectFirst("section#poll form fieldset").attr("aria-describedby"));
+        assertEquals(0, polls.voters(s.id), "nothing was recorded");
+
+        // Without JavaScript: the page of the refused ballot, with the same message and the poll to vote again.
+        Response plain = as(bob, form()).post("/suggestions/" + s.id + "/poll/ballot");
+        assertEquals(400, plain.statusCode());
+        Document page = html(plain);
+        assertNotNull(page.selectFirst("header.topbar"), "a whole page");
+        assertEquals("Choose at least one", page.selectFirst("section#poll #poll-option-error").text());
+        assertEquals(3, page.select("section#poll form input[name=option]").size());
+        assertEquals("/suggestions/" + s.id + "#poll", page.selectFirst("a[href$=#poll]").attr("href"));
+        assertEquals(0, polls.voters(s.id));
+    }
+
+    @Test
+    void the_board_list_marks_a_post_with_a_poll_in_the_readers_language() {
+        Board board = fx.board();
+        Suggestion withPoll = fx.suggestion(board, fx.someone(), unique("Listed with a poll"));
+        Suggestion without = fx.suggestion(board, fx.someone(), unique("Listed without"));
+        polls.poll(withPoll.id, false, false, null, "Yes", "No");
+
+        Document list = html(page().get("/boards/" + board.slug + "?sort=new").then().statusCode(200).extract().response());
+        Element marked = list.selectFirst("a.row-title[href=/suggestions/" + withPoll.id + "]").closest("li");
+        Element marker = marked.selectFirst(".poll-marker");
+        assertNotNull(marker, marked.html());
+        assertEquals("Has a poll", marker.attr("title"));
+        assertEquals("Has a poll", marker.selectFirst(".visually-hidden").text(), "read out by screen readers");
+        assertNull(list.selectFirst("a.row-title[href=/suggestions/" + without.id + "]").closest("li").selectFirst(".poll-marker"));
+
+        Document zh = html(io.restassured.RestAssured.given().header("Accept-Language", "zh-CN").get("/boards/" + board.slug + "?sort=new"));
+        Element zhMarker = zh.selectFirst("a.row-title[href=/suggestions/" + withPoll.id + "]").closest("li")
+                .selectFirst(".poll-marker");
+        assertEquals("含投票", zhMarker.attr("title"));
+    }
+
+    @Test
     void a_silenced_member_cannot_vote() {
         Fan bob = polls.fan("bob");
         Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Silenced"));
