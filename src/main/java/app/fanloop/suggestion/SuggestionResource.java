@@ -242,7 +242,12 @@ public class SuggestionResource {
             var draft = new SuggestionPage.CommentDraft(form.body(), form.parentId(), form.official(),
                     locale.errors(invalid), attachments.again(upload, AttachmentService.Post.newComment()));
             SuggestionPage page = page(id, 1, draft, SuggestionPage.StatusDraft.empty());
-            return Forms.badRequest(htmx != null ? Templates.show$comments(page) : Templates.show(page));
+            if (htmx != null) {
+                // htmx swaps only a 2xx answer: a 400 would leave the member without the message beside the field
+                // (a refused file, an empty body), so the comments come back with the draft and its errors as a 200.
+                return Response.ok(Templates.show$comments(page)).build();
+            }
+            return Forms.badRequest(Templates.show(page));
         }
     }
 

@@ -260,6 +260,23 @@ class AttachmentFlowTest {
     }
 
     @Test
+    void a_file_refused_on_a_comment_sent_by_htmx_is_named_in_the_swapped_comments_with_the_text_kept() {
+        Board board = fx.board();
+        long id = fx.suggestion(board, fx.someone(), unique("Htmx comment")).id;
+        Response refused = postAs("chen").header("HX-Request", "true").multiPart("body", "Typed with care")
+                .multiPart("file", "mine.log", LOG_TEXT.getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post("/suggestions/" + id + "/comments");
+        assertEquals(200, refused.statusCode(), "htmx swaps only a 2xx answer: the message must come back as one");
+        Document fragment = html(refused);
+        assertEquals(null, fragment.selectFirst("header.topbar"), "only the comments come back");
+        Element why = fragment.selectFirst("section#comments #comment-files-refused");
+        assertNotNull(why, "the refusal is beside the file field");
+        assertTrue(why.text().contains("mine.log") && why.text().contains("Only PNG, JPEG or WebP pictures"), why.text());
+        assertEquals("Typed with care", fragment.selectFirst("#comment-form textarea[name=body]").text());
+        assertEquals(0, fx.number("select count(*) from comment where suggestion_id = ?1", id), "nothing was posted");
+    }
+
+    @Test
     void a_comment_carries_pictures_shown_to_all() {
         Board board = fx.board();
         long id = bugWithTwoScreenshotsAndALog(board, unique("With comments"));

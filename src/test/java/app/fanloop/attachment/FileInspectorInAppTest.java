@@ -49,6 +49,34 @@ class FileInspectorInAppTest {
         }
     }
 
+    @Inject
+    AttachmentConfig config;
+
+    @Test
+    void the_configured_defaults_are_the_issues_limits_and_the_bug_form_states_them() {
+        // Issue 17: pictures up to 10 MB, 9 a post; logs up to 20 MB. The test profile changes only quotas and the janitor.
+        assertEquals(SafeFiles.Limits.defaults(), SafeFiles.Limits.of(config), "the unit tests' limits are the app's defaults");
+        assertEquals(10L << 20, config.images().maxSize().asLongValue());
+        assertEquals(9, config.images().perPost());
+        assertEquals(20L << 20, config.logs().maxSize().asLongValue());
+        assertEquals(3, config.logs().perPost());
+        assertEquals("database", config.storage());
+
+        app.fanloop.board.Board board = fx.board(false, true);
+        org.jsoup.nodes.Document form = app.fanloop.web.Browser.html(AttachmentFlowTest.as("bob")
+                .get("/boards/" + board.slug + "/new").then().statusCode(200).extract().response());
+        String hint = form.selectFirst("#files-hint").text();
+        assertTrue(hint.contains("Up to 9 pictures (PNG, JPEG, WebP), at most 10 MiB each."), hint);
+        assertTrue(hint.contains("up to 3 logs (.txt, .log, .zip), at most 20 MiB each"), hint);
+        org.jsoup.nodes.Element box = form.selectFirst("fieldset[data-files]");
+        assertEquals(String.valueOf(10L << 20), box.attr("data-image-bytes"), "files.js checks the same limits");
+        assertEquals(String.valueOf(20L << 20), box.attr("data-log-bytes"));
+        assertEquals("multipart/form-data", box.closest("form").attr("enctype"), "a plain multipart form, no script needed");
+    }
+
+    @Inject
+    app.fanloop.Fixtures fx;
+
     @Test
     void every_refusal_reason_has_a_text_in_both_languages() {
         assertEquals("文件太大，不能超过 10 MiB。", zh.refused_size("10 MiB"));

@@ -224,6 +224,44 @@ class AttachmentsInBrowserTest extends BrowserJourney {
         bobs.close();
     }
 
+    /** The comment form is sent by htmx: a refused file is named beside its field and the typed comment stays. */
+    @Test
+    void a_file_refused_on_a_comment_sent_by_htmx_is_named_beside_the_field() {
+        Board board = fx.board();
+        long id = fx.suggestion(board, fx.someone(), Fixtures.unique("Comment with a GIF")).id;
+        BrowserContext chens = chromium.context(true);
+        Page chen = chromium.signIn(chens, "chen", "/suggestions/" + id);
+        chen.fill("#comment-body", "我的也是这样 Mine too");
+        chen.setInputFiles("#comment-files", gif());
+        Response answer = chen.waitForResponse(r -> "POST".equals(r.request().method()),
+                () -> chen.locator("#comment-form .actions button[type=submit]").click());
+        assertEquals(true, answer.request().headers().containsKey("hx-request"), "sent by htmx");
+        assertThat(chen.locator("#comment-files-refused")).containsText("动图.gif");
+        assertEquals("我的也是这样 Mine too", chen.inputValue("#comment-body"));
+        assertTrue(chen.url().endsWith("/suggestions/" + id), chen.url());
+        assertEquals(0, fx.number("select count(*) from comment where suggestion_id = ?1", id));
+        chens.close();
+    }
+
+    /** Issue 20: a multiple-choice ballot sent by htmx with nothing ticked shows why in place, without leaving the page. */
+    @Test
+    void an_empty_multiple_choice_ballot_shows_its_message_in_place() {
+        Board board = fx.board();
+        long id = fx.suggestion(board, fx.someone(), Fixtures.unique("Empty ballot")).id;
+        polls.poll(id, true, false, null, "Clock", "Weather", "Steps");
+        BrowserContext chens = chromium.context(true);
+        Page chen = chromium.signIn(chens, "chen", "/suggestions/" + id);
+        Response answer = chen.waitForResponse(r -> "POST".equals(r.request().method()),
+                () -> chen.locator("section#poll form.poll-form button[type=submit]").first().click());
+        assertEquals(200, answer.status(), "htmx swaps the answer in");
+        assertEquals(true, answer.request().headers().containsKey("hx-request"), "sent by htmx");
+        assertThat(chen.locator("section#poll #poll-option-error")).isVisible();
+        assertThat(chen.locator("section#poll #poll-option-error")).not().isEmpty();
+        assertThat(chen.locator("section#poll input[name=option]")).hasCount(3);
+        assertTrue(chen.url().endsWith("/suggestions/" + id), chen.url());
+        chens.close();
+    }
+
     @Test
     void without_javascript_the_plain_multipart_form_posts_a_picture() {
         Board board = fx.board();
