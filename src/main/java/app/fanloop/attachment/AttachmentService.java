@@ -36,24 +36,27 @@ public class AttachmentService {
 
     private static final Logger LOG = Logger.getLogger(AttachmentService.class);
 
-    /** A post files are attached to: a suggestion (a bug report takes logs too) or a comment. */
-    public record Post(Long suggestionId, Long commentId, boolean takesLogs) {
+    /**
+     * A post files are attached to: a suggestion (a bug report takes logs too) or a comment. {@code limit} is the rate
+     * limit a post not written yet will count against (RateLimiter.POST or COMMENT), null for a post that exists.
+     */
+    public record Post(Long suggestionId, Long commentId, boolean takesLogs, String limit) {
         public static Post suggestion(long id, boolean bug) {
-            return new Post(id, null, bug);
+            return new Post(id, null, bug, null);
         }
 
         public static Post comment(long id) {
-            return new Post(null, id, false);
+            return new Post(null, id, false, null);
         }
 
         /** A suggestion or bug report not written yet. */
         public static Post newSuggestion(boolean bug) {
-            return new Post(null, null, bug);
+            return new Post(null, null, bug, RateLimiter.POST);
         }
 
         /** A comment not written yet. */
         public static Post newComment() {
-            return new Post(null, null, false);
+            return new Post(null, null, false, RateLimiter.COMMENT);
         }
 
         FileInspector.Purpose purpose() {
@@ -310,6 +313,10 @@ public class AttachmentService {
      * when a file was refused: the staged files are kept in it, nothing is lost.
      */
     public Upload receive(AttachmentForm form, Post post) {
+        if (post.limit() != null && !form.files().isEmpty()) {
+            // A post the rate limit will refuse stores no file first (RateLimited: 429, nothing kept or counted).
+            rateLimits.check(post.limit(), viewer.requireVoice());
+        }
         List<Attachment> onPost = onPost(post);
         Set<Long> removed = new HashSet<>(form.removed());
         List<Attachment> already = new ArrayList<>(onPost.stream().filter(a -> !removed.contains(a.id)).toList());

@@ -58,6 +58,29 @@ public class RateLimiter {
     }
 
     /**
+     * Throws RateLimited when the member's next {@code action} would be refused now, counting nothing: for work that
+     * comes before the action and would be wasted by its refusal (the files of a post are stored before the post is
+     * written). The action still calls {@link #hit}. Staff are exempt.
+     */
+    @Transactional
+    public void check(String action, Member member) {
+        if (viewer.isStaff()) {
+            return;
+        }
+        RateLimitConfig.Limit limit = config.actions().get(action);
+        if (limit == null) {
+            return;
+        }
+        Instant now = clock.now();
+        @SuppressWarnings("unchecked")
+        List<Instant> hits = em.createNativeQuery(
+                "select at from rate_hit where bucket = :b and subject = :s and at > :since order by at", Instant.class)
+                .setParameter("b", action).setParameter("s", "m" + member.id)
+                .setParameter("since", now.minus(limit.window())).getResultList();
+        refuseWhenFull(hits, allowed(limit, member, now), limit.window(), now);
+    }
+
+    /**
      * Counts one {@code action} by the member like {@link #hit}, but in {@link RequestLimit}'s shared
      * window counters, outside the action's transaction: for frequent actions (votes) a node reserves a
      * small batch of hits with one write and hands them out from memory, so most actions write nothing
@@ -103,12 +126,16 @@ public class RateLimiter {
         List<Instant> hits = em.createNativeQuery(
                 "select at from rate_hit where bucket = :b and subject = :s order by at", Instant.class)
                 .setParameter("b", bucket).setParameter("s", subject).getResultList();
+        refuseWhenFull(hits, allowed, window, now);
+        em.createNativeQuery("insert into rate_hit (bucket, subject, at) values (:b, :s, :at)")
+                .setParameter("b", bucket).setParameter("s", subject).setParameter("at", now).executeUpdate();
+    }
+
+    /** The window already holds {@code allowed} hits (oldest first): refused until enough of the oldest leave it. */
+    private static void refuseWhenFull(List<Instant> hits, int allowed, Duration window, Instant now) {
         if (hits.size() >= allowed) {
-            // Free again when enough of the oldest hits leave the window.
             Instant freeAt = hits.get(hits.size() - allowed).plus(window);
             throw new RateLimited(Duration.between(now, freeAt).toSeconds() + 1);
         }
-        em.createNativeQuery("insert into rate_hit (bucket, subject, at) values (:b, :s, :at)")
-                .setParameter("b", bucket).setParameter("s", subject).setParameter("at", now).executeUpdate();
     }
 }
