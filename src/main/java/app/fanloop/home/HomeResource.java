@@ -48,7 +48,7 @@ public class HomeResource {
         List<Board> boards = Board.all();
         List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
         List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
-        ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
+        ReleaseNotes latest = Release.latestPublished(viewer.visibility()).map(r -> ReleaseNotes.load(r, releases)).orElse(null);
         return Templates.home(new HomePage(Board.listedAmong(boards, viewer.visibility()), trending, shipped, latest));
     }
 }

@@ -206,6 +206,20 @@ public final class Visibility {
                 + " or array_contains(rm.tokenRoles, 'pm') or array_contains(rm.tokenRoles, 'admin'))))";
     }
 
+    /**
+     * A post that is not hidden, whatever its program: for what is counted on the post itself (a program post's
+     * comments count on it, read only by who reads the post) and for staff's shared lists (the triage inbox, its
+     * figures and export: PMs and admins read every program).
+     */
+    public static String sqlShown(String alias) {
+        return "not " + alias + ".hidden";
+    }
+
+    /** The same as {@link #sqlShown} in JPQL. */
+    public static String jpqlShown(String alias) {
+        return alias + ".hidden = false";
+    }
+
     /** A post that is public to everyone: the condition for feeds, sitemaps, credits and lists shown to all. */
     public static String sqlPublic(String alias) {
         return PUBLIC.sql(alias);

@@ -135,7 +135,7 @@ public record SuggestionPage(
                 feature(s, viewer.isStaff()),
                 mergedFrom(s, viewer.visibility()),
                 viewer.isAdmin() ? Board.all() : List.of(),
-                shippedIn(s.id),
+                shippedIn(s.id, viewer.visibility()),
                 Files.load(s, threads, viewer),
                 posting.poll(s).orElse(null));
     }
@@ -168,11 +168,11 @@ public record SuggestionPage(
         return withReplies(query.setMaxResults(limit + 1).getResultList());
     }
 
-    private static ShippedIn shippedIn(long suggestionId) {
+    private static ShippedIn shippedIn(long suggestionId, Visibility visibility) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Suggestion.getEntityManager().createNativeQuery("""
                 select r.id, r.version, r.channel from suggestion s join release r on r.id = s.shipped_release_id
-                where s.id = :id and r.state = 'PUBLISHED'""").setParameter("id", suggestionId).getResultList();
+                where s.id = :id and r.state = 'PUBLISHED' and %s""".formatted(visibility.sqlProgram("r"))).setParameter("id", suggestionId).getResultList();
         return rows.isEmpty() ? null
                 : new ShippedIn(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1], (String) rows.get(0)[2]);
     }

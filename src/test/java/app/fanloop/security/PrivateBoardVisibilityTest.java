@@ -43,6 +43,12 @@ class PrivateBoardVisibilityTest {
     @Inject
     ProgramFixtures programs;
 
+    @Inject
+    app.fanloop.release.ReleaseFixtures rf;
+
+    @Inject
+    app.fanloop.poll.PollFixtures polls;
+
     /** Someone reading the app: a visitor (no token) or a member with a token. */
     record Reader(String name, String token, Member member, boolean reads) {
         RequestSpecification request() {
@@ -250,5 +256,188 @@ class PrivateBoardVisibilityTest {
 
         Suggestion twin = fx.suggestion(cast.program().board(), cast.tester().member(), unique("Inside twin"));
         cast.pm().form().formParam("target", inside.id).post("/suggestions/" + twin.id + "/merge").then().statusCode(303);
+    }
+
+    /** A word nobody else wrote, for search: letters only, so the analyzer keeps it whole. */
+    private static String word() {
+        StringBuilder w = new StringBuilder("quokka");
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            w.append((char) ('a' + r.nextInt(26)));
+        }
+        return w.toString();
+    }
+
+    @Test
+    void search_results_and_similar_hints_find_a_program_post_only_for_who_reads_it() {
+        Cast cast = cast();
+        String word = word();
+        String title = "Crash " + word;
+        Suggestion s = reportBug(cast, title);
+        for (Reader r : cast.all()) {
+            assertEquals(r.reads(), html(r.get("/search?q=" + word).then().statusCode(200).extract().response())
+                    .selectFirst("a[href=/suggestions/" + s.id + "]") != null, r.name() + ": the search page");
+            List<Integer> hits = r.get("/api/v1/search?q=" + word).then().statusCode(200).extract().path("items.suggestion.id");
+            assertEquals(r.reads(), hits != null && hits.contains((int) (long) s.id), r.name() + ": the API's search " + hits);
+            assertEquals(r.reads(), r.get("/search/similar?title=" + word).then().statusCode(200).extract().asString()
+                    .contains("/suggestions/" + s.id + "\""), r.name() + ": the similar-suggestion hints");
+            List<Integer> hinted = r.get("/api/v1/suggestions/similar?title=" + word).then().statusCode(200).extract()
+                    .path("items.suggestion.id");
+            assertEquals(r.reads(), hinted != null && hinted.contains((int) (long) s.id), r.name() + ": the API's hints");
+            Document page = html(r.get("/search?q=" + word).then().extract().response());
+            assertEquals(r.reads(), page.selectFirst("option[value=" + cast.program().slug() + "]") != null,
+                    r.name() + ": the board filter");
+        }
+    }
+
+    @Test
+    void a_testers_profile_lists_program_posts_only_to_who_reads_them() {
+        Cast cast = cast();
+        String title = unique("Profile crash");
+        reportBug(cast, title);
+        long tester = cast.tester().member().id;
+        for (Reader r : cast.all()) {
+            assertEquals(r.reads(), r.get("/members/" + tester).then().statusCode(200).extract().asString().contains(title),
+                    r.name() + ": the profile page");
+            assertEquals(r.reads(), r.get("/api/v1/members/" + tester).then().statusCode(200).extract().asString()
+                    .contains(title), r.name() + ": the API's profile");
+        }
+    }
+
+    @Test
+    void a_removed_tester_loses_even_their_own_posts_and_their_history() {
+        Cast cast = cast();
+        Suggestion own = fx.suggestion(cast.program().board(), cast.removed().member(), unique("Written while a tester"));
+        fx.revision(own.id, cast.removed().member(), "The first title", "The first body");
+
+        assertEquals(404, cast.removed().get("/suggestions/" + own.id).statusCode());
+        assertEquals(404, cast.removed().get("/suggestions/" + own.id + "/revisions").statusCode());
+        assertFalse(cast.removed().get("/members/" + cast.removed().member().id).asString().contains(own.title));
+        assertEquals(404, cast.tester().get("/suggestions/" + own.id + "/revisions").statusCode(), "not theirs: no history");
+        assertEquals(200, cast.admin().get("/suggestions/" + own.id + "/revisions").statusCode());
+    }
+
+    @Test
+    void files_of_a_program_post_are_fetched_only_by_who_reads_it_and_never_kept_by_shared_caches() {
+        Cast cast = cast();
+        String title = unique("Screenshot of the crash");
+        Response created = Browser.multipart().auth().oauth2(cast.tester().token()).multiPart("kind", "SUGGESTION")
+                .multiPart("title", title).multiPart("body", "See the picture")
+                .multiPart("file", "crash.png", app.fanloop.attachment.DrawnPictures.png(320, 200), "image/png")
+                .post("/boards/" + cast.program().slug() + "/suggestions");
+        assertEquals(303, created.statusCode(), created.asString());
+        long file = fx.number("select a.id from attachment a join suggestion s on s.id = a.suggestion_id where s.title = ?1",
+                title);
+        for (Reader r : cast.all()) {
+            Response got = r.get("/files/" + file);
+            assertEquals(r.expected(), got.statusCode(), r.name() + ": the file");
+            if (r.reads()) {
+                assertTrue(got.header("Cache-Control").contains("private"), got.header("Cache-Control"));
+            }
+        }
+    }
+
+    @Test
+    void a_poll_on_a_program_post_takes_ballots_only_from_who_reads_it() {
+        Cast cast = cast();
+        Suggestion s = reportBug(cast, unique("Which fix first"));
+        List<Long> options = polls.poll(s.id, false, false, null, "Camera", "Battery");
+        for (Reader r : List.of(cast.fan(), cast.removed())) {
+            assertEquals(404, r.form().formParam("option", options.get(0)).post("/suggestions/" + s.id + "/poll/ballot")
+                    .statusCode(), r.name());
+            assertEquals(404, r.get("/api/v1/suggestions/" + s.id + "/poll").statusCode(), r.name());
+        }
+        assertEquals(404, cast.visitor().get("/api/v1/suggestions/" + s.id + "/poll").statusCode());
+        cast.tester().form().formParam("option", options.get(0)).post("/suggestions/" + s.id + "/poll/ballot").then()
+                .statusCode(303);
+        assertEquals(1, polls.ballotRows(s.id));
+    }
+
+    @Test
+    void notifications_about_a_program_post_reach_only_who_reads_it() {
+        Cast cast = cast();
+        Suggestion s = reportBug(cast, unique("Followed crash"));
+        for (Reader r : cast.members()) {
+            fx.sql("insert into suggestion_follow (suggestion_id, member_id) values (?1, ?2) on conflict do nothing", s.id,
+                    r.member().id);
+        }
+        // paula moves it on: its followers are told, the PM being the actor is not.
+        rf.statusChanged(s, "UNDER_REVIEW");
+
+        for (Reader r : List.of(cast.fan(), cast.removed(), cast.tester(), cast.admin())) {
+            assertEquals(r.reads(), !rf.kinds(r.member(), s.id).isEmpty(), r.name() + ": notified");
+            assertEquals(r.reads(), r.get("/me/notifications").then().statusCode(200).extract().asString()
+                    .contains(s.title), r.name() + ": the list");
+            List<Object> items = r.get("/api/v1/me/notifications").then().statusCode(200).extract().path("items");
+            assertEquals(r.reads(), !items.isEmpty() && r.get("/api/v1/me/notifications").asString().contains(s.title),
+                    r.name() + ": the API's notifications");
+        }
+
+        // Removed after being told: the notification leaves the list (it comes back if they are accepted again).
+        programs.revoke(cast.tester().member(), cast.program());
+        assertFalse(cast.tester().get("/me/notifications").asString().contains(s.title));
+        assertFalse(cast.tester().get("/api/v1/me/notifications").asString().contains(s.title));
+    }
+
+    @Test
+    void a_release_written_for_a_program_is_read_and_told_only_to_its_testers_and_staff() {
+        Cast cast = cast();
+        String version = unique("OS3.0.BETA");
+        app.fanloop.release.Release release = rf.draft(app.fanloop.release.ReleaseChannel.DEV, version, null);
+        fx.sql("update release set program_id = ?1 where id = ?2", cast.program().id(), release.id);
+        for (Reader r : cast.members()) {
+            rf.followChannel(r.member(), app.fanloop.release.ReleaseChannel.DEV);
+        }
+        rf.publish(release.id);
+        rf.deliver();
+
+        for (Reader r : cast.all()) {
+            assertEquals(r.expected(), r.get("/releases/" + release.id).statusCode(), r.name() + ": the release page");
+            assertEquals(r.expected(), r.get("/api/v1/releases/" + release.id).statusCode(), r.name() + ": the API");
+            assertEquals(r.reads(), r.get("/releases").asString().contains(version), r.name() + ": /releases");
+            assertEquals(r.reads(), r.get("/api/v1/releases").asString().contains(version), r.name() + ": the API's list");
+            assertEquals(r.reads(), r.get("/releases.atom").asString().contains(version), r.name() + ": the feed");
+            assertEquals(r.reads(), r.get("/").asString().contains(version), r.name() + ": home's latest release");
+        }
+        for (Reader r : List.of(cast.fan(), cast.removed(), cast.tester(), cast.admin())) {
+            // paula published it: the actor is not told.
+            assertEquals(r.reads(), rf.releaseNotifications(release.id).stream()
+                    .anyMatch(n -> n.startsWith(r.member().id + ":")), r.name() + ": told of the release");
+        }
+
+        // The program's build goes public (the beta program's action): everyone reads the notes.
+        fx.sql("update release set program_id = null where id = ?1", release.id);
+        assertEquals(200, cast.visitor().get("/releases/" + release.id).statusCode());
+        assertTrue(cast.visitor().get("/releases.atom").asString().contains(version));
+    }
+
+    @Test
+    void site_wide_lists_show_public_posts_only_even_to_testers_and_staff() {
+        Cast cast = cast();
+        String title = unique("Trending in the beta");
+        Suggestion s = reportBug(cast, title);
+        fx.topTrending(s.id);
+        Suggestion shipped = fx.suggestion(cast.program().board(), cast.tester().member(), unique("Shipped in the beta"));
+        fx.status(shipped.id, app.fanloop.suggestion.SuggestionStatus.SHIPPED);
+        for (Reader r : cast.all()) {
+            String home = r.get("/").then().statusCode(200).extract().asString();
+            assertFalse(home.contains(title), r.name() + ": home's trending");
+            assertFalse(home.contains(shipped.title), r.name() + ": recently shipped");
+            assertFalse(r.get("/honours").asString().contains(shipped.title), r.name() + ": the honour wall");
+        }
+    }
+
+    @Test
+    void the_release_editor_offers_the_beta_programs_and_keeps_the_choice() {
+        Cast cast = cast();
+        String version = unique("OS3.1.BETA");
+        Document form = html(cast.pm().get("/triage/releases/new").then().statusCode(200).extract().response());
+        assertNotNull(form.selectFirst("select#program option[value=" + cast.program().id() + "]"));
+
+        Response created = cast.pm().form().formParam("version", version).formParam("channel", "DEV")
+                .formParam("week", "2026-W49").formParam("summary", "For testers").formParam("program", cast.program().id())
+                .post("/triage/releases");
+        assertEquals(303, created.statusCode(), created.asString());
+        assertEquals(cast.program().id(), fx.number("select program_id from release where version = ?1", version));
     }
 }
