@@ -28,15 +28,17 @@ import jakarta.ws.rs.core.MediaType;
 public class BoardApi {
 
     @Schema(name = "Board", description = "A board; names and descriptions in Chinese and English.", example = """
-            {"slug": "camera", "name": "相机", "nameEn": "Camera", "description": "拍照与录像", "descriptionEn": "Photos and video", "acceptsSuggestions": true, "acceptsBugs": true, "archived": false, "suggestions": 12873, "following": false}""")
+            {"slug": "camera", "name": "相机", "nameEn": "Camera", "description": "拍照与录像", "descriptionEn": "Photos and video", "acceptsSuggestions": true, "acceptsBugs": true, "archived": false, "suggestions": 12873, "following": false, "program": null}""")
     public record BoardView(String slug, String name, @Schema(nullable = true) String nameEn,
             @Schema(nullable = true) String description, @Schema(nullable = true) String descriptionEn,
             boolean acceptsSuggestions, boolean acceptsBugs, boolean archived, int suggestions,
-            @Schema(description = "Whether the caller follows it; null for visitors.", nullable = true) Boolean following) {
+            @Schema(description = "Whether the caller follows it; null for visitors.", nullable = true) Boolean following,
+            @Schema(description = "The beta program whose private board it is (listed only to its testers and staff); "
+                    + "null for a public board.", nullable = true) Long program) {
 
         static BoardView of(Board b, Boolean following) {
             return new BoardView(b.slug, b.name, b.nameEn, b.description, b.descriptionEn, b.acceptsSuggestions,
-                    b.acceptsBugs, b.archived, b.suggestionCount, following);
+                    b.acceptsBugs, b.archived, b.suggestionCount, following, b.programId);
         }
     }
 

@@ -102,11 +102,15 @@ class PrivateBoardVisibilityTest {
 
     /** A bug report the tester files on the private board through the form, as a fan would. */
     private Suggestion reportBug(Cast cast, String title) {
-        Response created = cast.tester().form().formParam("kind", "BUG").formParam("title", title)
+        return reportBug(cast.tester(), cast.program(), title);
+    }
+
+    private Suggestion reportBug(Reader tester, Program program, String title) {
+        Response created = tester.form().formParam("kind", "BUG").formParam("title", title)
                 .formParam("body", "The camera crashes " + title).formParam("deviceModel", "Xiaomi 15")
                 .formParam("systemVersion", "HyperOS 2.1").formParam("frequency", "OFTEN")
                 .formParam("steps", "1. Open the camera").formParam("build", "OS2.0.241201.1.DEV")
-                .post("/boards/" + cast.program().slug() + "/suggestions");
+                .post("/boards/" + program.slug() + "/suggestions");
         assertEquals(303, created.statusCode(), created.asString());
         long id = Long.parseLong(created.header("Location").replaceAll(".*/suggestions/(\\d+).*", "$1"));
         return Suggestion.findById(id);
@@ -152,6 +156,10 @@ class PrivateBoardVisibilityTest {
             assertEquals(r.expected(), r.get("/api/v1/boards/" + slug).statusCode(), r.name() + ": the API's board");
             assertEquals(r.expected(), r.get("/api/v1/boards/" + slug + "/suggestions").statusCode(),
                     r.name() + ": the API's board list");
+            if (r.reads()) {
+                assertNotNull(html(r.get("/boards/" + slug).then().extract().response()).selectFirst(".notice.private-board"),
+                        r.name() + ": told the board is the program's");
+            }
             Document home = html(r.get("/").then().statusCode(200).extract().response());
             assertEquals(r.reads(), home.selectFirst("a[href=/boards/" + slug + "]") != null, r.name() + ": home's boards");
             List<String> listed = r.get("/api/v1/boards").then().statusCode(200).extract().path("items.slug");
@@ -439,5 +447,22 @@ class PrivateBoardVisibilityTest {
                 .post("/triage/releases");
         assertEquals(303, created.statusCode(), created.asString());
         assertEquals(cast.program().id(), fx.number("select program_id from release where version = ?1", version));
+    }
+
+    @Test
+    void board_followers_hear_of_new_program_posts_only_while_they_read_the_program() {
+        Cast cast = cast();
+        for (Reader r : List.of(cast.removed(), cast.tester(), cast.admin())) {
+            // The removed tester followed the board while a tester.
+            rf.followBoard(r.member(), cast.program().board().id);
+        }
+        Reader poster = signedIn(unique("poster"), true);
+        programs.grant(poster.member(), cast.program());
+        Suggestion s = reportBug(poster, cast.program(), unique("New on the beta board"));
+        rf.deliver();
+
+        assertTrue(rf.kinds(cast.removed().member(), s.id).isEmpty(), "a removed tester is not told");
+        assertFalse(rf.kinds(cast.tester().member(), s.id).isEmpty(), "a tester is told");
+        assertFalse(rf.kinds(cast.admin().member(), s.id).isEmpty(), "staff are told");
     }
 }
