@@ -28,15 +28,17 @@ import jakarta.ws.rs.core.MediaType;
 public class BoardApi {
 
     @Schema(name = "Board", description = "A board; names and descriptions in Chinese and English.", example = """
-            {"slug": "camera", "name": "相机", "nameEn": "Camera", "description": "拍照与录像", "descriptionEn": "Photos and video", "acceptsSuggestions": true, "acceptsBugs": true, "archived": false, "suggestions": 12873, "following": false}""")
+            {"slug": "camera", "name": "相机", "nameEn": "Camera", "description": "拍照与录像", "descriptionEn": "Photos and video", "acceptsSuggestions": true, "acceptsBugs": true, "archived": false, "suggestions": 12873, "following": false, "program": null}""")
     public record BoardView(String slug, String name, @Schema(nullable = true) String nameEn,
             @Schema(nullable = true) String description, @Schema(nullable = true) String descriptionEn,
             boolean acceptsSuggestions, boolean acceptsBugs, boolean archived, int suggestions,
-            @Schema(description = "Whether the caller follows it; null for visitors.", nullable = true) Boolean following) {
+            @Schema(description = "Whether the caller follows it; null for visitors.", nullable = true) Boolean following,
+            @Schema(description = "The beta program whose private board it is (listed only to its testers and staff); "
+                    + "null for a public board.", nullable = true) Long program) {
 
         static BoardView of(Board b, Boolean following) {
             return new BoardView(b.slug, b.name, b.nameEn, b.description, b.descriptionEn, b.acceptsSuggestions,
-                    b.acceptsBugs, b.archived, b.suggestionCount, following);
+                    b.acceptsBugs, b.archived, b.suggestionCount, following, b.programId);
         }
     }
 
@@ -58,7 +60,7 @@ public class BoardApi {
     @Operation(summary = "The boards", description = "Those listed to fans (not archived), in the admins' order.")
     @APIResponse(responseCode = "200", description = "Every listed board")
     public Cursor.Page<BoardView> list() {
-        List<Board> boards = Board.listed();
+        List<Board> boards = Board.listed(viewer.visibility());
         java.util.Set<Long> followed = viewer.id() == null ? java.util.Set.of()
                 : follows.followedBy(viewer.id()).stream().map(b -> b.id).collect(java.util.stream.Collectors.toSet());
         return Cursor.Page.all(boards.stream().map(b -> BoardView.of(b, viewer.isSignedIn() ? followed.contains(b.id) : null))
@@ -71,7 +73,7 @@ public class BoardApi {
     @APIResponse(responseCode = "200", description = "The board")
     @APIResponse(responseCode = "404", description = "No such board")
     public BoardView show(@RestPath String slug) {
-        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Board board = Board.findBySlug(slug, viewer.visibility()).orElseThrow(NotFoundException::new);
         return BoardView.of(board, viewer.isSignedIn() ? follows.isFollowing(board.id, viewer.id()) : null);
     }
 

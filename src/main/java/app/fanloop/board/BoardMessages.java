@@ -14,6 +14,9 @@ public interface BoardMessages {
     String board_archived();
 
     @Message
+    String board_private();
+
+    @Message
     String board_no_match();
 
     @Message

@@ -46,6 +46,9 @@ class EmailTest {
     NotificationMailer mailer;
 
     @Inject
+    app.fanloop.ProgramFixtures programs;
+
+    @Inject
     MockMailbox mailbox;
 
     @Inject
@@ -138,6 +141,39 @@ class EmailTest {
         moveTo(nextMonday.plusHours(30));
         mailer.sendDigests();
         assertEquals(1, mailbox.getMailsSentTo(reader.email).size(), "one digest per week");
+    }
+
+    @Test
+    void mail_and_digests_tell_of_a_program_post_only_those_who_read_the_program() {
+        app.fanloop.ProgramFixtures.Program program = programs.program();
+        Member tester = rf.withEmail("beta-now");
+        Member removed = rf.withEmail("beta-removed");
+        Member leaving = rf.withEmail("beta-weekly");
+        rf.emailMode(tester, EmailMode.IMMEDIATE, "en");
+        rf.emailMode(removed, EmailMode.IMMEDIATE, "en");
+        rf.emailMode(leaving, EmailMode.WEEKLY, "en");
+        programs.grant(tester, program);
+        programs.grant(leaving, program);
+        programs.grant(removed, program);
+        programs.revoke(removed, program);
+        Suggestion s = fx.suggestion(program.board(), fx.someone(), unique("Beta mail"));
+        for (Member m : List.of(tester, removed, leaving)) {
+            fx.followAs(s.id, m);
+        }
+
+        rf.statusChanged(s, "PLANNED");
+        mailer.sendImmediate();
+        assertEquals(1, mailbox.getMailsSentTo(tester.email).size(), "a tester is mailed");
+        assertEquals(0, mailbox.getMailsSentTo(removed.email).size(), "a removed tester is not");
+
+        // Removed before the digest: the week's digest does not tell them of the program's post.
+        programs.revoke(leaving, program);
+        ZoneId site = ZoneId.of("Asia/Shanghai");
+        moveTo(ZonedDateTime.now(site).with(TemporalAdjusters.next(DayOfWeek.MONDAY)).toLocalDate().atStartOfDay(site)
+                .plusHours(10));
+        mailer.sendDigests();
+        assertTrue(mailbox.getMailsSentTo(leaving.email).stream().noneMatch(m -> m.getHtml().contains(s.title)),
+                "no digest line about the program's post");
     }
 
     @Test
