@@ -24,6 +24,9 @@ public interface BetaMessages {
     String beta_open();
 
     @Message
+    String beta_testing_list();
+
+    @Message
     String beta_closed_list();
 
     @Message
@@ -289,6 +292,9 @@ public interface BetaMessages {
 
     @Message
     String console_no_applicants();
+
+    @Message
+    String console_breakdown();
 
     @Message
     String console_score_title();

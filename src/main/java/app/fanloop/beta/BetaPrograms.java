@@ -55,12 +55,24 @@ public class BetaPrograms {
         this.honours = honours;
     }
 
-    /** The /beta page: programs not closed (open and upcoming), then the latest closed ones. */
-    public record Listing(List<BetaProgram> running, List<BetaProgram> closed) {
+    /**
+     * The /beta page: programs taking applications now or soon, programs whose window ended and whose testers are
+     * at work, then the latest closed ones.
+     */
+    public record Listing(List<BetaProgram> open, List<BetaProgram> testing, List<BetaProgram> closed) {
+        /** Every program not closed (the PM's list). */
+        public List<BetaProgram> running() {
+            List<BetaProgram> all = new java.util.ArrayList<>(open);
+            all.addAll(testing);
+            return all;
+        }
     }
 
     public Listing listing() {
-        return new Listing(BetaProgram.running(), BetaProgram.closed(20));
+        Instant now = clock.now();
+        List<BetaProgram> running = BetaProgram.running();
+        return new Listing(running.stream().filter(p -> p.appliesUntil.isAfter(now)).toList(),
+                running.stream().filter(p -> !p.appliesUntil.isAfter(now)).toList(), BetaProgram.closed(20));
     }
 
     /** Programs taking applications now or soon, for the home page's card. */

@@ -225,7 +225,7 @@ class BetaProgramsTest {
         Document console = html(as(paula, page()).get("/triage/beta/" + p.slug).then().statusCode(200).extract().response());
         Element row = console.selectFirst("#application-" + id);
         // 4 × 3 + 3 × 1 + 2 × 5 + 2 × 1 + 2 × 2 + 1 × 4 + 1 × (−4) = 31
-        assertEquals("31", row.selectFirst(".beta-score summary strong").text());
+        assertEquals("31", row.selectFirst(".beta-score strong").text());
         assertEquals(List.of("Honour level 4 × 3 = 12", "Bug reports filed 3 × 1 = 3", "Bug reports planned or shipped 2 × 5 = 10",
                 "Reports upheld 2 × 1 = 2", "Earlier programs accepted 2 × 2 = 4", "Earlier programs completed 1 × 4 = 4",
                 "Earlier programs removed from 1 × -4 = -4"), row.select(".score-terms tr").eachText());

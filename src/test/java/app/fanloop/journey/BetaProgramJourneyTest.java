@@ -18,6 +18,9 @@ import com.microsoft.playwright.Page;
 
 import app.fanloop.Fixtures;
 import app.fanloop.beta.BetaFixtures;
+import app.fanloop.board.Board;
+import app.fanloop.suggestion.SuggestionKind;
+import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.member.DevTokens;
 import app.fanloop.member.Visibility;
 import app.fanloop.notification.NotificationDelivery;
@@ -57,9 +60,13 @@ class BetaProgramJourneyTest extends BrowserJourney {
         String slug = Fixtures.unique("hyperos");
         String dana = Fixtures.unique("dana");
         String danaToken = DevTokens.accessToken(dana);
-        // bob and chen have taken part for a while; the third fan is new.
-        beta.level(fx.member("bob").id, 6);
-        beta.level(fx.member("chen").id, 5);
+        // bob and chen have filed bug reports the team adopted; the third fan is new.
+        Board elsewhere = fx.board();
+        for (String who : List.of("bob", "bob", "chen")) {
+            long bug = fx.suggestion(elsewhere, fx.member(who), SuggestionKind.BUG, Fixtures.unique("bug"), "A bug",
+                    java.time.Instant.now()).id;
+            fx.status(bug, SuggestionStatus.PLANNED);
+        }
 
         // paula opens the program.
         BrowserContext paulas = chromium.context(true);
@@ -156,7 +163,8 @@ class BetaProgramJourneyTest extends BrowserJourney {
         assertThat(third.locator("#application .beta-state")).hasText("Accepted");
         assertThat(third.locator("a[href='/boards/" + boardSlug + "']").first()).isVisible();
 
-        // The pages as fans and the PM see them, on a desktop and a phone.
+        // The pages as fans and the PM see them, on a desktop and a phone (back in the application window).
+        clock.reset();
         List<String> problems = new ArrayList<>();
         for (int width : List.of(1280, 360)) {
             String suffix = width == 360 ? "-360" : "";
@@ -170,7 +178,7 @@ class BetaProgramJourneyTest extends BrowserJourney {
             fan.close();
             BrowserContext pm = context(width, false);
             Page console = chromium.signIn(pm, "paula", "/triage/beta/" + slug);
-            console.locator("li.beta-applicant details.beta-score").first().evaluate("d => d.open = true");
+            console.locator("li.beta-applicant details.beta-explain").first().evaluate("d => d.open = true");
             problems.addAll(shown(console, "/triage/beta/" + slug, "24-beta-console" + suffix));
             pm.close();
         }
