@@ -77,7 +77,10 @@ public class BetaResource {
             return Response.seeOther(UriBuilder.fromPath("/beta/{slug}").queryParam("applied", "1")
                     .fragment("application").build(slug)).build();
         } catch (FormInvalid invalid) {
-            return Forms.badRequest(page(slug, form, locale.errors(invalid), false));
+            TemplateInstance again = page(slug, form, locale.errors(invalid), false);
+            // A sanction refuses the member as a sanction does everywhere (403), with the reason on the form.
+            boolean sanctioned = invalid.problems().stream().anyMatch(p -> "beta_sanctioned".equals(p.code()));
+            return sanctioned ? Response.status(Response.Status.FORBIDDEN).entity(again).build() : Forms.badRequest(again);
         }
     }
 

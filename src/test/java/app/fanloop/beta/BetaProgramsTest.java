@@ -186,7 +186,10 @@ class BetaProgramsTest {
         // A silenced member.
         Fan quiet = members.fan("quiet");
         fx.sanction(quiet.member(), "SILENCE", Instant.now().plus(Duration.ofDays(3)), "spam");
-        assertRefused(apply(quiet, open, "Xiaomi 14", null), "Members under a silence or ban cannot apply", "Xiaomi 14");
+        Response silenced = apply(quiet, open, "Xiaomi 14", null);
+        assertEquals(403, silenced.statusCode(), "refused as a sanction is everywhere, with the reason on the form");
+        assertTrue(html(silenced).selectFirst("#application .form-errors").text().startsWith("Members under a silence or ban cannot apply"));
+        assertEquals("Xiaomi 14", html(silenced).selectFirst("input#device").val());
 
         assertEquals(0, fx.number("select count(*) from beta_application where program_id in (?1, ?2, ?3, ?4, ?5)",
                 soon.id, ended.id, demanding.id, closed.id, asking.id));
