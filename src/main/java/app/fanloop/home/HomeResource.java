@@ -5,6 +5,7 @@ import java.util.List;
 import app.fanloop.beta.BetaProgram;
 import app.fanloop.beta.BetaPrograms;
 import app.fanloop.board.Board;
+import app.fanloop.member.Viewer;
 import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseNotes;
 import app.fanloop.release.ReleasePublishing;
@@ -39,10 +40,12 @@ public class HomeResource {
     }
 
     private final ReleasePublishing releases;
+    private final Viewer viewer;
     private final BetaPrograms betas;
 
-    HomeResource(ReleasePublishing releases, BetaPrograms betas) {
+    HomeResource(ReleasePublishing releases, Viewer viewer, BetaPrograms betas) {
         this.releases = releases;
+        this.viewer = viewer;
         this.betas = betas;
     }
 
@@ -52,7 +55,8 @@ public class HomeResource {
         List<Board> boards = Board.all();
         List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
         List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
-        ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listedAmong(boards), trending, shipped, latest, betas.open(BETAS)));
+        ReleaseNotes latest = Release.latestPublished(viewer.visibility()).map(r -> ReleaseNotes.load(r, releases)).orElse(null);
+        return Templates.home(new HomePage(Board.listedAmong(boards, viewer.visibility()), trending, shipped, latest,
+                betas.open(BETAS)));
     }
 }

@@ -73,27 +73,31 @@ public class Notification extends PanacheEntityBase {
     }
 
     /**
-     * A notification shows (in the bell, the list, e-mail and the digest) only while the suggestion and
-     * the comment it is about are visible to its recipient: the visibility rule for an audience
+     * A notification shows (in the bell, the list, e-mail and the digest) only while the suggestion, the comment
+     * and the release it is about are visible to its recipient (a release written for a beta program: its testers
+     * and staff): the visibility rule for an audience
      * ({@link Visibility#sqlForRecipient}). Notifications stay stored; they come back with a restored post.
      */
     static String shownSql(String n) {
         return "not exists (select 1 from suggestion vs where vs.id = " + n + ".suggestion_id and not "
                 + Visibility.sqlForRecipient("vs", n + ".member_id") + ")"
                 + " and not exists (select 1 from comment vc where vc.id = " + n + ".comment_id and not "
-                + Visibility.sqlForRecipient("vc", n + ".member_id") + ")";
+                + Visibility.sqlForRecipient("vc", n + ".member_id") + ")"
+                + " and not exists (select 1 from release vr where vr.id = " + n + ".release_id and not "
+                + Visibility.sqlReadsProgram("vr.program_id", n + ".member_id") + ")";
     }
 
     /** {@link #shownSql} for the JPQL queries below, whose suggestion is joined as {@code s}. */
     private static final String SHOWN = "(s is null or " + Visibility.jpqlForRecipient("s", "n.memberId") + ")"
             + " and not exists (select 1 from Comment vc where vc.id = n.commentId and not "
-            + Visibility.jpqlForRecipient("vc", "n.memberId") + ")";
+            + Visibility.jpqlForRecipient("vc", "n.memberId") + ")"
+            + " and (nr is null or " + Visibility.jpqlReadsProgram("nr.programId", "n.memberId") + ")";
 
     /** A member's notifications, newest first, with everything their text needs, one page plus one row. */
     public static List<Notification> page(long memberId, int page, int size) {
         return find("""
                 from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
-                left join fetch s.board left join fetch n.release
+                left join fetch s.board left join fetch n.release nr
                 where n.memberId = ?1 and\s""" + SHOWN + " order by n.id desc", memberId)
                 .<Notification> range((page - 1) * size, page * size).list();
     }
@@ -105,7 +109,7 @@ public class Notification extends PanacheEntityBase {
     public static List<Notification> before(long memberId, Long beforeId, int max) {
         return find("""
                 from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
-                left join fetch s.board left join fetch n.release
+                left join fetch s.board left join fetch n.release nr
                 where n.memberId = ?1 and n.id < ?2 and\s""" + SHOWN + " order by n.id desc", memberId,
                 beforeId == null ? Long.MAX_VALUE : beforeId)
                 .<Notification> range(0, max - 1).list();
@@ -115,7 +119,7 @@ public class Notification extends PanacheEntityBase {
     public static List<Notification> withText(List<Long> ids) {
         return list("""
                 from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
-                left join fetch s.board left join fetch n.release
+                left join fetch s.board left join fetch n.release nr
                 where n.id in ?1 and\s""" + SHOWN + " order by n.id", ids);
     }
 }

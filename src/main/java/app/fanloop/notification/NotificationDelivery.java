@@ -90,7 +90,7 @@ public class NotificationDelivery {
     /**
      * One notification per audience member for a release: to an author about their own shipped
      * suggestions, to a voter or follower about those they voted on or follow, to a channel follower
-     * about the release itself.
+     * about the release itself. A release written for a beta program is told only to those who read the program.
      */
     private static final String ABOUT_RELEASE = """
             insert into notification (member_id, event_id, kind, reason, actor_id, suggestion_id, release_id,
@@ -112,10 +112,11 @@ public class NotificationDelivery {
                                       else exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = a.member_id)
                                         or exists (select 1 from suggestion_follow f where f.suggestion_id = s.id and f.member_id = a.member_id)
                                  end)) as first_concerned
-                from domain_event e cross join a
-                where e.id = :e and a.member_id is distinct from e.actor_id
+                from domain_event e cross join a join release r on r.id = e.release_id
+                where e.id = :e and a.member_id is distinct from e.actor_id and %s
             ) audience
-            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW, Visibility.sqlPublic("s"), Visibility.sqlPublic("s"));
+            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW, Visibility.sqlPublic("s"), Visibility.sqlPublic("s"),
+            Visibility.sqlReadsProgram("r.program_id", "a.member_id"));
 
     private final EntityManager em;
     private final SiteClock clock;

@@ -108,8 +108,10 @@ public class MemberResource {
     private TemplateInstance me(Integer fpage, String saved, AvatarForm avatar) {
         Member me = viewer.requireMember();
         int page = Pages.clamp(fpage, 1000);
-        Settings settings = new Settings(Page.of(followed(me, page), page, FOLLOWED_PER_PAGE),
-                boardFollows.followedBy(me.id), releases.followedChannels(me.id), notifications.emailMode(me.id),
+        // What the member sees of their own follows: as a member (no one's hidden posts), of the programs they read.
+        Visibility own = Visibility.member(me.id, viewer.isStaff(), me.betaPrograms);
+        Settings settings = new Settings(Page.of(followed(me, page, own), page, FOLLOWED_PER_PAGE),
+                Board.readableAmong(boardFollows.followedBy(me.id), own), releases.followedChannels(me.id), notifications.emailMode(me.id),
                 "email".equals(saved), "privacy".equals(saved), avatar);
         return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings,
                 honours.card(me, viewer.visibility(), true), betas.history(me.id, true)));
@@ -173,11 +175,11 @@ public class MemberResource {
 
     /** The suggestions the member follows, most recently followed first, one page plus one row. */
     @SuppressWarnings("unchecked")
-    private static List<Suggestion> followed(Member member, int page) {
+    private static List<Suggestion> followed(Member member, int page, Visibility visibility) {
         return Suggestion.getEntityManager().createNativeQuery("""
                 select s.* from suggestion s join suggestion_follow f on f.suggestion_id = s.id
                 where f.member_id = :m and %s
-                order by f.created_at desc, s.id desc offset :offset limit :limit""".formatted(Visibility.member(member.id).sql("s")),
+                order by f.created_at desc, s.id desc offset :offset limit :limit""".formatted(visibility.sql("s")),
                 Suggestion.class)
                 .setParameter("m", member.id).setParameter("offset", (page - 1) * FOLLOWED_PER_PAGE)
                 .setParameter("limit", FOLLOWED_PER_PAGE + 1).getResultList();

@@ -1,6 +1,7 @@
 package app.fanloop.release;
 
 import app.fanloop.limit.AbuseLimited;
+import app.fanloop.member.Viewer;
 import app.fanloop.web.SiteClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +50,11 @@ public class FeedResource {
     private final SiteConfig site;
     private final RequestLocale locale;
     private final SiteClock clock;
+    private final Viewer viewer;
 
-    FeedResource(ReleasePublishing service, ReleaseConfig config, SiteConfig site, RequestLocale locale, SiteClock clock) {
+    FeedResource(ReleasePublishing service, ReleaseConfig config, SiteConfig site, RequestLocale locale, SiteClock clock,
+            Viewer viewer) {
+        this.viewer = viewer;
         this.service = service;
         this.config = config;
         this.site = site;
@@ -66,7 +70,7 @@ public class FeedResource {
         ReleaseChannel filter = ReleaseChannel.parse(channel);
         ReleaseMessages msg = locale.messages(ReleaseMessages.class);
         WebMessages words = locale.messages();
-        List<Release> releases = Release.published(filter, 1, config.pageSize());
+        List<Release> releases = Release.published(viewer.visibility(), filter, 1, config.pageSize());
         if (releases.size() > config.pageSize()) {
             releases = releases.subList(0, config.pageSize());
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hibernate.annotations.DynamicUpdate;
 
 import app.fanloop.member.Member;
+import app.fanloop.member.Visibility;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,6 +54,11 @@ public class Release extends PanacheEntityBase {
     public Member createdBy;
 
     public Instant createdAt;
+    /**
+     * The beta program the release was written for, or null: readable only by its testers and staff until the
+     * program's build goes public (the beta program's service sets it back to null then).
+     */
+    public Long programId;
     public Instant updatedAt;
 
     public String path() {
@@ -100,16 +106,23 @@ public class Release extends PanacheEntityBase {
         return Integer.parseInt(week.substring(0, 4));
     }
 
-    /** The newest published release on any channel, for the home page. */
-    public static Optional<Release> latestPublished() {
-        return find("state = ?1 order by publishedAt desc, id desc", ReleaseState.PUBLISHED).firstResultOptional();
+    /** The newest published release on any channel this reader may read, for the home page. */
+    public static Optional<Release> latestPublished(Visibility reader) {
+        return find("from Release r where r.state = ?1 and " + reader.jpqlProgram("r") + " order by r.publishedAt desc, r.id desc",
+                ReleaseState.PUBLISHED).firstResultOptional();
     }
 
-    /** One page of published releases, newest first, and one more row (Panache ranges are inclusive) to tell if another page follows. */
-    public static List<Release> published(ReleaseChannel channel, int page, int size) {
+    /**
+     * One page of published releases this reader may read (a program's only for its testers and staff), newest first,
+     * and one more row (Panache ranges are inclusive) to tell if another page follows.
+     */
+    public static List<Release> published(Visibility reader, ReleaseChannel channel, int page, int size) {
+        String readable = " and " + reader.jpqlProgram("r");
         var query = channel == null
-                ? find("state = ?1 order by publishedAt desc, id desc", ReleaseState.PUBLISHED)
-                : find("state = ?1 and channel = ?2 order by publishedAt desc, id desc", ReleaseState.PUBLISHED, channel);
+                ? find("from Release r where r.state = ?1" + readable + " order by r.publishedAt desc, r.id desc",
+                        ReleaseState.PUBLISHED)
+                : find("from Release r where r.state = ?1 and r.channel = ?2" + readable
+                        + " order by r.publishedAt desc, r.id desc", ReleaseState.PUBLISHED, channel);
         return query.<Release> range((page - 1) * size, page * size).list();
     }
 }

@@ -67,7 +67,11 @@ public class ReleaseApi {
     private final ReleasePublishing publishing;
     private final ChannelFollowing channels;
 
-    ReleaseApi(ReleaseEditing editing, ReleasePublishing publishing, ChannelFollowing channels) {
+    private final app.fanloop.member.Viewer viewer;
+
+    ReleaseApi(ReleaseEditing editing, ReleasePublishing publishing, ChannelFollowing channels,
+            app.fanloop.member.Viewer viewer) {
+        this.viewer = viewer;
         this.editing = editing;
         this.publishing = publishing;
         this.channels = channels;
@@ -82,7 +86,8 @@ public class ReleaseApi {
         int size = Cursor.limit(limit);
         ReleaseChannel filter = ReleaseChannel.parse(channel);
         Cursor after = Cursor.parse(cursor, 2);
-        String where = "r.state = :published" + (filter == null ? "" : " and r.channel = :channel")
+        String where = "r.state = :published and " + viewer.visibility().jpqlProgram("r")
+                + (filter == null ? "" : " and r.channel = :channel")
                 + (after == null ? "" : " and (r.publishedAt, r.id) < (:at, :id)");
         var query = Release.getEntityManager().createQuery("from Release r where " + where
                 + " order by r.publishedAt desc, r.id desc", Release.class).setParameter("published", ReleaseState.PUBLISHED);

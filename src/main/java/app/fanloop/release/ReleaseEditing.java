@@ -63,16 +63,36 @@ public class ReleaseEditing {
         this.site = site;
     }
 
+    /** A beta program a release may be written for (the editor's select). */
+    public record ProgramChoice(long id, String name) {
+        /** The option's value. */
+        public String value() {
+            return Long.toString(id);
+        }
+    }
+
+    /** The beta programs, open ones first, newest first: the editor's choices. */
+    public List<ProgramChoice> programChoices() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Release.getEntityManager().createNativeQuery("""
+                select id, name from beta_program order by closed_at is not null, created_at desc, id desc""")
+                .getResultList();
+        return rows.stream().map(r -> new ProgramChoice(((Number) r[0]).longValue(), (String) r[1])).toList();
+    }
+
     /** A release in the editor: staff only. */
     public Release load(long id) {
         viewer.requireStaff();
         return find(id);
     }
 
-    /** A release for the public page: published ones for everybody, the others for staff (as a preview). */
+    /**
+     * A release for the public page: published ones for everybody, the others for staff (as a preview); one written
+     * for a beta program only for its testers and staff until its build goes public.
+     */
     public Release visible(long id) {
         Release release = Release.<Release> findByIdOptional(id).orElseThrow(NotFoundException::new);
-        if (!release.isPublished() && !viewer.isStaff()) {
+        if (!release.isPublished() && !viewer.isStaff() || !viewer.mayReadProgram(release.programId)) {
             throw new NotFoundException();
         }
         return release;
@@ -206,7 +226,7 @@ public class ReleaseEditing {
 
     /** A new release's form: the week of the coming publish day, on the weekly channel. */
     public ReleaseForm blankForm() {
-        return new ReleaseForm("", ReleaseChannel.DEV.name(), isoWeek(defaultSchedule().toLocalDate()), "");
+        return new ReleaseForm("", ReleaseChannel.DEV.name(), isoWeek(defaultSchedule().toLocalDate()), "", "");
     }
 
     /** Feature items a line can ship: not cancelled; those aimed at this version first, then by status and demand. */
@@ -279,9 +299,15 @@ public class ReleaseEditing {
                 version.toLowerCase(), release.id == null ? -1L : release.id) > 0) {
             problems.add(new FormInvalid.Problem("version", FieldErrors.TAKEN, null));
         }
+        Long program = problems.isEmpty() ? form.programId() : null;
+        if (program != null && programChoices().stream().noneMatch(p -> p.id() == program)) {
+            problems.add(new FormInvalid.Problem("program", FieldErrors.INVALID, null));
+        }
         if (!problems.isEmpty()) {
             throw new FormInvalid(problems);
         }
+        // A release written for a beta program is read by its testers and staff only, until its build goes public.
+        release.programId = program;
         release.version = version;
         release.channel = channel;
         release.week = form.week().strip();

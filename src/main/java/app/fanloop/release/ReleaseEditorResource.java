@@ -37,7 +37,8 @@ public class ReleaseEditorResource {
      * being edited), the scheduling form and the errors of whichever form was sent.
      */
     public record Editor(ReleaseNotes notes, ReleaseForm form, ReleaseItem editing, ReleaseItemForm itemForm,
-            List<FeatureItem> features, String scheduleValue, FieldErrors errors) {
+            List<FeatureItem> features, String scheduleValue, FieldErrors errors,
+            List<ReleaseEditing.ProgramChoice> programs) {
         public Release release() {
             return notes.release();
         }
@@ -63,7 +64,8 @@ public class ReleaseEditorResource {
     static class Templates {
         static native TemplateInstance overview(Overview overview);
 
-        static native TemplateInstance create(ReleaseForm form, List<ReleaseChannel> channels, FieldErrors errors);
+        static native TemplateInstance create(ReleaseForm form, List<ReleaseChannel> channels, FieldErrors errors,
+                List<ReleaseEditing.ProgramChoice> programs);
 
         static native TemplateInstance editor(Editor editor);
     }
@@ -98,7 +100,7 @@ public class ReleaseEditorResource {
     @Path("triage/releases/new")
     public TemplateInstance newForm() {
         viewer.requireStaff();
-        return Templates.create(service.blankForm(), CHANNELS, FieldErrors.none());
+        return Templates.create(service.blankForm(), CHANNELS, FieldErrors.none(), service.programChoices());
     }
 
     @POST
@@ -107,7 +109,7 @@ public class ReleaseEditorResource {
         try {
             return backTo(service.create(form).id, null);
         } catch (FormInvalid invalid) {
-            return Forms.badRequest(Templates.create(form, CHANNELS, locale.errors(invalid)));
+            return Forms.badRequest(Templates.create(form, CHANNELS, locale.errors(invalid), service.programChoices()));
         }
     }
 
@@ -208,7 +210,7 @@ public class ReleaseEditorResource {
                         ? ReleaseEditing.LOCAL_INPUT.format(release.scheduledAt.atZone(service.zone()))
                         : ReleaseEditing.LOCAL_INPUT.format(service.defaultSchedule());
         return new Editor(ReleaseNotes.load(release, publishing), form, editing, itemForm,
-                release.isPublished() ? List.of() : service.featureChoices(release), when, errors);
+                release.isPublished() ? List.of() : service.featureChoices(release), when, errors, service.programChoices());
     }
 
     private static Response backTo(long id, String fragment) {

@@ -23,6 +23,15 @@ public interface ReleaseMessages {
     String release_channel();
 
     @Message
+    String release_program();
+
+    @Message
+    String release_program_none();
+
+    @Message
+    String release_program_hint();
+
+    @Message
     String release_week_of(int year, int week);
 
     @Message

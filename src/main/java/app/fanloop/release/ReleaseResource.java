@@ -85,7 +85,7 @@ public class ReleaseResource {
     public TemplateInstance list(@RestQuery String channel, @RestQuery Integer page) {
         ReleaseChannel filter = ReleaseChannel.parse(channel);
         int number = Pages.clamp(page, 1000);
-        Page<Release> releases = Page.of(Release.published(filter, number, config.pageSize()), number,
+        Page<Release> releases = Page.of(Release.published(viewer.visibility(), filter, number, config.pageSize()), number,
                 config.pageSize());
         return Templates.list(new ReleaseList(filter, releases, creditCounts(releases.items()),
                 channels.followedChannels(viewer.id())));

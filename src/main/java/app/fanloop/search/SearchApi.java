@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import app.fanloop.board.Board;
 import app.fanloop.limit.AbuseLimited;
 import app.fanloop.suggestion.SuggestionJson;
 import app.fanloop.web.Cursor;
@@ -105,7 +104,7 @@ public class SearchApi {
             @RestQuery String board) {
         List<SearchHit> hits = List.of();
         if (title != null && title.strip().codePointCount(0, title.strip().length()) >= 2) {
-            Long boardId = board == null ? null : Board.findBySlug(board).map(b -> b.id).orElse(null);
+            Long boardId = search.boardId(board);
             hits = gate.run(() -> search.similar(title, boardId, null, SearchResource.HINTS));
         }
         return Cursor.Page.all(hits.stream().map(Hit::of).toList());

@@ -5,7 +5,6 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import app.fanloop.board.Board;
 import app.fanloop.limit.AbuseLimited;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
@@ -70,7 +69,7 @@ public class SearchResource {
     public TemplateInstance similar(@RestQuery String title, @RestQuery String board) {
         List<SearchHit> hits = List.of();
         if (title != null && title.strip().codePointCount(0, title.strip().length()) >= 2) {
-            Long boardId = board == null ? null : Board.findBySlug(board).map(b -> b.id).orElse(null);
+            Long boardId = search.boardId(board);
             hits = gate.run(() -> search.similar(title, boardId, null, HINTS));
         }
         return Templates.similar(new Hints(hits));

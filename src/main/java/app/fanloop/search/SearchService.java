@@ -70,10 +70,16 @@ public class SearchService {
         this.config = config;
     }
 
+    /** The board named in a hint's request, if the viewer may read it (null: none, or not theirs to read). */
+    public Long boardId(String slug) {
+        return slug == null ? null : Board.findBySlug(slug, viewer.visibility()).map(b -> b.id).orElse(null);
+    }
+
     /** One page of results for what the viewer may see. */
     public SearchResults search(SearchQuery query) {
         boolean admin = viewer.isAdmin();
-        List<Board> boards = Board.all();
+        // The board filter offers (and finds) only boards the viewer may read: no private board of another program.
+        List<Board> boards = Board.readableAmong(Board.all(), viewer.visibility());
         SearchTerms terms = SearchTerms.of(analyzer.tokens(query.q()), false);
         if (terms.isEmpty()) {
             return SearchResults.none(query, boards, admin);
@@ -279,8 +285,8 @@ public class SearchService {
                     select 'RELEASE' as type, cast(null as bigint) as suggestion_id, cast(null as bigint) as comment_id,
                            r.id as release_id, %s as coverage, %s as rank, -1 as votes
                     from release r
-                    where r.search_vector @@ cast(:match as tsquery) and r.state = 'PUBLISHED'""".formatted(
-                    coverage("r", terms), rank("r")));
+                    where r.search_vector @@ cast(:match as tsquery) and r.state = 'PUBLISHED' and %s""".formatted(
+                    coverage("r", terms), rank("r"), filters.visibility().sqlProgram("r")));
         }
         if (branches.isEmpty()) {
             return List.of();

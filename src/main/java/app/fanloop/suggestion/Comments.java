@@ -63,7 +63,7 @@ public class Comments {
                 .setParameter("id", commentId).getResultList();
         List<Long> thread = rows.stream().map(Number::longValue).toList();
         int visibleRemoved = ((Number) em.createNativeQuery(
-                "select count(*) from comment c where (id = :id or parent_id = :id) and " + Visibility.sqlPublic("c"))
+                "select count(*) from comment c where (id = :id or parent_id = :id) and " + Visibility.sqlShown("c"))
                 .setParameter("id", commentId).getSingleResult()).intValue();
         em.flush();
         em.clear();

@@ -46,7 +46,7 @@ public record SuggestionPage(
         static Files load(Suggestion s, List<Thread> threads, Viewer viewer) {
             List<Attachment> own = s.imageCount + s.logCount == 0 ? List.of() : Attachment.ofSuggestion(s.id);
             List<Attachment> logs = own.stream().filter(Attachment::isLog).toList();
-            if (!logs.isEmpty() && !viewer.mayReadPrivateFile(s.hidden, s.author.id)) {
+            if (!logs.isEmpty() && !viewer.mayReadPrivateFile(s.hidden, s.author.id, s.programId)) {
                 logs = List.of();
             }
             List<Long> withImages = new ArrayList<>();
@@ -115,7 +115,7 @@ public record SuggestionPage(
         if (s.officialComment != null) {
             official = Comment.find("from Comment c join fetch c.author where c.id = ?1", s.officialComment.id)
                     .firstResult();
-            if (official != null && !viewer.visibility().maySee(official.hidden, official.author.id)) {
+            if (official != null && !viewer.visibility().maySee(official.hidden, official.author.id, official.programId)) {
                 // A hidden official response leaves the top of the page; the thread shows its placeholder.
                 official = null;
             }
@@ -135,7 +135,7 @@ public record SuggestionPage(
                 feature(s, viewer.isStaff()),
                 mergedFrom(s, viewer.visibility()),
                 viewer.isAdmin() ? Board.all() : List.of(),
-                shippedIn(s.id),
+                shippedIn(s.id, viewer.visibility()),
                 Files.load(s, threads, viewer),
                 posting.poll(s).orElse(null));
     }
@@ -168,11 +168,11 @@ public record SuggestionPage(
         return withReplies(query.setMaxResults(limit + 1).getResultList());
     }
 
-    private static ShippedIn shippedIn(long suggestionId) {
+    private static ShippedIn shippedIn(long suggestionId, Visibility visibility) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Suggestion.getEntityManager().createNativeQuery("""
                 select r.id, r.version, r.channel from suggestion s join release r on r.id = s.shipped_release_id
-                where s.id = :id and r.state = 'PUBLISHED'""").setParameter("id", suggestionId).getResultList();
+                where s.id = :id and r.state = 'PUBLISHED' and %s""".formatted(visibility.sqlProgram("r"))).setParameter("id", suggestionId).getResultList();
         return rows.isEmpty() ? null
                 : new ShippedIn(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1], (String) rows.get(0)[2]);
     }

@@ -84,7 +84,7 @@ public class Trending {
                     select (extract(epoch from vv.created_at) - :epoch) / :halfLife from vote vv where vv.suggestion_id = base.id
               ) terms) weighted
             ) t
-            where s.id = base.id""".formatted(FLOOR, Visibility.sqlPublic("c"));
+            where s.id = base.id""".formatted(FLOOR, Visibility.sqlShown("c"));
 
     private final double halfLifeSeconds;
 

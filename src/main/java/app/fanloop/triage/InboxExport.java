@@ -54,7 +54,7 @@ public class InboxExport {
                        s.first_response_at, %s as priority
                 from suggestion s join board b on b.id = s.board_id
                 where s.status = 'OPEN' and %s""".formatted(Priority.SQL
-                .replace(":wv", "?").replace(":wh", "?").replace(":xnow", "?").replace(":wc", "?"), Visibility.sqlPublic("s")));
+                .replace(":wv", "?").replace(":wh", "?").replace(":xnow", "?").replace(":wc", "?"), Visibility.sqlShown("s")));
         if (query.boardId() != null) {
             sql.append(" and s.board_id = ?");
             params.add(query.boardId());

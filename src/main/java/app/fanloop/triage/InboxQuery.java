@@ -47,7 +47,7 @@ public record InboxQuery(Sort sort, Long boardId, SuggestionKind kind, Age age, 
 
     /** The page's suggestions with board and author in one statement; {@code now} is the site clock's time. */
     Page<Suggestion> run(TriageConfig.Weights weights, double nowExponent, Instant now) {
-        StringBuilder where = new StringBuilder("s.status = app.fanloop.suggestion.SuggestionStatus.OPEN and " + Visibility.jpqlPublic("s"));
+        StringBuilder where = new StringBuilder("s.status = app.fanloop.suggestion.SuggestionStatus.OPEN and " + Visibility.jpqlShown("s"));
         Parameters params = new Parameters();
         if (boardId != null) {
             where.append(" and s.board.id = :board");

@@ -78,7 +78,7 @@ public class TriageService {
         List<Suggestion> found = Suggestion.<Suggestion> find("""
                 from Suggestion s join fetch s.board join fetch s.author
                 where s.firstResponseAt is null and %s and s.status <> ?1 and s.createdAt < ?2
-                order by s.createdAt, s.id""".formatted(Visibility.jpqlPublic("s")), SuggestionStatus.MERGED, now.minus(config.answerTarget()))
+                order by s.createdAt, s.id""".formatted(Visibility.jpqlShown("s")), SuggestionStatus.MERGED, now.minus(config.answerTarget()))
                 .range((page - 1) * size, page * size).list();
         return rows(Page.of(found, page, size), trending.exponent(now));
     }
@@ -106,7 +106,7 @@ public class TriageService {
                   count(*),
                   count(*) filter (where first_response_at is not null and first_response_at <= created_at + make_interval(secs => :target))
                 from suggestion s
-                where created_at >= :since and created_at < :due and %1$s and status <> 'MERGED'""".formatted(Visibility.sqlPublic("s")))
+                where created_at >= :since and created_at < :due and %1$s and status <> 'MERGED'""".formatted(Visibility.sqlShown("s")))
                 .setParameter("due", due)
                 .setParameter("since", now.minus(config.answerWindow()))
                 .setParameter("target", (double) config.answerTarget().toSeconds())

@@ -38,14 +38,16 @@ public class WebhookPayloads {
 
     /**
      * The native SQL condition, for a delivery whose domain event id is in {@code eventIdColumn}, that what it tells
-     * of is still public: its suggestion and comment shown, its feature item on the public roadmap.
+     * of is still public: its suggestion and comment shown and of no beta program, its feature item on the public
+     * roadmap, its release not a program's.
      */
     static String stillPublicSql(String eventIdColumn) {
         return """
                 not exists (select 1 from domain_event pe left join suggestion ps on ps.id = pe.suggestion_id
                                  left join comment pc on pc.id = pe.comment_id left join feature_item pf on pf.id = pe.feature_item_id
+                                 left join release pr on pr.id = pe.release_id
                             where pe.id = %s and ((ps.id is not null and not %s) or (pc.id is not null and not %s)
-                                  or (pf.id is not null and pf.status not in (%s))))"""
+                                  or (pf.id is not null and pf.status not in (%s)) or pr.program_id is not null))"""
                 .formatted(eventIdColumn, Visibility.sqlPublic("ps"), Visibility.sqlPublic("pc"), PUBLIC_FEATURE_STATUSES);
     }
 
@@ -172,7 +174,7 @@ public class WebhookPayloads {
     private Optional<Map<String, Object>> release(long id) {
         return one("""
                 select r.id, r.version, r.channel, r.week, r.summary, r.published_at from release r
-                where r.id = :id and r.state = 'PUBLISHED'""", id).map(t -> {
+                where r.id = :id and r.state = 'PUBLISHED' and r.program_id is null""", id).map(t -> {
             Map<String, Object> r = new LinkedHashMap<>();
             long rid = number(t.get("id"));
             r.put("id", rid);

@@ -51,6 +51,9 @@ class MemberPagesTest {
     Fixtures fx;
 
     @Inject
+    app.fanloop.ProgramFixtures programs;
+
+    @Inject
     SessionFactory sessions;
 
     @Inject
@@ -337,5 +340,30 @@ class MemberPagesTest {
 
     private static String name(Fan fan) {
         return Character.toUpperCase(fan.subject().charAt(0)) + fan.subject().substring(1);
+    }
+
+    @Test
+    void a_testers_copy_of_a_page_is_never_served_to_a_member_who_does_not_read_the_program() {
+        app.fanloop.ProgramFixtures.Program program = programs.program();
+        String title = unique("Beta only");
+        Suggestion post = fx.suggestion(program.board(), fx.someone(), title);
+        Fan tester = fan("tester");
+        Fan other = fan("other");
+        programs.grant(tester.member(), program);
+        String board = "/boards/" + program.slug();
+        String suggestion = "/suggestions/" + post.id;
+
+        for (String path : java.util.List.of(board, suggestion, "/")) {
+            tester.get(path);
+            Response again = tester.get(path);
+            assertEquals("hit", cache(again), path + ": the tester's copy is kept for readers of the same programs");
+        }
+        assertTrue(tester.get("/").asString().contains("href=\"" + board + "\""), "the tester's navigation");
+
+        assertEquals(404, other.request().get(board).statusCode(), "never the tester's copy of the private board");
+        assertEquals(404, other.request().get(suggestion).statusCode(), "never the tester's copy of the post");
+        Response home = other.get("/");
+        assertFalse(home.asString().contains("href=\"" + board + "\""), "never the tester's navigation");
+        assertEquals(404, given().header("Accept-Language", "en").get(board).statusCode(), "nor a visitor");
     }
 }

@@ -61,10 +61,16 @@ class WebhookDeliveryTest {
     SiteClock clock;
 
     @Inject
+    app.fanloop.release.ReleaseFixtures rf;
+
+    @Inject
     WebhookConfig config;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    app.fanloop.ProgramFixtures programs;
 
     Receiver receiver;
 
@@ -119,6 +125,28 @@ class WebhookDeliveryTest {
         assertEquals(200, delivery.lastStatusCode);
         assertEquals(r.header("Fanloop-Delivery"), delivery.deliveryUuid.toString());
         assertEquals(payload.get("id").asText(), delivery.eventUuid.toString());
+    }
+
+    @Test
+    @TestSecurity(user = "bob")
+    void no_event_about_a_beta_programs_post_or_release_is_sent() {
+        WebhookEndpoint endpoint = wf.endpoint(receiver.url("/hooks/beta"), "suggestion.created", "comment.created",
+                "release.published");
+        app.fanloop.ProgramFixtures.Program program = programs.program();
+        programs.grant(fx.member("bob"), program);
+        String title = unique("Beta-only crash");
+
+        form().formParam("kind", "SUGGESTION").formParam("title", title).formParam("body", "Only for testers")
+                .post("/boards/" + program.slug() + "/suggestions").then().statusCode(303);
+        long id = fx.number("select id from suggestion where title = ?1", title);
+        form().formParam("body", "A tester's comment").post("/suggestions/" + id + "/comments").then().statusCode(303);
+        app.fanloop.release.Release release = rf.draft(app.fanloop.release.ReleaseChannel.DEV, unique("OS-beta"), null);
+        fx.sql("update release set program_id = ?1 where id = ?2", program.id(), release.id);
+        rf.publish(release.id);
+        job.deliverDue();
+
+        assertTrue(receiver.received().isEmpty(), "nothing about the program reaches an integration");
+        assertTrue(wf.deliveries(endpoint.id).stream().noneMatch(d -> d.status == WebhookDelivery.Status.DELIVERED));
     }
 
     @Test
