@@ -139,6 +139,8 @@ class BetaProgramJourneyTest extends BrowserJourney {
             assertEquals(404, visitor.navigate(chromium.url(report)).status(), "a visitor cannot open it");
             assertEquals(404, third.navigate(chromium.url(report)).status(), "the waitlisted fan cannot open it");
             visitors.close();
+            // Chromium logs the two 404s asked for above as console errors; they are the point, not a fault.
+            chromium.problems.removeIf(p -> p.contains(report) && p.contains("404"));
         }
 
         // A week later chen has posted nothing: paula removes him for inactivity, the waitlist fills the place.
