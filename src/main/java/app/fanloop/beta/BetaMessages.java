@@ -57,6 +57,9 @@ public interface BetaMessages {
     String beta_weekly_posts(int n);
 
     @Message
+    String beta_requirement();
+
+    @Message
     String beta_no_weekly_posts();
 
     @Message
