@@ -22,5 +22,7 @@ public enum EventKind {
     /** A comment that is neither an official response nor a reply to another member: nobody is told (empty audience); integrations hear of it. */
     COMMENT_POSTED,
     /** A webhook endpoint was switched off after failing again and again; the admins are told. */
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    /** A beta program's PM accepted, waitlisted, declined or removed a member's application; the applicant is told. */
+    BETA_APPLICATION_CHANGED
 }

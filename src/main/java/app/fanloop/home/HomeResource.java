@@ -2,6 +2,8 @@ package app.fanloop.home;
 
 import java.util.List;
 
+import app.fanloop.beta.BetaProgram;
+import app.fanloop.beta.BetaPrograms;
 import app.fanloop.board.Board;
 import app.fanloop.member.Viewer;
 import app.fanloop.release.Release;
@@ -25,8 +27,11 @@ public class HomeResource {
     static final int TRENDING = 10;
     static final int SHIPPED = 5;
 
+    static final int BETAS = 3;
+
+    /** The home page; {@code betas}: closed beta programs recruiting now or soon (public, so fine in the visitors' cache). */
     public record HomePage(List<Board> boards, List<SuggestionRow> trending, List<SuggestionRow> shipped,
-            ReleaseNotes latest) {
+            ReleaseNotes latest, List<BetaProgram> betas) {
     }
 
     @CheckedTemplate
@@ -36,10 +41,12 @@ public class HomeResource {
 
     private final ReleasePublishing releases;
     private final Viewer viewer;
+    private final BetaPrograms betas;
 
-    HomeResource(ReleasePublishing releases, Viewer viewer) {
+    HomeResource(ReleasePublishing releases, Viewer viewer, BetaPrograms betas) {
         this.releases = releases;
         this.viewer = viewer;
+        this.betas = betas;
     }
 
     @VisitorCached
@@ -49,6 +56,7 @@ public class HomeResource {
         List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
         List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
         ReleaseNotes latest = Release.latestPublished(viewer.visibility()).map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listedAmong(boards, viewer.visibility()), trending, shipped, latest));
+        return Templates.home(new HomePage(Board.listedAmong(boards, viewer.visibility()), trending, shipped, latest,
+                betas.open(BETAS)));
     }
 }

@@ -28,6 +28,7 @@ public class HonourLabels {
             case TEN_SHIPPED -> hon.medal_ten_shipped();
             case TOP_WEEKLY -> hon.medal_top_weekly();
             case ONE_YEAR -> hon.medal_one_year();
+            case BETA_TESTER -> hon.medal_beta_tester();
         };
     }
 
@@ -40,6 +41,7 @@ public class HonourLabels {
             case TEN_SHIPPED -> hon.medal_ten_shipped_desc();
             case TOP_WEEKLY -> hon.medal_top_weekly_desc();
             case ONE_YEAR -> hon.medal_one_year_desc();
+            case BETA_TESTER -> hon.medal_beta_tester_desc();
         };
     }
 

@@ -150,6 +150,12 @@ public interface HonourMessages {
     String medal_one_year_desc();
 
     @Message
+    String medal_beta_tester();
+
+    @Message
+    String medal_beta_tester_desc();
+
+    @Message
     String level_title(int level);
 
     @Message

@@ -4,7 +4,9 @@ import java.util.List;
 
 /** 勋章: awarded automatically, each once per member. Icons live in /static/medals/. */
 public enum Medal {
-    FIRST_SUGGESTION, FIRST_ADOPTED, FIRST_SHIPPED, TEN_SHIPPED, TOP_WEEKLY, ONE_YEAR;
+    FIRST_SUGGESTION, FIRST_ADOPTED, FIRST_SHIPPED, TEN_SHIPPED, TOP_WEEKLY, ONE_YEAR,
+    /** Still a tester when a closed beta program closed (awarded by the beta feature). */
+    BETA_TESTER;
 
     public static final List<Medal> ALL = List.of(values());
 

@@ -238,6 +238,7 @@ public class NotificationDelivery {
             case SUGGESTION_POSTED -> NotificationKind.SUGGESTION_POSTED;
             case RELEASE_PUBLISHED -> NotificationKind.RELEASE_PUBLISHED;
             case WEBHOOK_DISABLED -> NotificationKind.WEBHOOK_DISABLED;
+            case BETA_APPLICATION_CHANGED -> NotificationKind.BETA_APPLICATION;
             // Feature item changes reach fans through the status changes of their suggestions.
             default -> null;
         };

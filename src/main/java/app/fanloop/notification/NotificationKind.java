@@ -19,5 +19,7 @@ public enum NotificationKind {
     /** A new suggestion on a board they follow. */
     SUGGESTION_POSTED,
     /** (Admins) a webhook endpoint was switched off after repeated failed deliveries. */
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    /** Their application to a beta program was accepted, waitlisted, declined, or they were removed as a tester. */
+    BETA_APPLICATION
 }

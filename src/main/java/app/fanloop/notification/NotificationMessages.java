@@ -62,6 +62,21 @@ public interface NotificationMessages {
     String notification_webhook_disabled(String url, String failures);
 
     @Message
+    String notification_beta_accepted(String program);
+
+    @Message
+    String notification_beta_waitlisted(String program);
+
+    @Message
+    String notification_beta_declined(String program);
+
+    @Message
+    String notification_beta_removed(String program);
+
+    @Message
+    String notification_beta_changed(String program);
+
+    @Message
     String email_mode_off();
 
     @Message

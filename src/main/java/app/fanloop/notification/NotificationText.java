@@ -60,6 +60,7 @@ public class NotificationText {
             case SUGGESTION_POSTED -> msg.notification_posted(
                     n.suggestion == null ? "" : n.suggestion.board.name(locale), title);
             case WEBHOOK_DISABLED -> msg.notification_webhook_disabled(text(payload.get("url")), text(payload.get("failures")));
+            case BETA_APPLICATION -> beta(msg, text(payload.get("state")), text(payload.get("program")));
         };
     }
 
@@ -81,7 +82,19 @@ public class NotificationText {
             case OFFICIAL_RESPONSE -> n.suggestion.path() + "#official-title";
             case COMMENT_REPLY -> n.suggestion.path() + (n.commentId == null ? "" : "#comment-" + n.commentId);
             case WEBHOOK_DISABLED -> "/admin/webhooks/" + text(n.event.payload == null ? null : n.event.payload.get("endpointId"));
+            case BETA_APPLICATION -> "/beta/" + text(n.event.payload == null ? null : n.event.payload.get("slug"));
             default -> n.suggestion == null ? "/" : n.suggestion.path();
+        };
+    }
+
+    /** The news of a beta application by its new state (the beta feature's ApplicationState names). */
+    private static String beta(NotificationMessages msg, String state, String program) {
+        return switch (state) {
+            case "ACCEPTED" -> msg.notification_beta_accepted(program);
+            case "WAITLISTED" -> msg.notification_beta_waitlisted(program);
+            case "DECLINED" -> msg.notification_beta_declined(program);
+            case "REMOVED" -> msg.notification_beta_removed(program);
+            default -> msg.notification_beta_changed(program);
         };
     }
 

@@ -1,5 +1,6 @@
 package app.fanloop.profile;
 
+import app.fanloop.beta.BetaPrograms;
 import java.util.List;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ public class MemberResource {
      * looks: then only the name and level show.
      */
     public record Profile(Member member, List<Suggestion> suggestions, boolean own, Settings settings,
-            HonourBoards.Card honours) {
+            HonourBoards.Card honours, List<BetaPrograms.Participation> betas) {
     }
 
     /** What only the member sees on /me: their picture's form, what they follow (to unfollow) and how they get e-mail. */
@@ -85,9 +86,11 @@ public class MemberResource {
     private final NotificationService notifications;
     private final HonourBoards honours;
     private final Avatars avatars;
+    private final BetaPrograms betas;
 
     MemberResource(Viewer viewer, BoardFollows boardFollows, ChannelFollowing releases, NotificationService notifications,
-            HonourBoards honours, Avatars avatars) {
+            HonourBoards honours, Avatars avatars, BetaPrograms betas) {
+        this.betas = betas;
         this.honours = honours;
         this.avatars = avatars;
         this.viewer = viewer;
@@ -111,7 +114,7 @@ public class MemberResource {
                 Board.readableAmong(boardFollows.followedBy(me.id), own), releases.followedChannels(me.id), notifications.emailMode(me.id),
                 "email".equals(saved), "privacy".equals(saved), avatar);
         return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings,
-                honours.card(me, viewer.visibility(), true)));
+                honours.card(me, viewer.visibility(), true), betas.history(me.id, true)));
     }
 
     /** Takes a new picture (a multipart form); a refused file shows /me again with why, beside the field. */
@@ -152,10 +155,10 @@ public class MemberResource {
         boolean own = viewer.is(member);
         Visibility visibility = viewer.visibility();
         if (isBare(member, visibility)) {
-            return Templates.profile(new Profile(member, List.of(), false, null, null));
+            return Templates.profile(new Profile(member, List.of(), false, null, null, List.of()));
         }
         return Templates.profile(new Profile(member, suggestionsOf(member, visibility), own, null,
-                honours.card(member, visibility, own)));
+                honours.card(member, visibility, own), betas.history(member.id, own)));
     }
 
     /** A member who keeps their honours private shows a bare profile (name only) to everyone but themselves and admins. */

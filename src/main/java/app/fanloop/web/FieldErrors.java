@@ -93,6 +93,15 @@ public final class FieldErrors {
             case "poll_too_few" -> msg.error_poll_too_few(limit);
             case "poll_too_many" -> msg.error_poll_too_many(limit);
             case "poll_closes_past" -> msg.error_poll_closes_past();
+            case "beta_window_closed" -> msg.error_beta_window_closed();
+            case "beta_level" -> msg.error_beta_level(limit);
+            case "beta_applied" -> msg.error_beta_applied();
+            case "beta_sanctioned" -> msg.error_beta_sanctioned();
+            case "beta_closed" -> msg.error_beta_closed();
+            case "beta_full" -> msg.error_beta_full(limit);
+            case "beta_state" -> msg.error_beta_state();
+            case "beta_window_order" -> msg.error_beta_window_order();
+            case "beta_build_public" -> msg.error_beta_build_public();
             default -> msg.error_invalid();
         };
     }

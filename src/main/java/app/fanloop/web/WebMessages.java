@@ -423,4 +423,31 @@ public interface WebMessages {
 
     @Message
     String error_poll_closes_past();
+
+    @Message
+    String error_beta_window_closed();
+
+    @Message
+    String error_beta_level(int level);
+
+    @Message
+    String error_beta_applied();
+
+    @Message
+    String error_beta_sanctioned();
+
+    @Message
+    String error_beta_closed();
+
+    @Message
+    String error_beta_full(int places);
+
+    @Message
+    String error_beta_state();
+
+    @Message
+    String error_beta_window_order();
+
+    @Message
+    String error_beta_build_public();
 }

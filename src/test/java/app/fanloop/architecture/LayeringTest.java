@@ -35,6 +35,8 @@ class LayeringTest {
             { "triage" },
             { "release" },
             { "honour", "search", "notification" },
+            // Closed beta programs: use honours (the medal) and notifications; the profile and home page show them.
+            { "beta" },
             { "moderation", "profile", "home", "demo", "apikey", "webhook" },
             // Counts what every feature announces; nothing imports it.
             { "metrics" } };

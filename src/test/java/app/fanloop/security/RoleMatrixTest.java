@@ -193,6 +193,14 @@ class RoleMatrixTest {
             POST /suggestions/{id}/poll/ballot                    LOGIN   OK       DENY     DENY   OK       OK       OK
             POST /suggestions/{id}/poll/ballot [hidden]           LOGIN   HIDE     DENY     DENY   OK       HIDE     OK
             POST /suggestions/{id}/poll/close                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /beta/{slug}/applications                        LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /triage/beta                                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/beta/{slug}/applications/{id}/decision   LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/beta/{slug}/applications/{id}/remove     LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/beta/{slug}/remove-behind                LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/beta/{slug}/top                          LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/beta/{slug}/close                        LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/beta/{slug}/build-public                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /suggestions/{id}/poll/edit                      LOGIN   DENY     DENY     DENY   OK       OK       OK
             PUT /api/v1/suggestions/{id}/poll/ballot              LOGIN   OK       DENY     DENY   OK       OK       OK
             DELETE /api/v1/suggestions/{id}/poll/ballot           LOGIN   OK       DENY     DENY   OK       OK       OK
@@ -216,6 +224,9 @@ class RoleMatrixTest {
 
     @Inject
     ReleaseFixtures rf;
+
+    @Inject
+    app.fanloop.beta.BetaFixtures betas;
 
     @Inject
     app.fanloop.apikey.ApiKeyFixtures keys;
@@ -844,6 +855,7 @@ class RoleMatrixTest {
 
         // --- participation
         polls(s);
+        betas(s);
         s.put("POST /boards/{slug}/suggestions", c -> {
             Board board = fx.board();
             String title = unique("Posted");
@@ -1274,6 +1286,64 @@ class RoleMatrixTest {
             }
             return call("DELETE", "/api/v1/suggestions/" + sg.id + "/poll/ballot", "{}")
                     .expect("no ballot", () -> pf.voters(sg.id) == 0 && pf.count(options.get(0)) == 0).done();
+        });
+    }
+
+    /** Closed beta programs: fans apply; the console's actions are staff only. Each actor gets a program of its own. */
+    private void betas(Map<String, Scenario> s) {
+        s.put("POST /beta/{slug}/applications", c -> {
+            app.fanloop.beta.BetaProgram p = betas.program(2, 0, 0, null);
+            return post("/beta/" + p.slug + "/applications").with("device", "Xiaomi 14").with("systemVersion", "HyperOS 2.1")
+                    .expect("an application", () -> is("select count(*) from beta_application where program_id = ?1", p.id)).done();
+        });
+        s.put("POST /triage/beta", c -> {
+            String slug = unique("matrix");
+            return post("/triage/beta").with("slug", slug).with("name", "Matrix beta").with("places", 2)
+                    .with("appliesFrom", "2026-01-01T10:00").with("appliesUntil", "2036-01-01T10:00").with("channel", "DEV")
+                    .with("minLevel", 0).with("weeklyPosts", 0)
+                    .expect("the program and its board", () -> is("select count(*) from board b join beta_program p on p.id = b.program_id"
+                            + " where p.slug = ?1", slug)).done();
+        });
+        s.put("POST /triage/beta/{slug}/applications/{id}/decision", c -> {
+            app.fanloop.beta.BetaProgram p = betas.program(2, 0, 0, null);
+            long a = betas.application(p, fx.someone().id, "APPLIED", "Xiaomi 14");
+            return post("/triage/beta/" + p.slug + "/applications/" + a + "/decision").with("state", "WAITLISTED")
+                    .expect("waitlisted", () -> is("select count(*) from beta_application where id = ?1 and state = 'WAITLISTED'", a))
+                    .done();
+        });
+        s.put("POST /triage/beta/{slug}/applications/{id}/remove", c -> {
+            app.fanloop.beta.BetaProgram p = betas.program(2, 0, 0, null);
+            long a = betas.application(p, fx.someone().id, "ACCEPTED", "Xiaomi 14");
+            return post("/triage/beta/" + p.slug + "/applications/" + a + "/remove")
+                    .expect("removed", () -> is("select count(*) from beta_application where id = ?1 and state = 'REMOVED'", a))
+                    .done();
+        });
+        s.put("POST /triage/beta/{slug}/remove-behind", c -> {
+            app.fanloop.beta.BetaProgram p = betas.program(2, 1, 0, null);
+            long a = betas.application(p, fx.someone().id, "ACCEPTED", "Xiaomi 14");
+            betas.acceptedAgo(a, java.time.Duration.ofDays(8));
+            return post("/triage/beta/" + p.slug + "/remove-behind")
+                    .expect("removed", () -> is("select count(*) from beta_application where id = ?1 and state = 'REMOVED'", a))
+                    .done();
+        });
+        s.put("POST /triage/beta/{slug}/top", c -> {
+            app.fanloop.beta.BetaProgram p = betas.program(2, 0, 0, null);
+            long a = betas.application(p, fx.someone().id, "APPLIED", "Xiaomi 14");
+            return post("/triage/beta/" + p.slug + "/top").with("n", 1)
+                    .expect("accepted", () -> is("select count(*) from beta_application where id = ?1 and state = 'ACCEPTED'", a))
+                    .done();
+        });
+        s.put("POST /triage/beta/{slug}/close", c -> {
+            app.fanloop.beta.BetaProgram p = betas.program(2, 0, 0, null);
+            return post("/triage/beta/" + p.slug + "/close")
+                    .expect("closed", () -> is("select count(*) from beta_program where id = ?1 and closed_at is not null", p.id))
+                    .done();
+        });
+        s.put("POST /triage/beta/{slug}/build-public", c -> {
+            app.fanloop.beta.BetaProgram p = betas.program(2, 0, 0, null);
+            return post("/triage/beta/" + p.slug + "/build-public")
+                    .expect("public", () -> is("select count(*) from beta_program where id = ?1 and build_public_at is not null", p.id))
+                    .done();
         });
     }
 
