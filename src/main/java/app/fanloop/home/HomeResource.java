@@ -9,6 +9,10 @@ import app.fanloop.release.ReleasePublishing;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionRow;
 import app.fanloop.web.VisitorCached;
+import app.fanloop.web.PageMeta;
+import app.fanloop.web.PageMetas;
+import app.fanloop.web.RequestLocale;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -30,13 +34,17 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(HomePage page);
+        static native TemplateInstance home(HomePage page, PageMeta meta);
     }
 
     private final ReleasePublishing releases;
+    private final PageMetas metas;
+    private final RequestLocale locale;
 
-    HomeResource(ReleasePublishing releases) {
+    HomeResource(ReleasePublishing releases, PageMetas metas, RequestLocale locale) {
         this.releases = releases;
+        this.metas = metas;
+        this.locale = locale;
     }
 
     @VisitorCached
@@ -46,6 +54,8 @@ public class HomeResource {
         List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
         List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
         ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listedAmong(boards), trending, shipped, latest));
+        WebMessages words = locale.messages();
+        PageMeta meta = metas.page("/").title("Fanloop · " + words.site_tagline()).text(words.site_description()).build();
+        return Templates.home(new HomePage(Board.listedAmong(boards), trending, shipped, latest), meta);
     }
 }

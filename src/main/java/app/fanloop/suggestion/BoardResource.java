@@ -10,6 +10,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
 import app.fanloop.web.Page;
+import app.fanloop.web.PageMeta;
+import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
@@ -49,13 +51,17 @@ public class BoardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(BoardPage page);
+        static native TemplateInstance show(BoardPage page, PageMeta meta);
     }
 
     private final BoardFollows follows;
+    private final SuggestionSearchTags searchTags;
+    private final RequestLocale locale;
 
-    BoardResource(BoardFollows follows) {
+    BoardResource(BoardFollows follows, SuggestionSearchTags searchTags, RequestLocale locale) {
         this.follows = follows;
+        this.searchTags = searchTags;
+        this.locale = locale;
     }
 
     @VisitorCached
@@ -67,7 +73,8 @@ public class BoardResource {
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
         Page<SuggestionRow> rows = query.run(board);
         // The member's votes and follow are slots of the page ({#personal}), filled in by web/PageCache.
-        return Templates.show(new BoardPage(board, Board.listed(), query, rows));
+        return Templates.show(new BoardPage(board, Board.listed(), query, rows),
+                searchTags.ofBoard(board, query.page(), locale.get()));
     }
 
     /** Follows or unfollows the board (new suggestions there are notified), then goes back. */

@@ -35,7 +35,7 @@ class LayeringTest {
             { "triage" },
             { "release" },
             { "honour", "search", "notification" },
-            { "moderation", "profile", "home", "demo", "apikey", "webhook" },
+            { "moderation", "profile", "home", "demo", "apikey", "webhook", "sitemap" },
             // Counts what every feature announces; nothing imports it.
             { "metrics" } };
 
