@@ -58,12 +58,10 @@ public class PageMetas {
 
     /** The page's address in a language (null: the bare address, whose language the reader's browser decides). */
     public String address(String path, Locale language) {
+        // The paths come from the pages themselves (never from the request), so they carry no lang parameter yet.
         URI base = URI.create(site.link(path));
-        UriBuilder uri = UriBuilder.fromUri(base).replaceQueryParam(RequestLocale.PARAM);
-        if (language != null) {
-            uri.queryParam(RequestLocale.PARAM, language.getLanguage());
-        }
-        return uri.build().toString();
+        return language == null ? base.toString()
+                : UriBuilder.fromUri(base).queryParam(RequestLocale.PARAM, language.getLanguage()).build().toString();
     }
 
     /** The tags of one page. */
