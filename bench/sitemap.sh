@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The sitemap at a million suggestions (bench/SITEMAP-RESULTS.md): fills a scratch database in steps (default
+# 200,000 then 1,000,000 suggestions), and at each step shows that a sitemap file's statement is a primary-key range
+# scan whose time and rows read do not grow with the table (EXPLAIN ANALYZE of the first, middle and last file).
+# With the packaged app (target/quarkus-app, `./mvnw package -DskipTests`), it then serves the sitemap from that
+# database with the bench's memory budget (bench/env.sh: 128 MB heap), fetches the index and every file, and reports
+# the times and the app's resident memory.
+#   bench/sitemap.sh                       # SCHEMA_FROM=fanloop_seo (a database the tests have migrated)
+#   STEPS="100000 1000000" bench/sitemap.sh
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+export BENCH_DB="${SITEMAP_DB:-fanloop_sitemap_bench}"
+export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB"
+export FANLOOP_RATE_LIMIT_ACTIONS_SITEMAP_COUNT=1000000000 FANLOOP_RATE_LIMIT_ACTIONS_SITEMAP_MEMBER_COUNT=1000000000
+SCHEMA_FROM="${SCHEMA_FROM:-fanloop_seo}"
+STEPS="${STEPS:-200000 1000000}"
+CHUNK="${FANLOOP_SITEMAP_CHUNK_SIZE:-10000}"
+
+echo "recreating $BENCH_DB with the schema of $SCHEMA_FROM (migrated by the app's Flyway)"
+psql -d postgres -qc "drop database if exists $BENCH_DB with (force)"
+psql -d postgres -qc "create database $BENCH_DB"
+pg_dump -s "$SCHEMA_FROM" | psql -q -d "$BENCH_DB" > /dev/null
+pg_dump -a -t flyway_schema_history "$SCHEMA_FROM" | psql -q -d "$BENCH_DB" > /dev/null
+
+# The statement of one sitemap file, as sitemap/Sitemaps writes it (member/Indexable.sqlPost("s")).
+chunk_sql() {
+  echo "select s.id, greatest(s.created_at, s.edited_at, s.status_changed_at) from suggestion s
+        where s.id > $1 and s.id <= $(( $1 + CHUNK )) and not s.hidden and s.program_id is null and s.status <> 'MERGED'
+        order by s.id"
+}
+
+for target in $STEPS; do
+  start=$(date +%s)
+  psql -q -d "$BENCH_DB" -v target="$target" -f "$BENCH_DIR/sitemap.sql"
+  echo "== $target suggestions (filled in $(( $(date +%s) - start )) s; table and indexes $(psql -At -d "$BENCH_DB" -c "select pg_size_pretty(pg_total_relation_size('suggestion'))"))"
+  max=$(psql -At -d "$BENCH_DB" -c "select max(id) from suggestion")
+  for after in 0 $(( (max / CHUNK / 2) * CHUNK )) $(( ((max - 1) / CHUNK) * CHUNK )); do
+    echo "-- file of ids ($after, $(( after + CHUNK ))]"
+    psql -At -d "$BENCH_DB" -c "explain (analyze, buffers, costs off, timing on) $(chunk_sql $after)" \
+      | grep -E "Scan|Index Cond|Filter|Rows Removed|Buffers|Execution Time" | sed 's/^/   /'
+  done
+  echo "-- the index's one statement per kind: $(psql -At -d "$BENCH_DB" -c "explain (analyze, costs off) select coalesce(max(id), 0) from suggestion" | grep -E "Execution Time")"
+done
+
+if [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ]; then
+  trap stop_app EXIT
+  start_app "$BENCH_DIR/.sitemap.log"
+  base="http://127.0.0.1:$BENCH_PORT"
+  files=$(curl -s "$base/sitemap.xml" | grep -o "<loc>[^<]*</loc>" | sed 's/<[^>]*>//g')
+  echo "== over HTTP (chunk size $CHUNK): the index lists $(echo "$files" | wc -l) files"
+  curl -s -o /dev/null -w "   index: %{size_download} bytes in %{time_total} s\n" "$base/sitemap.xml"
+  urls=0; n=0; slowest=0
+  t0=$(date +%s.%N)
+  for f in $files; do
+    curl -s -o /tmp/sitemap-file.xml -w "%{time_total}\n" "$f" > /tmp/sitemap-time
+    t=$(cat /tmp/sitemap-time)
+    urls=$(( urls + $(grep -o "<url>" /tmp/sitemap-file.xml | wc -l) )); n=$((n + 1))
+    slowest=$(awk -v a="$slowest" -v b="$t" 'BEGIN{print (b>a)?b:a}')
+  done
+  t1=$(date +%s.%N)
+  echo "   $n files, $urls URLs in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s; slowest file $slowest s"
+  for f in $(echo "$files" | grep suggestions | head -1) $(echo "$files" | grep suggestions | tail -1); do
+    curl -s -o /dev/null -w "   $(basename "$f"): %{size_download} bytes in %{time_total} s (gzip: " "$f"
+    curl -s -H "Accept-Encoding: gzip" -o /dev/null -w "%{size_download} bytes)\n" "$f"
+  done
+  echo "   app RSS after serving every file: $(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f MB", $1/1024}')"
+fi
