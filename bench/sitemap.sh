@@ -49,16 +49,16 @@ if [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ]; then
   files=$(curl -s "$base/sitemap.xml" | grep -o "<loc>[^<]*</loc>" | sed 's/<[^>]*>//g')
   echo "== over HTTP (chunk size $CHUNK): the index lists $(echo "$files" | wc -l) files"
   curl -s -o /dev/null -w "   index: %{size_download} bytes in %{time_total} s\n" "$base/sitemap.xml"
-  urls=0; n=0; slowest=0
+  tmp=$(mktemp -d)
   t0=$(date +%s.%N)
   for f in $files; do
-    curl -s -o /tmp/sitemap-file.xml -w "%{time_total}\n" "$f" > /tmp/sitemap-time
-    t=$(cat /tmp/sitemap-time)
-    urls=$(( urls + $(grep -o "<url>" /tmp/sitemap-file.xml | wc -l) )); n=$((n + 1))
-    slowest=$(awk -v a="$slowest" -v b="$t" 'BEGIN{print (b>a)?b:a}')
+    curl -s -H "Accept-Encoding: gzip" -o "$tmp/$(basename "$f").gz" -w "%{time_total}\n" "$f" >> "$tmp/times"
   done
   t1=$(date +%s.%N)
-  echo "   $n files, $urls URLs in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s; slowest file $slowest s"
+  urls=$(for g in "$tmp"/*.gz; do gzip -dc "$g" 2>/dev/null || cat "$g"; done | grep -o "<url>" | wc -l)
+  echo "   $(wc -l < "$tmp/times") files (gzip), $urls URLs in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s;" \
+    "per file: $(sort -n "$tmp/times" | awk '{t[NR]=$1} END {printf "median %.3f s, p95 %.3f s, max %.3f s", t[int(NR/2)+1], t[int(NR*0.95)], t[NR]}')"
+  rm -rf "$tmp"
   for f in $(echo "$files" | grep suggestions | head -1) $(echo "$files" | grep suggestions | tail -1); do
     curl -s -o /dev/null -w "   $(basename "$f"): %{size_download} bytes in %{time_total} s (gzip: " "$f"
     curl -s -H "Accept-Encoding: gzip" -o /dev/null -w "%{size_download} bytes)\n" "$f"

@@ -15,5 +15,7 @@ select b.id, (select id from member where subject = 'sitemap-bench'), 'SUGGESTIO
        case when g % 97 = 0 then 'SHIPPED' else 'OPEN' end, 0, now() - (g % 700) * interval '1 day',
        g % 50 = 0, b.program_id
 from generate_series((select count(*) from suggestion) + 1, :target) g
-join sm_boards b on b.k = case when g % 100 = 0 then 19 else g % 19 end;
+join sm_boards b on b.k = case when g % 100 = 0 then 19 else g % 19 end
+-- In g's order, so that ids follow g and the hidden and private rows are spread evenly over the id ranges.
+order by g;
 analyze suggestion;

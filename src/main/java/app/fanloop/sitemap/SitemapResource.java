@@ -32,7 +32,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 @Path("/")
 public class SitemapResource {
 
-    static final String XML = "application/xml; charset=utf-8";
+    /** text/xml rather than application/xml: Quarkus compresses it by default (quarkus.http.compress-media-types). */
+    static final String XML = "text/xml; charset=utf-8";
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     /** The site's own pages that visitors may read and search engines should find (boards follow them). */

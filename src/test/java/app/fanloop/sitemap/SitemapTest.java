@@ -63,7 +63,7 @@ class SitemapTest {
     void the_index_lists_the_pages_file_and_every_id_range_up_to_the_newest_row() throws Exception {
         Suggestion s = fx.suggestion(fx.board(), fx.someone(), unique("Indexed"));
         Response response = given().get("/sitemap.xml").then().statusCode(200).extract().response();
-        assertTrue(response.contentType().startsWith("application/xml"));
+        assertTrue(response.contentType().startsWith("text/xml"));
         assertTrue(response.header("Cache-Control").startsWith("public, max-age="));
         Document index = xml(response);
         assertEquals("sitemapindex", index.getDocumentElement().getLocalName());
