@@ -1,5 +1,6 @@
 package app.fanloop.sitemap;
 
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -188,12 +189,15 @@ public class SitemapResource {
     /** A document written straight to the response as it is made. */
     private static void write(OutputStream out, XmlBody body) {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            // The writer makes many small writes (an element, an attribute); the response gets them in 64 KiB pieces.
+            BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(buffered, StandardCharsets.UTF_8.name());
             xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             body.write(xml);
             xml.writeEndDocument();
             xml.flush();
             xml.close();
+            buffered.flush();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
