@@ -7,6 +7,7 @@
 # the times and the app's resident memory.
 #   bench/sitemap.sh                       # SCHEMA_FROM=fanloop_seo (a database the tests have migrated)
 #   STEPS="100000 1000000" bench/sitemap.sh
+#   REUSE=1 bench/sitemap.sh               # measure again on the database of the last run
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 export BENCH_DB="${SITEMAP_DB:-fanloop_sitemap_bench}"
@@ -16,11 +17,16 @@ SCHEMA_FROM="${SCHEMA_FROM:-fanloop_seo}"
 STEPS="${STEPS:-200000 1000000}"
 CHUNK="${FANLOOP_SITEMAP_CHUNK_SIZE:-10000}"
 
-echo "recreating $BENCH_DB with the schema of $SCHEMA_FROM (migrated by the app's Flyway)"
-psql -d postgres -qc "drop database if exists $BENCH_DB with (force)"
-psql -d postgres -qc "create database $BENCH_DB"
-pg_dump -s "$SCHEMA_FROM" | psql -q -d "$BENCH_DB" > /dev/null
-pg_dump -a -t flyway_schema_history "$SCHEMA_FROM" | psql -q -d "$BENCH_DB" > /dev/null
+if [ "${REUSE:-0}" = 1 ]; then
+  # REUSE=1: the database of the previous run as it is (STEPS then only measures: the fill adds nothing).
+  STEPS="$(psql -At -d "$BENCH_DB" -c "select count(*) from suggestion")"
+else
+  echo "recreating $BENCH_DB with the schema of $SCHEMA_FROM (migrated by the app's Flyway)"
+  psql -d postgres -qc "drop database if exists $BENCH_DB with (force)"
+  psql -d postgres -qc "create database $BENCH_DB"
+  pg_dump -s "$SCHEMA_FROM" | psql -q -d "$BENCH_DB" > /dev/null
+  pg_dump -a -t flyway_schema_history "$SCHEMA_FROM" | psql -q -d "$BENCH_DB" > /dev/null
+fi
 
 # The statement of one sitemap file, as sitemap/Sitemaps writes it (member/Indexable.sqlPost("s")).
 chunk_sql() {
@@ -63,5 +69,6 @@ if [ -f "$ROOT/target/quarkus-app/quarkus-run.jar" ]; then
     curl -s -o /dev/null -w "   $(basename "$f"): %{size_download} bytes in %{time_total} s (gzip: " "$f"
     curl -s -H "Accept-Encoding: gzip" -o /dev/null -w "%{size_download} bytes)\n" "$f"
   done
+  echo "   load average while serving: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "   app RSS after serving every file: $(ps -o rss= -p "$APP_PID" | awk '{printf "%.0f MB", $1/1024}')"
 fi
