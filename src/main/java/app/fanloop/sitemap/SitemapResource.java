@@ -38,7 +38,7 @@ public class SitemapResource {
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
     /** The site's own pages that visitors may read and search engines should find (boards follow them). */
-    static final String[] PAGES = { "/", "/roadmap", "/releases" };
+    static final String[] PAGES = { "/", "/roadmap", "/releases", "/honours" };
 
     /** Where crawlers should not go: personal, staff and action addresses, and search results (endless and thin). */
     static final String[] DISALLOWED = { "/me$", "/me/", "/triage", "/admin", "/search", "/api/", "/login", "/logout",

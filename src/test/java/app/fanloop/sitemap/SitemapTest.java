@@ -157,7 +157,8 @@ class SitemapTest {
 
         Document pages = xml(given().get("/sitemaps/pages.xml").then().statusCode(200).extract().response());
         List<String> locs = texts(pages, "loc");
-        assertTrue(locs.containsAll(List.of(SITE + "/?lang=zh", SITE + "/roadmap?lang=zh", SITE + "/releases?lang=zh")));
+        assertTrue(locs.containsAll(List.of(SITE + "/?lang=zh", SITE + "/roadmap?lang=zh", SITE + "/releases?lang=zh",
+                SITE + "/honours?lang=zh")));
         assertTrue(locs.contains(SITE + "/boards/" + open.slug + "?lang=zh"));
         assertFalse(locs.contains(SITE + "/boards/" + archived.slug + "?lang=zh"), "archived boards are not listed");
         assertFalse(locs.contains(SITE + "/boards/" + beta.slug + "?lang=zh"), "private beta boards are not listed");

@@ -70,6 +70,16 @@ class SearchEngineTagsTest {
     }
 
     @Test
+    void roadmap_and_hall_of_honours_have_their_tags() {
+        Document roadmap = visit("/roadmap?lang=en");
+        assertTags(roadmap, "/roadmap", "en");
+        assertEquals("Roadmap", meta(roadmap, "og:title"));
+        Document honours = visit("/honours?lang=zh");
+        assertTags(honours, "/honours", "zh");
+        assertTags(visit("/honours?page=2&lang=en"), "/honours?page=2", "en");
+    }
+
+    @Test
     void board_page_describes_the_board_and_its_canonical_drops_sort_and_filters() {
         Board board = fx.board();
         Document zh = visit("/boards/" + board.slug + "?sort=new&status=OPEN&lang=zh");
