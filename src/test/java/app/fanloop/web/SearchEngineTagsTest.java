@@ -205,6 +205,16 @@ class SearchEngineTagsTest {
     }
 
     @Test
+    void a_merged_duplicate_is_noindex_and_its_survivor_is_indexed() {
+        Board board = fx.board();
+        Suggestion survivor = fx.suggestion(board, fx.someone(), unique("Survivor"));
+        Suggestion duplicate = fx.suggestion(board, fx.someone(), unique("Duplicate"));
+        fx.mergedInto(duplicate.id, survivor.id);
+        assertNoindex(visit("/suggestions/" + duplicate.id));
+        assertTags(visit("/suggestions/" + survivor.id + "?lang=zh"), "/suggestions/" + survivor.id, "zh");
+    }
+
+    @Test
     @TestSecurity(user = "bob", roles = "fan")
     void a_hidden_post_seen_by_its_author_is_noindex() {
         Member bob = fx.member("bob");
