@@ -12,6 +12,10 @@ import app.fanloop.release.ReleasePublishing;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionRow;
 import app.fanloop.web.VisitorCached;
+import app.fanloop.web.PageMeta;
+import app.fanloop.web.PageMetas;
+import app.fanloop.web.RequestLocale;
+import app.fanloop.web.WebMessages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -36,17 +40,21 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(HomePage page);
+        static native TemplateInstance home(HomePage page, PageMeta meta);
     }
 
     private final ReleasePublishing releases;
     private final Viewer viewer;
     private final BetaPrograms betas;
+    private final PageMetas metas;
+    private final RequestLocale locale;
 
-    HomeResource(ReleasePublishing releases, Viewer viewer, BetaPrograms betas) {
+    HomeResource(ReleasePublishing releases, Viewer viewer, BetaPrograms betas, PageMetas metas, RequestLocale locale) {
         this.releases = releases;
         this.viewer = viewer;
         this.betas = betas;
+        this.metas = metas;
+        this.locale = locale;
     }
 
     @VisitorCached
@@ -56,7 +64,9 @@ public class HomeResource {
         List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
         List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
         ReleaseNotes latest = Release.latestPublished(viewer.visibility()).map(r -> ReleaseNotes.load(r, releases)).orElse(null);
+        WebMessages words = locale.messages();
+        PageMeta meta = metas.page("/").title("Fanloop · " + words.site_tagline()).text(words.site_description()).build();
         return Templates.home(new HomePage(Board.listedAmong(boards, viewer.visibility()), trending, shipped, latest,
-                betas.open(BETAS)));
+                betas.open(BETAS)), meta);
     }
 }

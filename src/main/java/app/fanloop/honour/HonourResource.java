@@ -6,6 +6,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.web.Page;
+import app.fanloop.web.PageMeta;
+import app.fanloop.web.PageMetas;
+import app.fanloop.web.RequestLocale;
 import app.fanloop.web.Pages;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
@@ -42,7 +45,7 @@ public class HonourResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance honours(HonourPage page);
+        static native TemplateInstance honours(HonourPage page, PageMeta meta);
 
         static native TemplateInstance rules(Rules rules);
     }
@@ -51,7 +54,12 @@ public class HonourResource {
     private final HonourConfig config;
     private final Honours honours;
 
-    HonourResource(HonourBoards boards, HonourConfig config, Honours honours) {
+    private final PageMetas metas;
+    private final RequestLocale locale;
+
+    HonourResource(HonourBoards boards, HonourConfig config, Honours honours, PageMetas metas, RequestLocale locale) {
+        this.metas = metas;
+        this.locale = locale;
         this.boards = boards;
         this.config = config;
         this.honours = honours;
@@ -63,7 +71,8 @@ public class HonourResource {
     public TemplateInstance honours(@RestQuery Integer page) {
         int number = Pages.clamp(page, 10_000);
         return Templates.honours(new HonourPage(boards.thisWeek(boards.boardSize()), boards.thisWeek().toString(),
-                boards.allTime(boards.boardSize()), Page.of(boards.wall(number, WALL_PER_PAGE), number, WALL_PER_PAGE)));
+                boards.allTime(boards.boardSize()), Page.of(boards.wall(number, WALL_PER_PAGE), number, WALL_PER_PAGE)),
+                meta(number));
     }
 
     @VisitorCached
@@ -84,5 +93,15 @@ public class HonourResource {
         honours.keepPrivate("on".equals(honoursPrivate) || "true".equals(honoursPrivate));
         return Response.seeOther(UriBuilder.fromPath("/me").fragment("privacy").queryParam("saved", "privacy").build())
                 .build();
+    }
+
+    /** The hall's tags for search engines; its canonical keeps the page number of the shipped wall. */
+    private PageMeta meta(int number) {
+        UriBuilder path = UriBuilder.fromPath("/honours");
+        if (number > 1) {
+            path.queryParam("page", number);
+        }
+        HonourMessages words = locale.messages(HonourMessages.class);
+        return metas.page(path.build().toString()).title(words.honours_title()).text(words.honours_intro()).build();
     }
 }

@@ -16,6 +16,7 @@ import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
+import app.fanloop.web.PageMeta;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -60,9 +61,9 @@ public class ReleaseResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(ReleaseList list);
+        static native TemplateInstance list(ReleaseList list, PageMeta meta);
 
-        static native TemplateInstance show(ReleasePage page);
+        static native TemplateInstance show(ReleasePage page, PageMeta meta);
     }
 
     private final ReleaseEditing service;
@@ -70,8 +71,11 @@ public class ReleaseResource {
     private final ChannelFollowing channels;
     private final ReleaseConfig config;
     private final Viewer viewer;
+    private final ReleaseSearchTags searchTags;
 
-    ReleaseResource(ReleaseEditing service, ReleasePublishing publishing, ChannelFollowing channels, ReleaseConfig config, Viewer viewer) {
+    ReleaseResource(ReleaseEditing service, ReleasePublishing publishing, ChannelFollowing channels, ReleaseConfig config, Viewer viewer,
+            ReleaseSearchTags searchTags) {
+        this.searchTags = searchTags;
         this.service = service;
         this.publishing = publishing;
         this.channels = channels;
@@ -88,7 +92,7 @@ public class ReleaseResource {
         Page<Release> releases = Page.of(Release.published(viewer.visibility(), filter, number, config.pageSize()), number,
                 config.pageSize());
         return Templates.list(new ReleaseList(filter, releases, creditCounts(releases.items()),
-                channels.followedChannels(viewer.id())));
+                channels.followedChannels(viewer.id())), searchTags.ofList(filter, number));
     }
 
     @VisitorCached
@@ -97,7 +101,8 @@ public class ReleaseResource {
     public TemplateInstance show(@RestPath long id) {
         Release release = service.visible(id);
         ReleaseNotes notes = ReleaseNotes.load(release, publishing);
-        return Templates.show(new ReleasePage(notes, channels.followedChannels(viewer.id()).contains(release.channel)));
+        return Templates.show(new ReleasePage(notes, channels.followedChannels(viewer.id()).contains(release.channel)),
+                searchTags.of(release));
     }
 
     /** Follows or unfollows a channel, then goes back where the button was. */

@@ -11,6 +11,8 @@ import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
+import app.fanloop.web.PageMeta;
+import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
 import io.quarkus.qute.CheckedTemplate;
@@ -50,15 +52,19 @@ public class BoardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(BoardPage page);
+        static native TemplateInstance show(BoardPage page, PageMeta meta);
     }
 
     private final BoardFollows follows;
     private final Viewer viewer;
+    private final SuggestionSearchTags searchTags;
+    private final RequestLocale locale;
 
-    BoardResource(BoardFollows follows, Viewer viewer) {
+    BoardResource(BoardFollows follows, Viewer viewer, SuggestionSearchTags searchTags, RequestLocale locale) {
         this.follows = follows;
         this.viewer = viewer;
+        this.searchTags = searchTags;
+        this.locale = locale;
     }
 
     @VisitorCached
@@ -72,7 +78,8 @@ public class BoardResource {
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
         Page<SuggestionRow> rows = query.run(board);
         // The member's votes and follow are slots of the page ({#personal}), filled in by web/PageCache.
-        return Templates.show(new BoardPage(board, Board.listed(viewer.visibility()), query, rows));
+        return Templates.show(new BoardPage(board, Board.listed(viewer.visibility()), query, rows),
+                searchTags.ofBoard(board, query.page(), locale.get()));
     }
 
     /** Follows or unfollows the board (new suggestions there are notified), then goes back. */

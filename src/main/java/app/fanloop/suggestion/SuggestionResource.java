@@ -18,6 +18,7 @@ import app.fanloop.poll.PollEditing;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
+import app.fanloop.web.PageMeta;
 import app.fanloop.web.PersonalRendering;
 import app.fanloop.web.RequestLocale;
 import app.fanloop.web.SafeRedirect;
@@ -42,7 +43,7 @@ public class SuggestionResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(SuggestionPage page);
+        static native TemplateInstance show(SuggestionPage page, PageMeta meta);
 
         static native TemplateInstance show$comments(SuggestionPage page);
 
@@ -72,10 +73,13 @@ public class SuggestionResource {
     private final RequestLocale locale;
     private final AttachmentService attachments;
     private final PollEditing polls;
+    private final SuggestionSearchTags searchTags;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
             CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
-            RequestLocale locale, PersonalRendering personal, AttachmentService attachments, PollEditing polls) {
+            RequestLocale locale, PersonalRendering personal, AttachmentService attachments, PollEditing polls,
+            SuggestionSearchTags searchTags) {
+        this.searchTags = searchTags;
         this.polls = polls;
         this.attachments = attachments;
         this.personal = personal;
@@ -93,7 +97,8 @@ public class SuggestionResource {
     @GET
     @Path("suggestions/{id}")
     public TemplateInstance show(@RestPath long id, @RestQuery Integer cpage) {
-        return Templates.show(page(id, cpage, SuggestionPage.CommentDraft.empty(), SuggestionPage.StatusDraft.empty()));
+        SuggestionPage page = page(id, cpage, SuggestionPage.CommentDraft.empty(), SuggestionPage.StatusDraft.empty());
+        return Templates.show(page, searchTags.of(page));
     }
 
     @GET
@@ -247,7 +252,7 @@ public class SuggestionResource {
                 // (a refused file, an empty body), so the comments come back with the draft and its errors as a 200.
                 return Response.ok(Templates.show$comments(page)).build();
             }
-            return Forms.badRequest(Templates.show(page));
+            return Forms.badRequest(Templates.show(page, PageMeta.noindex()));
         }
     }
 
@@ -260,7 +265,7 @@ public class SuggestionResource {
         } catch (FormInvalid invalid) {
             var draft = new SuggestionPage.StatusDraft(form.status(), form.note(),
                     locale.errors(invalid));
-            return Forms.badRequest(Templates.show(page(id, 1, SuggestionPage.CommentDraft.empty(), draft)));
+            return Forms.badRequest(Templates.show(page(id, 1, SuggestionPage.CommentDraft.empty(), draft), PageMeta.noindex()));
         }
     }
 

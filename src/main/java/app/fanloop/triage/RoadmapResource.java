@@ -10,6 +10,9 @@ import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.web.SiteClock;
 import app.fanloop.web.VisitorCached;
+import app.fanloop.web.PageMeta;
+import app.fanloop.web.PageMetas;
+import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -35,22 +38,28 @@ public class RoadmapResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance roadmap(Roadmap roadmap);
+        static native TemplateInstance roadmap(Roadmap roadmap, PageMeta meta);
     }
 
     private final TriageConfig config;
     private final SiteClock clock;
+    private final PageMetas metas;
+    private final RequestLocale locale;
 
-    RoadmapResource(TriageConfig config, SiteClock clock) {
+    RoadmapResource(TriageConfig config, SiteClock clock, PageMetas metas, RequestLocale locale) {
         this.config = config;
         this.clock = clock;
+        this.metas = metas;
+        this.locale = locale;
     }
 
     @VisitorCached
     @GET
     @Path("roadmap")
     public TemplateInstance roadmap() {
-        return Templates.roadmap(current(config, clock));
+        TriageMessages words = locale.messages(TriageMessages.class);
+        return Templates.roadmap(current(config, clock),
+                metas.page("/roadmap").title(words.roadmap_title()).text(words.roadmap_intro()).build());
     }
 
     /**

@@ -7,6 +7,7 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -37,6 +38,15 @@ public class Markdown {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .build();
+    private final TextContentRenderer textRenderer = TextContentRenderer.builder().extensions(EXTENSIONS).build();
+
+    /** The text a reader sees, without markup (descriptions for search engines and link previews). */
+    public String plainText(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return textRenderer.render(parser.parse(markdown));
+    }
 
     public String toHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {

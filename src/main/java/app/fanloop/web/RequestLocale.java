@@ -9,14 +9,17 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 /**
- * The reader's language: the one they chose (a cookie), else the browser's preference,
- * else simplified Chinese.
+ * The reader's language: the one an address asks for ({@code ?lang=en}, the language alternates search engines
+ * are given, see {@link PageMetas}), else the one they chose (a cookie), else the browser's preference, else
+ * simplified Chinese.
  */
 @RequestScoped
 @Named("locale")
 public class RequestLocale {
 
     public static final String COOKIE = "fanloop-lang";
+    /** The query parameter that asks for a language on one address (zh or en); it is not remembered. */
+    public static final String PARAM = "lang";
     public static final Locale CHINESE = Locale.forLanguageTag("zh");
     public static final Locale ENGLISH = Locale.forLanguageTag("en");
     static final List<Locale> SUPPORTED = List.of(CHINESE, ENGLISH);
@@ -60,6 +63,10 @@ public class RequestLocale {
 
     /** The reader's language for a request, outside any request scope too. */
     public static Locale resolve(HttpServerRequest request) {
+        Locale asked = supported(request.getParam(PARAM));
+        if (asked != null) {
+            return asked;
+        }
         Cookie cookie = request.getCookie(COOKIE);
         if (cookie != null) {
             Locale chosen = supported(cookie.getValue());

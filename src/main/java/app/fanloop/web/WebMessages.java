@@ -19,6 +19,10 @@ public interface WebMessages {
     @Message
     String site_tagline();
 
+    /** The site's description for search engines and link previews (the home page's and every page's without text). */
+    @Message
+    String site_description();
+
     @Message
     String nav_label();
 

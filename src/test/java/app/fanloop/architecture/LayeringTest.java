@@ -37,7 +37,7 @@ class LayeringTest {
             { "honour", "search", "notification" },
             // Closed beta programs: use honours (the medal) and notifications; the profile and home page show them.
             { "beta" },
-            { "moderation", "profile", "home", "demo", "apikey", "webhook" },
+            { "moderation", "profile", "home", "demo", "apikey", "webhook", "sitemap" },
             // Counts what every feature announces; nothing imports it.
             { "metrics" } };
 
