@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import app.fanloop.Fixtures;
 import app.fanloop.poll.PollFixtures.Fan;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.PageCacheOn;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
@@ -26,16 +26,8 @@ import jakarta.inject.Inject;
  * shown another's ballot from a shared copy.
  */
 @QuarkusTest
-@TestProfile(PollPageCacheTest.PageCacheOn.class)
+@TestProfile(PageCacheOn.class)
 class PollPageCacheTest {
-
-    /** The page cache on for a minute, as VisitorPageCacheTest has it (the other tests run with it off). */
-    public static class PageCacheOn implements QuarkusTestProfile {
-        @Override
-        public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("fanloop.visitor-cache.ttl", "PT1M");
-        }
-    }
 
     @Inject
     Fixtures fx;

@@ -1,5 +1,9 @@
 package app.fanloop.security;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +25,16 @@ public class MatrixFixtures {
 
     private final EntityManager em;
     private volatile String fingerprintSql;
+
+    /** Per table with binary columns: the expression of a row's hash (binary values as their MD5). */
+    private final Map<String, String> binaryRowHashes = new TreeMap<>();
+
+    /**
+     * Per table with binary columns: the hash of each row version seen, by its ctid and xmin. A row version never
+     * changes (an update writes a new version, with the updating transaction as its xmin), so its hash is computed once;
+     * only a row version not seen before is read with its bytes.
+     */
+    private final Map<String, Map<String, Long>> knownRows = new HashMap<>();
 
     MatrixFixtures(EntityManager em) {
         this.em = em;
@@ -52,32 +66,82 @@ public class MatrixFixtures {
     /**
      * Per application table (all but Flyway's history): its row count and an order-free hash of its
      * rows without the volatile columns. Equal fingerprints mean nothing was stored, changed or deleted.
+     * A table with binary columns (the stored files' chunks) is hashed with each binary value as its MD5, and a row's
+     * hash is computed once per row version: reading every file's bytes for every fingerprint cost more than all
+     * other tables together, twice per cell of the matrix.
      */
     @Transactional
     @SuppressWarnings("unchecked")
     public Map<String, String> fingerprint() {
         if (fingerprintSql == null) {
-            List<String> tables = em.createNativeQuery("""
-                    select table_name from information_schema.tables
-                    where table_schema = current_schema() and table_type = 'BASE TABLE'
-                      and table_name <> 'flyway_schema_history' order by table_name""").getResultList();
-            StringBuilder sql = new StringBuilder();
-            for (String table : tables) {
-                List<String> dropped = VOLATILE.getOrDefault(table, List.of());
-                // A row's text is cheaper than its JSON; JSON only where columns must be left out.
-                String row = dropped.isEmpty() ? "t::text" : "(to_jsonb(t) - '{" + String.join(",", dropped) + "}'::text[])::text";
-                if (!sql.isEmpty()) {
-                    sql.append(" union all ");
-                }
-                sql.append("select '").append(table).append("', count(*)::text || ':' || coalesce(sum(hashtextextended(")
-                        .append(row).append(", 0)), 0)::text from \"").append(table).append("\" t");
-            }
-            fingerprintSql = sql.toString();
+            prepareFingerprint();
         }
         Map<String, String> result = new TreeMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery(fingerprintSql).getResultList()) {
             result.put((String) row[0], (String) row[1]);
         }
+        binaryRowHashes.forEach((table, rowHash) -> result.put(table, binaryFingerprint(table, rowHash)));
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private String binaryFingerprint(String table, String rowHash) {
+        Map<String, Long> known = knownRows.computeIfAbsent(table, t -> new HashMap<>());
+        List<String> versions = em.createNativeQuery("select t.ctid::text || '@' || t.xmin::text from \"" + table + "\" t")
+                .getResultList();
+        List<String> unseen = versions.stream().filter(v -> !known.containsKey(v)).toList();
+        if (!unseen.isEmpty()) {
+            String ctids = String.join(", ", unseen.stream().map(v -> "'" + v.substring(0, v.indexOf('@')) + "'::tid").toList());
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("select t.ctid::text || '@' || t.xmin::text, "
+                    + rowHash + " from \"" + table + "\" t where t.ctid in (" + ctids + ")").getResultList()) {
+                known.put((String) row[0], ((Number) row[1]).longValue());
+            }
+        }
+        BigInteger sum = BigInteger.ZERO;
+        for (String version : versions) {
+            Long hash = known.get(version);
+            if (hash == null) {
+                throw new IllegalStateException("row " + version + " of " + table + " changed while it was read");
+            }
+            sum = sum.add(BigInteger.valueOf(hash));
+        }
+        known.keySet().retainAll(new HashSet<>(versions));
+        return versions.size() + ":" + sum;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void prepareFingerprint() {
+        List<Object[]> columns = em.createNativeQuery("""
+                select c.table_name, c.column_name, c.data_type from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+                  and c.table_name <> 'flyway_schema_history' order by c.table_name, c.ordinal_position""")
+                .getResultList();
+        Map<String, List<Object[]>> byTable = new TreeMap<>();
+        for (Object[] column : columns) {
+            byTable.computeIfAbsent((String) column[0], t -> new ArrayList<>()).add(column);
+        }
+        StringBuilder sql = new StringBuilder();
+        byTable.forEach((table, cols) -> {
+            List<String> dropped = VOLATILE.getOrDefault(table, List.of());
+            boolean binary = cols.stream().anyMatch(c -> "bytea".equals(c[2]));
+            // A row's text is cheaper than its JSON; the columns one by one only where some are left out or digested.
+            String row = "t::text";
+            if (binary || !dropped.isEmpty()) {
+                row = "row(" + String.join(", ", cols.stream().filter(c -> !dropped.contains((String) c[1]))
+                        .map(c -> "bytea".equals(c[2]) ? "md5(t.\"" + c[1] + "\")" : "t.\"" + c[1] + "\"").toList())
+                        + ")::text";
+            }
+            if (binary) {
+                binaryRowHashes.put(table, "hashtextextended(" + row + ", 0)");
+                return;
+            }
+            if (!sql.isEmpty()) {
+                sql.append(" union all ");
+            }
+            sql.append("select '").append(table).append("', count(*)::text || ':' || coalesce(sum(hashtextextended(")
+                    .append(row).append(", 0)), 0)::text from \"").append(table).append("\" t");
+        });
+        fingerprintSql = sql.toString();
     }
 }

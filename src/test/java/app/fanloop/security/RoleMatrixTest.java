@@ -4,6 +4,7 @@ import static app.fanloop.Fixtures.unique;
 import static app.fanloop.web.Browser.CSRF_COOKIE;
 import static app.fanloop.web.Browser.CSRF_FIELD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -342,6 +343,30 @@ class RoleMatrixTest {
         Response signed = session.send(fan, "/suggestions/" + s.id + "/vote", Map.of("on", List.of("true")));
         assertEquals(303, signed.statusCode());
         assertEquals(1, fx.counter(s.id, "vote_count"));
+    }
+
+    /**
+     * The fingerprint sees any change to a stored file, though it reads a file's bytes only once per row version: a
+     * chunk rewritten in place with other bytes of the same length, and written back, and a chunk added and removed.
+     */
+    @Test
+    void the_fingerprint_sees_a_file_chunk_rewritten_in_place() {
+        String key = unique("fingerprint-blob");
+        mx.exec("insert into blob_chunk (blob_key, seq, bytes) values (?1, 0, decode('00112233', 'hex'))", key);
+        Map<String, String> stored = mx.fingerprint();
+        assertEquals(stored, mx.fingerprint(), "nothing changed");
+
+        mx.exec("update blob_chunk set bytes = decode('00112234', 'hex') where blob_key = ?1", key);
+        Map<String, String> rewritten = mx.fingerprint();
+        assertNotEquals(stored.get("blob_chunk"), rewritten.get("blob_chunk"), "one byte rewritten");
+        mx.exec("update blob_chunk set bytes = decode('00112233', 'hex') where blob_key = ?1", key);
+        assertEquals(stored, mx.fingerprint(), "the same bytes again: the same fingerprint");
+
+        mx.exec("insert into blob_chunk (blob_key, seq, bytes) values (?1, 1, decode('ff', 'hex'))", key);
+        assertNotEquals(stored.get("blob_chunk"), mx.fingerprint().get("blob_chunk"), "a chunk added");
+        mx.exec("delete from blob_chunk where blob_key = ?1 and seq = 1", key);
+        assertEquals(stored, mx.fingerprint(), "and removed");
+        mx.exec("delete from blob_chunk where blob_key = ?1", key);
     }
 
     /** Each API write and the page action it does the same thing as (the same service call). */

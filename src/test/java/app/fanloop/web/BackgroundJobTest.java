@@ -1,21 +1,20 @@
 package app.fanloop.web;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Every scheduled job is a {@link BackgroundJob}, and the binding really runs a job's method through JobRuns. */
+/**
+ * The binding really runs a job's method through JobRuns. That every scheduled job is a {@link BackgroundJob} is an
+ * ArchUnit rule without the app: {@link BackgroundJobRuleTest}.
+ */
 @QuarkusTest
 class BackgroundJobTest {
 
@@ -49,13 +48,5 @@ class BackgroundJobTest {
         probe.run();
         assertEquals(List.of("probe-job"), probe.seen());
         assertEquals(List.of(), List.copyOf(runs.running().keySet()));
-    }
-
-    @Test
-    void every_scheduled_method_is_a_background_job() {
-        methods().that().areAnnotatedWith(Scheduled.class).should().beAnnotatedWith(BackgroundJob.class)
-                .because("a stop must wait for its runs (web/JobRuns)")
-                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                        .importPackages("app.fanloop"));
     }
 }

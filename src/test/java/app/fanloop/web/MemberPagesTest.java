@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 
 import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
@@ -23,7 +22,6 @@ import app.fanloop.member.Member;
 import app.fanloop.member.Role;
 import app.fanloop.suggestion.Suggestion;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -36,16 +34,8 @@ import jakarta.inject.Inject;
  * the member who made it.
  */
 @QuarkusTest
-@TestProfile(MemberPagesTest.OneMinute.class)
+@TestProfile(PageCacheOn.class)
 class MemberPagesTest {
-
-    /** Copies live long enough for the test to see them. */
-    public static class OneMinute implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("fanloop.visitor-cache.ttl", "PT1M");
-        }
-    }
 
     @Inject
     Fixtures fx;
