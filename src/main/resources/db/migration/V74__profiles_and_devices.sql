@@ -9,6 +9,9 @@ where not m.bot and exists (select 1 from member o where not o.bot and lower(o.n
 -- bot is named by its admin and is never mentioned: it stays outside the rule.
 create unique index member_name_unique on member (lower(name)) where not bot;
 
+-- Whether the member (or an admin) chose the name: until then it follows the sign-in token's, after that never.
+alter table member add column name_chosen boolean not null default false;
+
 -- Plain text, shown escaped; at most 300 characters.
 alter table member add column bio varchar(300) not null default '';
 

@@ -87,7 +87,7 @@ public class DisplayNames {
         String old = target.name;
         try {
             // A native statement, flushed here: a name taken by someone else in the meantime fails on the unique index.
-            em.createNativeQuery("update member set name = :name where id = :id").setParameter("name", name)
+            em.createNativeQuery("update member set name = :name, name_chosen = true where id = :id").setParameter("name", name)
                     .setParameter("id", memberId).executeUpdate();
         } catch (PersistenceException taken) {
             throw new FormInvalid("name", FieldErrors.TAKEN);

@@ -29,6 +29,9 @@ public class Member extends PanacheEntityBase {
     /** The picture the sign-in token names (an address at the provider); shown only when it is an https one. */
     public String picture;
 
+    /** The member (or an admin) chose the display name: the sign-in token no longer renames them. */
+    public boolean nameChosen;
+
     /** A few words about themselves (plain text, at most 300 characters), on their public profile. */
     public String bio = "";
 

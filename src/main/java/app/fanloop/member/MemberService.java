@@ -33,8 +33,8 @@ public class MemberService {
     private static final String MEMBER_COLUMNS = """
             m.id, m.subject, m.name, m.email, m.picture, array_to_string(m.local_roles, ','),
             array_to_string(m.token_roles, ','), m.created_at, m.last_seen_at, m.points, m.level, m.honours_private,
-            m.bot, m.avatar_id, s.kind, s.reason, s.ends_at""";
-    private static final int PARTS_FROM = 17;
+            m.bot, m.avatar_id, m.name_chosen, s.kind, s.reason, s.ends_at""";
+    private static final int PARTS_FROM = 18;
     /** Names tried for a new member: the token's, then numbered ones, the last ones with a random number. */
     private static final int NAME_ATTEMPTS = 10;
 
@@ -57,7 +57,7 @@ public class MemberService {
     /**
      * The member behind a signed-in identity with their sanction and the parts' values: one read-only statement.
      * The member is created on first sign-in (named as the token names them, with a number after a name someone has)
-     * and then kept in step with the token's e-mail, picture and roles, never its name;
+     * and then kept in step with the token's e-mail, picture and roles, and its name until they choose one;
      * last_seen_at is refreshed every {@link #SEEN_RESOLUTION}. Nothing is written when nothing changed.
      */
     SignedIn signIn(SecurityIdentity identity) {
@@ -78,12 +78,16 @@ public class MemberService {
             // Only its API key speaks for a bot: a provider's token that names a bot's subject is refused.
             throw new io.quarkus.security.ForbiddenException("a bot never signs in with a token of the provider");
         }
-        // The token's name is a new member's first name only: the name is theirs to change (DisplayNames) and is never
-        // overwritten from the token again.
-        if (!Objects.equals(member.email, profile.email())
+        // The token's name is the default: it follows the token until the member (or an admin) chooses a name, which
+        // the token never overwrites (DisplayNames); nor does it take a name someone else has.
+        boolean followName = !member.nameChosen && !Objects.equals(member.name, profile.name())
+                && !nameTaken(profile.name(), member.id);
+        if (followName || !Objects.equals(member.email, profile.email())
                 || !Objects.equals(member.picture, profile.picture()) || !Arrays.equals(member.tokenRoles, roles)
                 || member.lastSeenAt.isBefore(now.minus(SEEN_RESOLUTION))) {
-            QuarkusTransaction.joiningExisting().run(() -> update(member.id, profile, roles, now));
+            String name = followName ? profile.name() : member.name;
+            QuarkusTransaction.joiningExisting().run(() -> update(member.id, name, profile, roles, now));
+            member.name = name;
             member.email = profile.email();
             member.picture = profile.picture();
             member.tokenRoles = roles;
@@ -129,8 +133,9 @@ public class MemberService {
         m.honoursPrivate = (Boolean) row[11];
         m.bot = (Boolean) row[12];
         m.avatarId = row[13] == null ? null : ((Number) row[13]).longValue();
-        Optional<ActiveSanction> sanction = row[14] == null ? Optional.empty()
-                : Optional.of(new ActiveSanction((String) row[14], (String) row[15], SiteClock.instant(row[16])));
+        m.nameChosen = (Boolean) row[14];
+        Optional<ActiveSanction> sanction = row[15] == null ? Optional.empty()
+                : Optional.of(new ActiveSanction((String) row[15], (String) row[16], SiteClock.instant(row[17])));
         Map<ViewerPart<?>, Object> values = new IdentityHashMap<>();
         int at = PARTS_FROM;
         for (ViewerPart<?> part : parts) {
@@ -151,7 +156,7 @@ public class MemberService {
             String name = attempt == 1 ? profile.name()
                     : DisplayName.suffixed(profile.name(), attempt <= NAME_ATTEMPTS / 2 ? attempt
                             : 1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000));
-            if (attempt < NAME_ATTEMPTS && nameTaken(name)) {
+            if (attempt < NAME_ATTEMPTS && nameTaken(name, -1)) {
                 continue;
             }
             QuarkusTransaction.joiningExisting().run(() -> insert(profile, name, roles));
@@ -163,9 +168,10 @@ public class MemberService {
         throw new IllegalStateException("member " + profile.subject() + " was not created");
     }
 
-    private boolean nameTaken(String name) {
-        return !em.createNativeQuery("select 1 from member where lower(name) = lower(:name) and not bot")
-                .setParameter("name", name).getResultList().isEmpty();
+    /** Whether someone other than member {@code self} has this name, whatever its case. */
+    private boolean nameTaken(String name, long self) {
+        return !em.createNativeQuery("select 1 from member where lower(name) = lower(:name) and not bot and id <> :self")
+                .setParameter("name", name).setParameter("self", self).getResultList().isEmpty();
     }
 
     private void insert(Profile profile, String name, String[] roles) {
@@ -183,12 +189,13 @@ public class MemberService {
                 .executeUpdate();
     }
 
-    private void update(long id, Profile profile, String[] roles, Instant now) {
+    private void update(long id, String name, Profile profile, String[] roles, Instant now) {
         em.createNativeQuery("""
-                update member set email = :email, picture = :picture,
+                update member set name = :name, email = :email, picture = :picture,
                                   token_roles = cast(:roles as varchar(20)[]), last_seen_at = :now
                 where id = :id""")
                 .setParameter("roles", "{" + String.join(",", roles) + "}")
+                .setParameter("name", name)
                 .setParameter("email", profile.email())
                 .setParameter("picture", profile.picture())
                 .setParameter("now", now)
