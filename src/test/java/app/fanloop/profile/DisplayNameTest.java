@@ -199,6 +199,18 @@ class DisplayNameTest {
     }
 
     @Test
+    void a_name_nobody_chose_follows_the_token() {
+        String username = unique("ren");
+        Member made = fx.member(username);
+        fx.sql("update member set name = ?1 where id = ?2", username + "_old", made.id);
+
+        signIn(username);
+
+        // The dev provider names the user after the login name, capitalized.
+        assertEquals(username.toLowerCase(), nameOf(made.id).toLowerCase());
+    }
+
+    @Test
     void a_first_sign_in_whose_token_name_someone_has_gets_a_number() {
         String username = unique("sam");
         Member holder = fx.someone();
