@@ -1061,7 +1061,7 @@ class RoleMatrixTest {
             return post("/me/name").with("name", name)
                     .expect("renamed", () -> is("select count(*) from member where id = ?1 and name = ?2", me.id, name))
                     .cleanup(() -> {
-                        mx.exec("update member set name = ?2 where id = ?1", me.id, old);
+                        mx.exec("update member set name = ?2, name_chosen = false where id = ?1", me.id, old);
                         mx.exec("delete from member_name_change where member_id = ?1", me.id);
                     }).done();
         });
