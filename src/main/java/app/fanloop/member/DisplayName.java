@@ -16,7 +16,12 @@ public final class DisplayName {
     public static final int MIN = 2;
     public static final int MAX = 20;
 
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Nd}_](?:[\\p{L}\\p{M}\\p{Nd}_.\\-]*[\\p{L}\\p{M}\\p{Nd}_])?");
+    /** One character a name may have anywhere (a regular expression class): what an @mention is made of. */
+    public static final String CHARACTER = "[\\p{L}\\p{M}\\p{Nd}_.\\-]";
+    /** One character a name may begin or end with. */
+    public static final String EDGE = "[\\p{L}\\p{M}\\p{Nd}_]";
+
+    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Nd}_](?:" + CHARACTER + "*" + EDGE + ")?");
 
     private DisplayName() {
     }
