@@ -59,6 +59,8 @@ class ProfileInBrowserTest extends BrowserJourney {
             BrowserContext phone = context(360, false);
             Page small = chromium.signIn(phone, "bob", "/me");
             sideways.addAll(shown(small, "/me", "profile-me-360"));
+            Page staff = chromium.signIn(context(360, true), "paula", "/triage/devices");
+            sideways.addAll(shown(staff, "/triage/devices", "profile-device-models-360-dark"));
 
             bob.navigate(chromium.url("/boards/" + board.slug + "/new?kind=BUG"));
             bob.locator("#myDevice").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Xiaomi 15 Pro · HyperOS 2.0.8"));
