@@ -102,6 +102,9 @@ public final class FieldErrors {
             case "beta_state" -> msg.error_beta_state();
             case "beta_window_order" -> msg.error_beta_window_order();
             case "beta_build_public" -> msg.error_beta_build_public();
+            case "name_rules" -> msg.error_name_rules();
+            case "name_too_soon" -> msg.error_name_too_soon(limit);
+            case "devices_full" -> msg.error_devices_full(limit);
             default -> msg.error_invalid();
         };
     }
