@@ -5,6 +5,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 
 import app.fanloop.board.Board;
+import app.fanloop.member.Visibility;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
@@ -45,7 +46,7 @@ public class DeviceResource {
 
     @GET
     public TemplateInstance models(@org.jboss.resteasy.reactive.RestQuery String saved) {
-        return Templates.models(new ModelsPage(devices.allModels(), Board.listed(), DeviceModelForm.empty(),
+        return Templates.models(new ModelsPage(devices.allModels(), Board.listed(Visibility.everything()), DeviceModelForm.empty(),
                 FieldErrors.none(), saved != null));
     }
 
@@ -54,7 +55,7 @@ public class DeviceResource {
         try {
             devices.addModel(form);
         } catch (FormInvalid invalid) {
-            return Forms.badRequest(Templates.models(new ModelsPage(devices.allModels(), Board.listed(), form,
+            return Forms.badRequest(Templates.models(new ModelsPage(devices.allModels(), Board.listed(Visibility.everything()), form,
                     locale.errors(invalid), false)));
         }
         return Response.seeOther(UriBuilder.fromPath("/triage/devices").queryParam("saved", "1").build()).build();

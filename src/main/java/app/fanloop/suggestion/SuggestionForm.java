@@ -29,7 +29,7 @@ public record SuggestionForm(
     /** The same form with a device's model and system version in the fields that were left empty. */
     public SuggestionForm withDevice(String model, String version) {
         return new SuggestionForm(kind, title, body, blank(deviceModel) ? model : deviceModel,
-                blank(systemVersion) ? version : systemVersion, frequency, steps);
+                blank(systemVersion) ? version : systemVersion, frequency, steps, build);
     }
 
     private static boolean blank(String value) {
