@@ -47,8 +47,9 @@ public class Poll extends PanacheEntityBase {
     @OrderBy("position")
     public List<PollOption> options = new ArrayList<>();
 
+    /** A post has at most one poll (a unique column): no row limit, which Hibernate would apply in memory to a fetch join. */
     public static Optional<Poll> ofPost(long postId) {
-        return find("from Poll p left join fetch p.options where p.postId = ?1", postId).firstResultOptional();
+        return find("from Poll p left join fetch p.options where p.postId = ?1", postId).singleResultOptional();
     }
 
     /** Closed by staff, or its closing time has come. */
