@@ -19,5 +19,9 @@ public enum NotificationKind {
     /** A new suggestion on a board they follow. */
     SUGGESTION_POSTED,
     /** (Admins) a webhook endpoint was switched off after repeated failed deliveries. */
-    WEBHOOK_DISABLED
+    WEBHOOK_DISABLED,
+    /** Someone @mentioned them in a suggestion or comment they may see. */
+    MENTION,
+    /** Their post was hidden, by reports or by an admin: why, and how to appeal. */
+    CONTENT_HIDDEN
 }

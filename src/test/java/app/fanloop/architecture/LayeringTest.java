@@ -30,7 +30,7 @@ class LayeringTest {
      * SuggestionEvent, release's ReleaseWritten) or a move.
      */
     static final String[][] LAYERS = {
-            { "board", "attachment", "poll" },
+            { "board", "attachment", "poll", "mention" },
             { "suggestion" },
             { "triage" },
             { "release" },
