@@ -90,6 +90,8 @@ public class Fixtures {
             Instant createdAt) {
         Suggestion s = new Suggestion();
         s.board = em.getReference(Board.class, board.id);
+        // A post on a beta program's private board is the program's, as PostingService files it.
+        s.programId = board.programId;
         s.author = em.getReference(Member.class, author.id);
         s.kind = kind;
         s.title = title;
@@ -199,6 +201,8 @@ public class Fixtures {
         c.official = official;
         c.createdAt = Instant.now();
         c.persist();
+        em.createNativeQuery("update comment set program_id = (select program_id from suggestion where id = :s) where id = :id")
+                .setParameter("s", suggestionId).setParameter("id", c.id).executeUpdate();
         em.createNativeQuery("update suggestion set comment_count = comment_count + 1 where id = :id")
                 .setParameter("id", suggestionId).executeUpdate();
         if (official) {

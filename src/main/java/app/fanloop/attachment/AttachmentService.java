@@ -383,17 +383,19 @@ public class AttachmentService {
         if (file.kind() == AttachmentKind.AVATAR) {
             return Caching.PUBLIC;
         }
-        boolean seen = viewer.maySee(file.suggestionHidden(), file.suggestionAuthor())
-                && (!file.onComment() || viewer.maySee(file.commentHidden(), file.commentAuthor()));
+        boolean seen = viewer.maySee(file.suggestionHidden(), file.suggestionAuthor(), file.programId())
+                && (!file.onComment() || viewer.maySee(file.commentHidden(), file.commentAuthor(), file.programId()));
         if (!seen) {
             throw new NotFoundException();
         }
         if (file.kind() == AttachmentKind.LOG) {
-            if (!viewer.mayReadPrivateFile(file.suggestionHidden(), file.suggestionAuthor())) {
+            if (!viewer.mayReadPrivateFile(file.suggestionHidden(), file.suggestionAuthor(), file.programId())) {
                 throw new NotFoundException();
             }
             return Caching.PRIVATE;
         }
-        return file.suggestionHidden() || file.commentHidden() ? Caching.PRIVATE : Caching.PUBLIC;
+        // A program's file is for its testers: no shared cache may keep it.
+        return file.suggestionHidden() || file.commentHidden() || file.programId() != null ? Caching.PRIVATE
+                : Caching.PUBLIC;
     }
 }

@@ -89,7 +89,8 @@ public class Attachments {
                 select a.id, a.kind, a.owner_id, a.attached_at is not null,
                        coalesce(s.hidden, cs.hidden, false), coalesce(s.author_id, cs.author_id),
                        c.hidden, c.author_id,
-                       a.content_type, a.file_name, a.byte_size, a.sha256, a.blob_key, a.thumb_key
+                       a.content_type, a.file_name, a.byte_size, a.sha256, a.blob_key, a.thumb_key,
+                       coalesce(s.program_id, cs.program_id)
                 from attachment a
                 left join suggestion s on s.id = a.suggestion_id
                 left join comment c on c.id = a.comment_id
@@ -102,7 +103,8 @@ public class Attachments {
         return Optional.of(new Servable(((Number) r[0]).longValue(), AttachmentKind.valueOf((String) r[1]),
                 ((Number) r[2]).longValue(), (Boolean) r[3], (Boolean) r[4], r[5] == null ? null : ((Number) r[5]).longValue(),
                 r[6] != null && (Boolean) r[6], r[7] == null ? null : ((Number) r[7]).longValue(),
-                (String) r[8], (String) r[9], ((Number) r[10]).longValue(), (String) r[11], (String) r[12], (String) r[13]));
+                (String) r[8], (String) r[9], ((Number) r[10]).longValue(), (String) r[11], (String) r[12], (String) r[13],
+                r[14] == null ? null : ((Number) r[14]).longValue()));
     }
 
     /**
@@ -112,10 +114,12 @@ public class Attachments {
      * @param suggestionAuthor that suggestion's author
      * @param commentHidden    it is on a comment that is hidden
      * @param commentAuthor    the comment's author, when it is on a comment
+     * @param programId        the beta program of the post it is on (a private board's), or null
      */
     record Servable(long id, AttachmentKind kind, long ownerId, boolean attached, boolean suggestionHidden,
             Long suggestionAuthor, boolean commentHidden, Long commentAuthor, String contentType, String fileName,
-            long byteSize, String sha256, String blobKey, String thumbKey) {
+            long byteSize, String sha256, String blobKey, String thumbKey,
+            Long programId) {
 
         boolean onComment() {
             return commentAuthor != null;

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import app.fanloop.member.Visibility;
 import app.fanloop.web.SiteClock;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -33,22 +34,46 @@ public class Board extends PanacheEntityBase {
     public boolean acceptsBugs = true;
     public int position;
     public boolean archived;
+    /**
+     * The beta program (内测) whose private board this is, or null for a public board: only the program's testers
+     * and staff see it and its posts (member/Visibility). Set by the beta program's service.
+     */
+    public Long programId;
     @Column(insertable = false, updatable = false)
     public int suggestionCount;
     public Instant createdAt = SiteClock.current();
 
+    /** Any board by slug, private or not: for admins' pages; readers' pages use {@link #findBySlug(String, Visibility)}. */
     public static Optional<Board> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** Boards shown to fans, in the admin's order. */
-    public static List<Board> listed() {
-        return listedAmong(all());
+    /**
+     * The board with this slug if this reader may read it: a program's private board exists only for its testers
+     * and staff (member/Visibility); for everyone else it is not there (404).
+     */
+    public static Optional<Board> findBySlug(String slug, Visibility reader) {
+        return findBySlug(slug).filter(b -> reader.mayReadProgram(b.programId));
+    }
+
+    /** Boards shown to this reader, in the admin's order: not archived, and private ones only to who may read them. */
+    public static List<Board> listed(Visibility reader) {
+        return listedAmong(all(), reader);
     }
 
     /** The listed boards out of {@link #all()} (which lists them first, in their order): for a page that has all. */
-    public static List<Board> listedAmong(List<Board> all) {
-        return all.stream().filter(b -> !b.archived).toList();
+    public static List<Board> listedAmong(List<Board> all, Visibility reader) {
+        return all.stream().filter(b -> !b.archived && reader.mayReadProgram(b.programId)).toList();
+    }
+
+    /** The boards out of {@link #all()} this reader may read, archived ones included (a search filter). */
+    public static List<Board> readableAmong(List<Board> all, Visibility reader) {
+        return all.stream().filter(b -> reader.mayReadProgram(b.programId)).toList();
+    }
+
+    /** A beta program's private board (内测): only its testers and staff see it. */
+    public boolean isPrivate() {
+        return programId != null;
     }
 
     public static List<Board> all() {

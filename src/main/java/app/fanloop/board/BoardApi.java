@@ -58,7 +58,7 @@ public class BoardApi {
     @Operation(summary = "The boards", description = "Those listed to fans (not archived), in the admins' order.")
     @APIResponse(responseCode = "200", description = "Every listed board")
     public Cursor.Page<BoardView> list() {
-        List<Board> boards = Board.listed();
+        List<Board> boards = Board.listed(viewer.visibility());
         java.util.Set<Long> followed = viewer.id() == null ? java.util.Set.of()
                 : follows.followedBy(viewer.id()).stream().map(b -> b.id).collect(java.util.stream.Collectors.toSet());
         return Cursor.Page.all(boards.stream().map(b -> BoardView.of(b, viewer.isSignedIn() ? followed.contains(b.id) : null))
@@ -71,7 +71,7 @@ public class BoardApi {
     @APIResponse(responseCode = "200", description = "The board")
     @APIResponse(responseCode = "404", description = "No such board")
     public BoardView show(@RestPath String slug) {
-        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Board board = Board.findBySlug(slug, viewer.visibility()).orElseThrow(NotFoundException::new);
         return BoardView.of(board, viewer.isSignedIn() ? follows.isFollowing(board.id, viewer.id()) : null);
     }
 

@@ -37,7 +37,7 @@ public class BoardFollows implements PersonalFacts {
     @Transactional
     public boolean follow(String slug, Boolean wanted) {
         Member member = viewer.requireMember();
-        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Board board = Board.findBySlug(slug, viewer.visibility()).orElseThrow(NotFoundException::new);
         boolean following = isFollowing(board.id, member.id);
         boolean want = wanted == null ? !following : wanted;
         if (want && !following) {

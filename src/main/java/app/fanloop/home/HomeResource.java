@@ -3,6 +3,7 @@ package app.fanloop.home;
 import java.util.List;
 
 import app.fanloop.board.Board;
+import app.fanloop.member.Viewer;
 import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseNotes;
 import app.fanloop.release.ReleasePublishing;
@@ -34,9 +35,11 @@ public class HomeResource {
     }
 
     private final ReleasePublishing releases;
+    private final Viewer viewer;
 
-    HomeResource(ReleasePublishing releases) {
+    HomeResource(ReleasePublishing releases, Viewer viewer) {
         this.releases = releases;
+        this.viewer = viewer;
     }
 
     @VisitorCached
@@ -46,6 +49,6 @@ public class HomeResource {
         List<SuggestionRow> trending = Suggestion.trendingEverywhere(TRENDING, boards);
         List<SuggestionRow> shipped = Suggestion.recentlyShipped(SHIPPED, boards);
         ReleaseNotes latest = Release.latestPublished().map(r -> ReleaseNotes.load(r, releases)).orElse(null);
-        return Templates.home(new HomePage(Board.listedAmong(boards), trending, shipped, latest));
+        return Templates.home(new HomePage(Board.listedAmong(boards, viewer.visibility()), trending, shipped, latest));
     }
 }

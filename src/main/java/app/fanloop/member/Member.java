@@ -45,6 +45,14 @@ public class Member extends PanacheEntityBase {
     public Instant createdAt;
     public Instant lastSeenAt;
 
+    /**
+     * The beta programs whose private boards the member may read (accepted testers); read with the member on every
+     * request and written only by {@link BetaAccess}.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "beta_programs", columnDefinition = "bigint[]", insertable = false, updatable = false)
+    public Long[] betaPrograms = new Long[0];
+
     /** 荣誉: experience points and the level they reach; kept by SQL with the points ledger (see Honours). */
     @Column(insertable = false, updatable = false)
     public int points;

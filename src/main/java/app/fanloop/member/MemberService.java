@@ -33,8 +33,8 @@ public class MemberService {
     private static final String MEMBER_COLUMNS = """
             m.id, m.subject, m.name, m.email, m.picture, array_to_string(m.local_roles, ','),
             array_to_string(m.token_roles, ','), m.created_at, m.last_seen_at, m.points, m.level, m.honours_private,
-            m.bot, m.avatar_id, s.kind, s.reason, s.ends_at""";
-    private static final int PARTS_FROM = 17;
+            m.bot, m.avatar_id, array_to_string(m.beta_programs, ','), s.kind, s.reason, s.ends_at""";
+    private static final int PARTS_FROM = 18;
 
     private final EntityManager em;
     private final SiteClock clock;
@@ -129,8 +129,9 @@ public class MemberService {
         m.honoursPrivate = (Boolean) row[11];
         m.bot = (Boolean) row[12];
         m.avatarId = row[13] == null ? null : ((Number) row[13]).longValue();
-        Optional<ActiveSanction> sanction = row[14] == null ? Optional.empty()
-                : Optional.of(new ActiveSanction((String) row[14], (String) row[15], SiteClock.instant(row[16])));
+        m.betaPrograms = programs(row[14]);
+        Optional<ActiveSanction> sanction = row[15] == null ? Optional.empty()
+                : Optional.of(new ActiveSanction((String) row[15], (String) row[16], SiteClock.instant(row[17])));
         Map<ViewerPart<?>, Object> values = new IdentityHashMap<>();
         int at = PARTS_FROM;
         for (ViewerPart<?> part : parts) {
@@ -167,6 +168,11 @@ public class MemberService {
                 .setParameter("now", now)
                 .setParameter("id", id)
                 .executeUpdate();
+    }
+
+    private static Long[] programs(Object joined) {
+        return joined == null || joined.toString().isEmpty() ? new Long[0]
+                : Arrays.stream(joined.toString().split(",")).map(Long::valueOf).toArray(Long[]::new);
     }
 
     private static String[] roles(Object joined) {

@@ -174,35 +174,46 @@ public class Viewer {
         return member;
     }
 
-    /** May this viewer see a post with these facts? For templates; the same rule as {@link #visibility()}. */
-    public boolean maySee(boolean hidden, Long authorId) {
+    /**
+     * May this viewer see a post with these facts? For templates; the same rule as {@link #visibility()}. A page
+     * copy shared between members is shared only between readers of the same programs (web/PageCache).
+     */
+    public boolean maySee(boolean hidden, Long authorId, Long programId) {
         if (hidden) {
             consulted(authorId);
         }
-        return visibility().maySee(hidden, authorId);
+        return visibility().maySee(hidden, authorId, programId);
     }
 
-    /** May this viewer read the earlier versions of a post by this author? */
-    public boolean mayReadHistory(Long authorId) {
+    /** May this viewer read the earlier versions of a post by this author, of this program? */
+    public boolean mayReadHistory(Long authorId, Long programId) {
         consulted(authorId);
-        return visibility().mayReadHistory(authorId);
+        return visibility().mayReadHistory(authorId, programId);
+    }
+
+    /** May this viewer read the private board of this program (null: no program) and its posts? */
+    public boolean mayReadProgram(Long programId) {
+        return visibility().mayReadProgram(programId);
     }
 
     /**
      * May this viewer fetch a private file of a post by this author (a bug report's log, which may hold personal
      * data)? Its author and staff only, and only while they may see the post itself ({@link #maySee}).
      */
-    public boolean mayReadPrivateFile(boolean postHidden, Long postAuthorId) {
-        return maySee(postHidden, postAuthorId) && (isStaff() || is(postAuthorId));
+    public boolean mayReadPrivateFile(boolean postHidden, Long postAuthorId, Long programId) {
+        return maySee(postHidden, postAuthorId, programId) && (isStaff() || is(postAuthorId));
     }
 
-    /** Which posts this viewer may see (see {@link Visibility}). */
+    /** Which posts this viewer may see (see {@link Visibility}); staff read every program, testers theirs. */
     public Visibility visibility() {
         if (isAdmin()) {
             return Visibility.everything();
         }
-        Long id = resolved().map(m -> m.id).orElse(null);
-        return id == null ? Visibility.publicOnly() : Visibility.member(id);
+        Optional<Member> member = resolved();
+        if (member.isEmpty()) {
+            return Visibility.publicOnly();
+        }
+        return Visibility.member(member.get().id, isStaff(), member.get().betaPrograms);
     }
 
     /** The ban or silence in force now, read with the member on every request so a new one applies at once on every node. */

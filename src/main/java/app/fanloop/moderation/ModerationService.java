@@ -209,7 +209,7 @@ public class ModerationService {
                 AuditLog.of("pinned", pinned), null);
     }
 
-    /** Moves a suggestion to another board that takes its kind. */
+    /** Moves a suggestion to another board that takes its kind; a program's board makes it (and its comments) the program's. */
     @Transactional
     public void move(long id, Long boardId) {
         Member admin = viewer.requireAdmin();
@@ -226,6 +226,10 @@ public class ModerationService {
         }
         Board from = s.board;
         s.board = to;
+        // The post and its comments belong to the board's program from now on (member/Visibility), in this transaction.
+        s.programId = to.programId;
+        em.createNativeQuery("update comment set program_id = :p where suggestion_id = :s")
+                .setParameter("p", to.programId).setParameter("s", s.id).executeUpdate();
         em.createNativeQuery("update board set suggestion_count = suggestion_count + case when id = :to then 1 else -1 end"
                 + " where id in (:from, :to)").setParameter("from", from.id).setParameter("to", to.id).executeUpdate();
         audit.record(admin, "move", "suggestion", id, AuditLog.of("board", from.slug), AuditLog.of("board", to.slug), null);

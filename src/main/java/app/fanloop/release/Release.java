@@ -53,6 +53,11 @@ public class Release extends PanacheEntityBase {
     public Member createdBy;
 
     public Instant createdAt;
+    /**
+     * The beta program the release was written for, or null: readable only by its testers and staff until the
+     * program's build goes public (the beta program's service sets it back to null then).
+     */
+    public Long programId;
     public Instant updatedAt;
 
     public String path() {

@@ -29,7 +29,7 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
     public Page<SuggestionRow> run(Board board) {
         Parameters params = Parameters.with("board", board.id);
         TypedQuery<Object[]> select = Suggestion.getEntityManager().createQuery("select " + SuggestionRow.COLUMNS
-                + " from Suggestion s join s.author a where " + where(params) + " order by s.pinned desc, " + sort.orderBy,
+                + " from Suggestion s join s.author a where " + where(board, params) + " order by s.pinned desc, " + sort.orderBy,
                 Object[].class);
         params.map().forEach(select::setParameter);
         List<Object[]> rows = select.setFirstResult((page - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE + 1).getResultList();
@@ -47,7 +47,7 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
      */
     public List<Keyed> after(Board board, Cursor cursor, int limit) {
         Parameters params = Parameters.with("board", board.id);
-        String where = where(params);
+        String where = where(board, params);
         if (cursor != null) {
             where += " and (s.pinned, " + sort.key + ", s.id) < (:pinned, :key, :id)";
             params.and("pinned", cursor.booleanAt(0)).and("id", cursor.longAt(2)).and("key", switch (sort) {
@@ -70,9 +70,9 @@ public record BoardQuery(SuggestionSort sort, SuggestionStatus status, Suggestio
         return keyed;
     }
 
-    /** The board, the one visibility rule for a list shared by all readers, and the filters. */
-    private String where(Parameters params) {
-        StringBuilder where = new StringBuilder("s.board.id = :board and " + Visibility.jpqlPublic("s"));
+    /** The board, the one visibility rule for a list shared by all readers (of the board's program), and the filters. */
+    private String where(Board board, Parameters params) {
+        StringBuilder where = new StringBuilder("s.board.id = :board and " + Visibility.publicIn(board.programId).jpql("s"));
         if (status != null) {
             where.append(" and s.status = :status");
             params.and("status", status);

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
+import app.fanloop.member.Viewer;
 import app.fanloop.web.Page;
 import app.fanloop.web.SafeRedirect;
 import app.fanloop.web.VisitorCached;
@@ -53,9 +54,11 @@ public class BoardResource {
     }
 
     private final BoardFollows follows;
+    private final Viewer viewer;
 
-    BoardResource(BoardFollows follows) {
+    BoardResource(BoardFollows follows, Viewer viewer) {
         this.follows = follows;
+        this.viewer = viewer;
     }
 
     @VisitorCached
@@ -63,11 +66,13 @@ public class BoardResource {
     @Path("boards/{slug}")
     public TemplateInstance show(@RestPath String slug, @RestQuery String sort, @RestQuery String status,
             @RestQuery String kind, @RestQuery Integer page) {
-        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        // A program's private board is there only for its testers and staff (a copy of the page is shared only
+        // between readers of the same programs: web/PageCache).
+        Board board = Board.findBySlug(slug, viewer.visibility()).orElseThrow(NotFoundException::new);
         BoardQuery query = BoardQuery.of(sort, status, kind, page);
         Page<SuggestionRow> rows = query.run(board);
         // The member's votes and follow are slots of the page ({#personal}), filled in by web/PageCache.
-        return Templates.show(new BoardPage(board, Board.listed(), query, rows));
+        return Templates.show(new BoardPage(board, Board.listed(viewer.visibility()), query, rows));
     }
 
     /** Follows or unfollows the board (new suggestions there are notified), then goes back. */

@@ -36,6 +36,8 @@ public class Comment extends PanacheEntityBase {
     public String bodyHtml;
     /** 官方回复: an official response by a PM or admin. */
     public boolean official;
+    /** Its suggestion's beta program (copied when written and when the suggestion moves), or null. */
+    public Long programId;
     public boolean hidden;
     public String hiddenReason;
     /** Hidden automatically because enough members reported it; pending an admin's review. */

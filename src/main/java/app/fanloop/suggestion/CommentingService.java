@@ -65,7 +65,7 @@ public class CommentingService {
             throw new NotFoundException();
         }
         posting.visible(c.suggestion.id);
-        if (!viewer.visibility().maySee(c.hidden, c.author.id)) {
+        if (!viewer.visibility().maySee(c.hidden, c.author.id, c.programId)) {
             throw new NotFoundException();
         }
         return c;
@@ -95,7 +95,7 @@ public class CommentingService {
     /** A comment whose earlier versions the viewer may read, or 404. */
     public Comment commentWithHistory(long commentId) {
         Comment c = visibleComment(commentId);
-        if (!viewer.visibility().mayReadHistory(c.author.id)) {
+        if (!viewer.visibility().mayReadHistory(c.author.id, c.programId)) {
             throw new NotFoundException();
         }
         return c;
@@ -129,6 +129,8 @@ public class CommentingService {
         }
         Comment c = new Comment();
         c.suggestion = s;
+        // A comment is read by whoever reads its suggestion's program (member/Visibility).
+        c.programId = s.programId;
         c.parent = parent;
         c.author = author;
         c.body = form.body().strip();

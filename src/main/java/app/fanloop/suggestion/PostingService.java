@@ -71,7 +71,7 @@ public class PostingService {
     /** A suggestion this viewer may see (the one rule: {@link app.fanloop.member.Visibility}), or 404. */
     public Suggestion visible(long id) {
         Suggestion s = Suggestion.loadFull(id);
-        if (s == null || !viewer.visibility().maySee(s.hidden, s.author.id)) {
+        if (s == null || !viewer.visibility().maySee(s.hidden, s.author.id, s.programId)) {
             throw new NotFoundException();
         }
         return s;
@@ -95,7 +95,7 @@ public class PostingService {
     /** A suggestion whose earlier versions the viewer may read (its author, admins), or 404 like a hidden post. */
     public Suggestion withHistory(long id) {
         Suggestion s = visible(id);
-        if (!viewer.visibility().mayReadHistory(s.author.id)) {
+        if (!viewer.visibility().mayReadHistory(s.author.id, s.programId)) {
             throw new NotFoundException();
         }
         return s;
@@ -135,15 +135,17 @@ public class PostingService {
     @Transactional
     public Suggestion create(String boardSlug, SuggestionForm form, AttachmentForm files, PollForm poll) {
         Member author = viewer.requireVoice();
-        Board board = Board.findBySlug(boardSlug).orElseThrow(NotFoundException::new);
+        Board board = Board.findBySlug(boardSlug, viewer.visibility()).orElseThrow(NotFoundException::new);
         if (board.archived) {
             throw new Conflict();
         }
-        SuggestionKind kind = checked(form, board, pollEditing.problems(null, poll));
+        SuggestionKind kind = checked(form, board, board.isPrivate(), pollEditing.problems(null, poll));
         limits.hit(RateLimiter.POST, author);
         Instant now = clock.now();
         Suggestion s = new Suggestion();
         s.board = board;
+        // A post on a program's private board is the program's: readable by its testers and staff only.
+        s.programId = board.programId;
         s.author = author;
         s.kind = kind;
         List<Long> named = apply(s, form);
@@ -184,8 +186,8 @@ public class PostingService {
         Suggestion s = editable(id);
         Member editor = viewer.requireVoice();
         SuggestionForm sameKind = new SuggestionForm(s.kind.name(), form.title(), form.body(), form.deviceModel(),
-                form.systemVersion(), form.frequency(), form.steps());
-        checked(sameKind, null, poll == null ? List.of() : pollEditing.problems(s.id, poll));
+                form.systemVersion(), form.frequency(), form.steps(), form.build() == null ? s.build : form.build());
+        checked(sameKind, s.board.isPrivate(), poll == null ? List.of() : pollEditing.problems(s.id, poll));
         attachments.attach(AttachmentService.Post.suggestion(s.id, s.kind == SuggestionKind.BUG), files);
         if (poll != null) {
             pollEditing.apply(s.id, poll);
@@ -217,7 +219,13 @@ public class PostingService {
     }
 
     /** Validates the form, including the rules that depend on the kind and the board. */
-    private SuggestionKind checked(SuggestionForm form, Board board, List<FormInvalid.Problem> pollProblems) {
+    private SuggestionKind checked(SuggestionForm form, boolean programBoard, List<FormInvalid.Problem> pollProblems) {
+        return checked(form, null, programBoard, pollProblems);
+    }
+
+    /** The form's problems, or its kind; a bug report on a program's board names the build it was found on. */
+    private SuggestionKind checked(SuggestionForm form, Board board, boolean programBoard,
+            List<FormInvalid.Problem> pollProblems) {
         List<FormInvalid.Problem> problems = new ArrayList<>();
         try {
             forms.validate(form);
@@ -236,6 +244,9 @@ public class PostingService {
             requireFilled(problems, "steps", form.steps());
             if (Frequency.parse(form.frequency()) == null) {
                 problems.add(new FormInvalid.Problem("frequency", FieldErrors.REQUIRED, null));
+            }
+            if (programBoard) {
+                requireFilled(problems, "build", form.build());
             }
         }
         problems.addAll(pollProblems);
@@ -262,6 +273,8 @@ public class PostingService {
             s.systemVersion = form.systemVersion().strip();
             s.frequency = Frequency.parse(form.frequency());
             s.steps = form.steps().strip();
+            // Only a program's board asks for the build.
+            s.build = s.programId == null || form.build() == null || form.build().isBlank() ? null : form.build().strip();
         }
         return rendered.members();
     }
@@ -271,7 +284,8 @@ public class PostingService {
         Frequency frequency = Frequency.parse(form.frequency());
         return new SuggestionForm(kind.name(), form.title().strip(), form.body().strip(),
                 bug ? form.deviceModel().strip() : null, bug ? form.systemVersion().strip() : null,
-                bug && frequency != null ? frequency.name() : "", bug ? form.steps().strip() : null);
+                bug && frequency != null ? frequency.name() : "", bug ? form.steps().strip() : null,
+                bug && form.build() != null && !form.build().isBlank() ? form.build().strip() : null);
     }
 
     private static String excerpt(String text) {

@@ -49,6 +49,14 @@ public class Suggestion extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Frequency frequency;
     public String steps;
+    /** The build a bug report on a program's private board was found on (only there). */
+    public String build;
+
+    /**
+     * The beta program whose private board the post is on (copied from the board when filed or moved), or null:
+     * then readable only by the program's testers and staff (member/Visibility).
+     */
+    public Long programId;
 
     @Enumerated(EnumType.STRING)
     public SuggestionStatus status = SuggestionStatus.OPEN;

@@ -75,7 +75,7 @@ public class SuggestionApi {
             @Parameter(description = "SUGGESTION or BUG") @RestQuery String kind,
             @Parameter(description = "`next` of the previous page") @RestQuery String cursor,
             @Parameter(description = "1-100, default 20") @RestQuery Integer limit) {
-        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Board board = Board.findBySlug(slug, viewer.visibility()).orElseThrow(NotFoundException::new);
         int size = Cursor.limit(limit);
         List<BoardQuery.Keyed> rows = BoardQuery.of(sort, status, kind, 1).after(board, Cursor.parse(cursor, 3), size);
         Set<Long> voted = votes.votedAmong(viewer.id(), rows.stream().map(k -> k.row().id()).toList());
@@ -101,7 +101,7 @@ public class SuggestionApi {
                 votes.votedAmong(m.id, List.of(s.id)).contains(s.id), follows.isFollowing(s.id, m.id), page.canEdit()))
                 .orElse(null);
         return new SuggestionJson.Detail(s.id, s.board.slug, s.kind, s.title, s.body, s.bodyHtml,
-                s.kind == SuggestionKind.BUG ? new SuggestionJson.Bug(s.deviceModel, s.systemVersion, s.frequency, s.steps)
+                s.kind == SuggestionKind.BUG ? new SuggestionJson.Bug(s.deviceModel, s.systemVersion, s.frequency, s.steps, s.build)
                         : null,
                 java.util.stream.Stream.concat(page.files().images().stream(), page.files().logs().stream())
                         .map(SuggestionJson.FileRef::of).toList(),
@@ -249,6 +249,6 @@ public class SuggestionApi {
     }
 
     private static SuggestionForm emptyForm() {
-        return new SuggestionForm(null, null, null, null, null, null, null);
+        return new SuggestionForm(null, null, null, null, null, null, null, null);
     }
 }

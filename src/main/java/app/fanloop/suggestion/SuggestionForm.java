@@ -13,15 +13,17 @@ public record SuggestionForm(
         @RestForm @Size(max = 80) String deviceModel,
         @RestForm @Size(max = 80) String systemVersion,
         @RestForm String frequency,
-        @RestForm @Size(max = 5000) String steps) {
+        @RestForm @Size(max = 5000) String steps,
+        /** The build a bug report on a beta program's private board was found on (only asked there). */
+        @RestForm @Size(max = 60) String build) {
 
     public static SuggestionForm empty(SuggestionKind kind) {
-        return new SuggestionForm(kind.name(), "", "", "", "", "", "");
+        return new SuggestionForm(kind.name(), "", "", "", "", "", "", "");
     }
 
     public static SuggestionForm of(Suggestion s) {
         return new SuggestionForm(s.kind.name(), s.title, s.body, s.deviceModel, s.systemVersion,
-                s.frequency == null ? "" : s.frequency.name(), s.steps);
+                s.frequency == null ? "" : s.frequency.name(), s.steps, s.build);
     }
 
     public boolean isBug() {

@@ -63,7 +63,8 @@ public final class SuggestionJson {
     }
 
     @Schema(name = "Bug", description = "What a bug report adds.")
-    public record Bug(String deviceModel, String systemVersion, Frequency frequency, String steps) {
+    public record Bug(String deviceModel, String systemVersion, Frequency frequency, String steps,
+            @Schema(nullable = true, description = "The build it was found on (bug reports on a beta program's private board).") String build) {
     }
 
     @Schema(name = "Suggestion", description = "One suggestion with its official response, timeline and first page of comments.",
@@ -99,7 +100,8 @@ public final class SuggestionJson {
         static TimelineEntry of(StatusChange c, Viewer viewer) {
             // A related suggestion the reader may not see stays unnamed, as on the page.
             Long related = c.relatedSuggestion != null
-                    && viewer.visibility().maySee(c.relatedSuggestion.hidden, c.relatedSuggestion.author.id)
+                    && viewer.visibility().maySee(c.relatedSuggestion.hidden, c.relatedSuggestion.author.id,
+                            c.relatedSuggestion.programId)
                             ? c.relatedSuggestion.id : null;
             return new TimelineEntry(c.event, c.fromStatus, c.toStatus, c.note, Author.of(c.actor), c.createdAt, related,
                     c.featureItemId, c.releaseId);
@@ -117,7 +119,7 @@ public final class SuggestionJson {
         static CommentView of(Comment c, List<Comment> replies, Viewer viewer) {
             List<CommentView> answers = replies.stream().map(r -> of(r, List.of(), viewer)).toList();
             Long parent = c.parent == null ? null : c.parent.id;
-            if (!viewer.visibility().maySee(c.hidden, c.author.id)) {
+            if (!viewer.visibility().maySee(c.hidden, c.author.id, c.programId)) {
                 return new CommentView(c.id, parent, c.official, true, null, null, null, c.createdAt, null, answers);
             }
             return new CommentView(c.id, parent, c.official, c.hidden, Author.of(c.author), c.body, c.bodyHtml,
@@ -164,10 +166,12 @@ public final class SuggestionJson {
             @Schema(nullable = true, maxLength = 80) String deviceModel,
             @Schema(nullable = true, maxLength = 80) String systemVersion,
             @Schema(nullable = true, enumeration = { "ALWAYS", "OFTEN", "SOMETIMES", "RARELY" }) String frequency,
-            @Schema(nullable = true, maxLength = 5000) String steps) {
+            @Schema(nullable = true, maxLength = 5000) String steps,
+            @Schema(nullable = true, maxLength = 60, description = "The build a bug report was found on: required on a beta program's private board, ignored elsewhere.") String build) {
 
         SuggestionForm form() {
-            return new SuggestionForm(kind == null ? SuggestionKind.SUGGESTION.name() : kind, title, body, deviceModel, systemVersion, frequency, steps);
+            return new SuggestionForm(kind == null ? SuggestionKind.SUGGESTION.name() : kind, title, body, deviceModel,
+                    systemVersion, frequency, steps, build);
         }
     }
 }

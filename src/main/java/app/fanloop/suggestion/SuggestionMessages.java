@@ -152,6 +152,12 @@ public interface SuggestionMessages {
     String field_system_version();
 
     @Message
+    String field_build();
+
+    @Message
+    String field_build_hint();
+
+    @Message
     String field_frequency();
 
     @Message

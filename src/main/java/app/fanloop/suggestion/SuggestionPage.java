@@ -46,7 +46,7 @@ public record SuggestionPage(
         static Files load(Suggestion s, List<Thread> threads, Viewer viewer) {
             List<Attachment> own = s.imageCount + s.logCount == 0 ? List.of() : Attachment.ofSuggestion(s.id);
             List<Attachment> logs = own.stream().filter(Attachment::isLog).toList();
-            if (!logs.isEmpty() && !viewer.mayReadPrivateFile(s.hidden, s.author.id)) {
+            if (!logs.isEmpty() && !viewer.mayReadPrivateFile(s.hidden, s.author.id, s.programId)) {
                 logs = List.of();
             }
             List<Long> withImages = new ArrayList<>();
@@ -115,7 +115,7 @@ public record SuggestionPage(
         if (s.officialComment != null) {
             official = Comment.find("from Comment c join fetch c.author where c.id = ?1", s.officialComment.id)
                     .firstResult();
-            if (official != null && !viewer.visibility().maySee(official.hidden, official.author.id)) {
+            if (official != null && !viewer.visibility().maySee(official.hidden, official.author.id, official.programId)) {
                 // A hidden official response leaves the top of the page; the thread shows its placeholder.
                 official = null;
             }

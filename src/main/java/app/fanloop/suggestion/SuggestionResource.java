@@ -100,7 +100,7 @@ public class SuggestionResource {
     @Path("boards/{slug}/new")
     public TemplateInstance newForm(@RestPath String slug, @RestQuery String kind) {
         viewer.requireMember();
-        Board board = Board.findBySlug(slug).filter(b -> !b.archived).orElseThrow(NotFoundException::new);
+        Board board = Board.findBySlug(slug, viewer.visibility()).filter(b -> !b.archived).orElseThrow(NotFoundException::new);
         SuggestionKind wanted = SuggestionKind.parse(kind);
         if (wanted == null || !wanted.acceptedOn(board)) {
             wanted = board.acceptsSuggestions ? SuggestionKind.SUGGESTION : SuggestionKind.BUG;
@@ -122,7 +122,7 @@ public class SuggestionResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files,
             @BeanParam PollForm poll) {
-        Board board = Board.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Board board = Board.findBySlug(slug, viewer.visibility()).orElseThrow(NotFoundException::new);
         AttachmentService.Post target = AttachmentService.Post.newSuggestion(form.isBug());
         AttachmentService.Upload upload = attachments.receive(files, target);
         if (upload.refusedAny()) {

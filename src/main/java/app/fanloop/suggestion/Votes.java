@@ -51,8 +51,8 @@ public class Votes implements PersonalFacts {
      * What a vote needs to know before it writes, read in one statement: the suggestion's facts for the
      * visibility and open-for-votes rules, its feature item, its count and whether the member has voted.
      */
-    public record Ballot(long suggestionId, long authorId, boolean hidden, boolean open, Long featureItemId,
-            boolean voted, int votes) {
+    public record Ballot(long suggestionId, long authorId, boolean hidden, Long programId, boolean open,
+            Long featureItemId, boolean voted, int votes) {
     }
 
     /** The votes one statement cast or withdrew (none when there was nothing to do), and the count after it. */
@@ -71,11 +71,12 @@ public class Votes implements PersonalFacts {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select s.author_id, s.hidden, s.locked, s.status, b.archived, s.feature_item_id, s.vote_count,
-                       exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = :m)
+                       exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = :m), s.program_id
                 from suggestion s join board b on b.id = s.board_id where s.id = :s
                 for no key update of s""")
                 .setParameter("s", suggestionId).setParameter("m", memberId).getResultList();
         return rows.stream().findFirst().map(r -> new Ballot(suggestionId, ((Number) r[0]).longValue(), (Boolean) r[1],
+                r[8] == null ? null : ((Number) r[8]).longValue(),
                 Suggestion.openForVotes((Boolean) r[2], SuggestionStatus.valueOf((String) r[3]), (Boolean) r[4]),
                 r[5] == null ? null : ((Number) r[5]).longValue(), (Boolean) r[7], ((Number) r[6]).intValue()));
     }

@@ -43,7 +43,7 @@ public class VotingService {
         Member member = viewer.requireVoice();
         limits.hitBatched(RateLimiter.VOTE, member);
         Votes.Ballot ballot = votes.ballot(id, member.id)
-                .filter(b -> viewer.visibility().maySee(b.hidden(), b.authorId()))
+                .filter(b -> viewer.visibility().maySee(b.hidden(), b.authorId(), b.programId()))
                 .orElseThrow(NotFoundException::new);
         if (!ballot.open()) {
             throw new Conflict();

@@ -73,6 +73,11 @@ public class MergeService {
         if (target.status == SuggestionStatus.MERGED || mergedInto(target, duplicate)) {
             throw new FormInvalid("target", "merge_target_merged");
         }
+        if (!java.util.Objects.equals(duplicate.programId, target.programId)) {
+            // A merge moves votes and followers and shows the duplicate's comments on the target: across a program's
+            // line it would either leak the program's posts or hand its testers' votes to posts they cannot read.
+            throw new FormInvalid("target", "merge_across_program");
+        }
         lockInOrder(duplicate.id, target.id);
         String text = note == null || note.isBlank() ? null : note.strip();
         // The audience is everyone on either side before anything moves.

@@ -75,6 +75,7 @@ public final class FieldErrors {
             case "merge_self" -> msg.error_merge_self();
             case "merge_target_missing" -> msg.error_merge_target_missing();
             case "merge_target_merged" -> msg.error_merge_target_merged();
+            case "merge_across_program" -> msg.error_merge_across_program();
             case "already_linked" -> msg.error_already_linked();
             case "owner_not_staff" -> msg.error_owner_not_staff();
             case "confirm_mismatch" -> msg.error_confirm_mismatch();

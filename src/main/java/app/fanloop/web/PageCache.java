@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Response;
  * CPU to render (bench/NOTES.md) while its data changes far less often than it is read.
  * <p>
  * Only GETs of pages marked {@link VisitorCached}, without htmx, keyed by audience (visitors or members),
- * language and address, for {@code fanloop.visitor-cache.ttl} (default two seconds; a vote shows up for
+ * language, the programs the member reads (beta testers see their private boards) and address, for {@code fanloop.visitor-cache.ttl} (default two seconds; a vote shows up for
  * others at most that much later). Each node keeps its own copies (derived data; losing them costs one
  * render).
  * <ul>
@@ -104,7 +104,9 @@ public class PageCache {
         if (me == null) {
             return null;
         }
-        String key = "member " + address(request);
+        // A beta program's tester sees its private board (in the navigation, on its pages): copies are shared only
+        // between members who read the same programs (member/Visibility).
+        String key = "member " + viewer.visibility().programsKey() + " " + address(request);
         Entry entry = fresh(key);
         if (entry != null && !entry.consulted.contains(me)) {
             PersonalPage.Facts facts = personalPage.load(me, entry.page.subjects(), true, personal);

@@ -302,6 +302,9 @@ public interface WebMessages {
     String error_merge_target_merged();
 
     @Message
+    String error_merge_across_program();
+
+    @Message
     String error_already_linked();
 
     @Message
