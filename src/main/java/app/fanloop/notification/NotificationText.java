@@ -65,8 +65,8 @@ public class NotificationText {
         };
     }
 
-    /** A note of the status change, or the beginning of the answer or reply; may be empty. */
-    public static String detail(Notification n) {
+    /** A note of the status change, or the beginning of the answer, reply or mentioning post; may be empty. */
+    private static String payloadDetail(Notification n) {
         Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
         return switch (n.kind) {
             case STATUS_CHANGED -> text(payload.get("note"));
@@ -75,10 +75,13 @@ public class NotificationText {
         };
     }
 
-    /** The detail in the reader's language, for the kinds whose detail is the site's own words (a hidden post's notice). */
-    static String detail(Notification n, Locale locale) {
+    /**
+     * The detail in the reader's language: a note or an excerpt from the event, or, for a hidden post's notice, the
+     * site's own words (why, and that it may be appealed).
+     */
+    public static String detail(Notification n, Locale locale) {
         if (n.kind != NotificationKind.CONTENT_HIDDEN) {
-            return detail(n);
+            return payloadDetail(n);
         }
         NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
         Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
