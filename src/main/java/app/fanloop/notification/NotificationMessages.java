@@ -202,13 +202,13 @@ public interface NotificationMessages {
     String notification_hidden_comment(String title);
 
     @Message
-    String hidden_by_reports();
+    String notice_hidden_by_reports();
 
     @Message
-    String hidden_by_admin(String reason);
+    String notice_hidden_by_admin(String reason);
 
     @Message
-    String hidden_appeal();
+    String notice_hidden_appeal();
 
     @Message
     String unsubscribe_kind_question(String name, String category);

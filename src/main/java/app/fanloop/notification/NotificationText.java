@@ -85,9 +85,9 @@ public class NotificationText {
         }
         NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
         Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
-        String why = Boolean.TRUE.equals(payload.get("byReports")) ? msg.hidden_by_reports()
-                : msg.hidden_by_admin(text(payload.get("reason")));
-        return why + " " + msg.hidden_appeal();
+        String why = Boolean.TRUE.equals(payload.get("byReports")) ? msg.notice_hidden_by_reports()
+                : msg.notice_hidden_by_admin(text(payload.get("reason")));
+        return why + " " + msg.notice_hidden_appeal();
     }
 
     static String label(NotificationCategory category, @TemplateExtension.TemplateAttribute("locale") Object locale) {
