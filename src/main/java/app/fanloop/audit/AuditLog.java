@@ -13,8 +13,8 @@ public class AuditLog {
 
     /** Every action the log records, for the filter. */
     public static final java.util.List<String> ACTIONS = java.util.List.of("api_key.create", "api_key.revoke", "board.archive", "board.create", "board.move",
-            "board.unarchive", "board.update", "ban", "edit", "feature.create", "feature.link", "feature.status", "feature.unlink",
-            "feature.update", "hide", "lift", "lock", "mail.retry", "merge", "move", "official_response", "pin", "poll.close", "poll.edit", "purge",
+            "board.unarchive", "board.update", "ban", "device_model.create", "device_model.restore", "device_model.retire", "edit", "feature.create", "feature.link", "feature.status", "feature.unlink",
+            "feature.update", "hide", "lift", "lock", "mail.retry", "member.rename", "merge", "move", "official_response", "pin", "poll.close", "poll.edit", "purge",
             "release.publish", "report.dismiss", "restore", "role.grant", "role.revoke", "silence", "status", "unlock",
             "unmerge", "unpin", "webhook.create", "webhook.disable", "webhook.enable");
 

@@ -29,6 +29,12 @@ public class Member extends PanacheEntityBase {
     /** The picture the sign-in token names (an address at the provider); shown only when it is an https one. */
     public String picture;
 
+    /** The member (or an admin) chose the display name: the sign-in token no longer renames them. */
+    public boolean nameChosen;
+
+    /** A few words about themselves (plain text, at most 300 characters), on their public profile. */
+    public String bio = "";
+
     /** The picture the member uploaded (an AVATAR attachment, public once theirs), or null. */
     public Long avatarId;
 
@@ -94,6 +100,34 @@ public class Member extends PanacheEntityBase {
             }
         }
         return false;
+    }
+
+    /**
+     * The person with this display name, whatever its case (as {@code @name} in a post names them): the one finder of
+     * a member by name, on V74's unique index over lower(name). Bots are never found by name.
+     */
+    public static Optional<Member> findByName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<Member> found = getEntityManager()
+                .createNativeQuery("select * from member where lower(name) = lower(:name) and not bot", Member.class)
+                .setParameter("name", name.strip()).getResultList();
+        return found.stream().findFirst();
+    }
+
+    /**
+     * The people with these display names (lower case), for the names a post @mentions (mention/Mentions), in one
+     * statement: the same rule as {@link #findByName}, for many names.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Member> findByNames(java.util.Collection<String> lowerCaseNames) {
+        if (lowerCaseNames.isEmpty()) {
+            return java.util.List.of();
+        }
+        return getEntityManager().createNativeQuery("select * from member where lower(name) in (:names) and not bot",
+                Member.class).setParameter("names", lowerCaseNames).getResultList();
     }
 
     public static Optional<Member> findBySubject(String subject) {

@@ -33,8 +33,10 @@ public class MemberService {
     private static final String MEMBER_COLUMNS = """
             m.id, m.subject, m.name, m.email, m.picture, array_to_string(m.local_roles, ','),
             array_to_string(m.token_roles, ','), m.created_at, m.last_seen_at, m.points, m.level, m.honours_private,
-            m.bot, m.avatar_id, array_to_string(m.beta_programs, ','), s.kind, s.reason, s.ends_at""";
-    private static final int PARTS_FROM = 18;
+            m.bot, m.avatar_id, array_to_string(m.beta_programs, ','), m.name_chosen, s.kind, s.reason, s.ends_at""";
+    private static final int PARTS_FROM = 19;
+    /** Names tried for a new member: the token's, then numbered ones, the last ones with a random number. */
+    private static final int NAME_ATTEMPTS = 10;
 
     private final EntityManager em;
     private final SiteClock clock;
@@ -54,7 +56,8 @@ public class MemberService {
 
     /**
      * The member behind a signed-in identity with their sanction and the parts' values: one read-only statement.
-     * The member is created on first sign-in and kept in step with the token's name, e-mail, picture and roles;
+     * The member is created on first sign-in (named as the token names them, with a number after a name someone has)
+     * and then kept in step with the token's e-mail, picture and roles, and its name until they choose one;
      * last_seen_at is refreshed every {@link #SEEN_RESOLUTION}. Nothing is written when nothing changed.
      */
     SignedIn signIn(SecurityIdentity identity) {
@@ -67,11 +70,7 @@ public class MemberService {
         Instant now = clock.now();
         Object[] row = lookup(profile.subject(), now);
         if (row == null) {
-            QuarkusTransaction.joiningExisting().run(() -> insert(profile, roles));
-            row = lookup(profile.subject(), now);
-            if (row == null) {
-                throw new IllegalStateException("member " + profile.subject() + " was not created");
-            }
+            row = create(profile, roles, now);
         }
         SignedIn signedIn = read(row);
         Member member = signedIn.member();
@@ -79,11 +78,16 @@ public class MemberService {
             // Only its API key speaks for a bot: a provider's token that names a bot's subject is refused.
             throw new io.quarkus.security.ForbiddenException("a bot never signs in with a token of the provider");
         }
-        if (!Objects.equals(member.name, profile.name()) || !Objects.equals(member.email, profile.email())
+        // The token's name is the default: it follows the token until the member (or an admin) chooses a name, which
+        // the token never overwrites (DisplayNames); nor does it take a name someone else has.
+        boolean followName = !member.nameChosen && !Objects.equals(member.name, profile.name())
+                && !nameTaken(profile.name(), member.id);
+        if (followName || !Objects.equals(member.email, profile.email())
                 || !Objects.equals(member.picture, profile.picture()) || !Arrays.equals(member.tokenRoles, roles)
                 || member.lastSeenAt.isBefore(now.minus(SEEN_RESOLUTION))) {
-            QuarkusTransaction.joiningExisting().run(() -> update(member.id, profile, roles, now));
-            member.name = profile.name();
+            String name = followName ? profile.name() : member.name;
+            QuarkusTransaction.joiningExisting().run(() -> update(member.id, name, profile, roles, now));
+            member.name = name;
             member.email = profile.email();
             member.picture = profile.picture();
             member.tokenRoles = roles;
@@ -130,8 +134,9 @@ public class MemberService {
         m.bot = (Boolean) row[12];
         m.avatarId = row[13] == null ? null : ((Number) row[13]).longValue();
         m.betaPrograms = programs(row[14]);
-        Optional<ActiveSanction> sanction = row[15] == null ? Optional.empty()
-                : Optional.of(new ActiveSanction((String) row[15], (String) row[16], SiteClock.instant(row[17])));
+        m.nameChosen = (Boolean) row[15];
+        Optional<ActiveSanction> sanction = row[16] == null ? Optional.empty()
+                : Optional.of(new ActiveSanction((String) row[16], (String) row[17], SiteClock.instant(row[18])));
         Map<ViewerPart<?>, Object> values = new IdentityHashMap<>();
         int at = PARTS_FROM;
         for (ViewerPart<?> part : parts) {
@@ -142,27 +147,56 @@ public class MemberService {
         return new SignedIn(m, sanction, values);
     }
 
-    private void insert(Profile profile, String[] roles) {
-        // Two first requests may race; the unique subject lets only one insert through.
+    /**
+     * Creates the member of a first sign-in and reads them back. The token's name is taken when nobody has it (whatever
+     * its case), else the first free "name_2", "name_3"…; two first sign-ins that race for one name are told apart by
+     * the unique index (the insert that loses inserts nothing and tries the next number).
+     */
+    private Object[] create(Profile profile, String[] roles, Instant now) {
+        for (int attempt = 1; attempt <= NAME_ATTEMPTS; attempt++) {
+            String name = attempt == 1 ? profile.name()
+                    : DisplayName.suffixed(profile.name(), attempt <= NAME_ATTEMPTS / 2 ? attempt
+                            : 1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000));
+            if (attempt < NAME_ATTEMPTS && nameTaken(name, -1)) {
+                continue;
+            }
+            QuarkusTransaction.joiningExisting().run(() -> insert(profile, name, roles));
+            Object[] row = lookup(profile.subject(), now);
+            if (row != null) {
+                return row;
+            }
+        }
+        throw new IllegalStateException("member " + profile.subject() + " was not created");
+    }
+
+    /** Whether someone other than member {@code self} has this name, whatever its case. */
+    private boolean nameTaken(String name, long self) {
+        return !em.createNativeQuery("select 1 from member where lower(name) = lower(:name) and not bot and id <> :self")
+                .setParameter("name", name).setParameter("self", self).getResultList().isEmpty();
+    }
+
+    private void insert(Profile profile, String name, String[] roles) {
+        // Two first requests may race; the unique subject lets only one insert through, the unique name index one
+        // holder of a name (then nothing is inserted and the caller tries another).
         em.createNativeQuery("""
                 insert into member (subject, name, email, picture, token_roles)
                 values (:subject, :name, :email, :picture, cast(:roles as varchar(20)[]))
-                on conflict (subject) do nothing""")
+                on conflict do nothing""")
                 .setParameter("roles", "{" + String.join(",", roles) + "}")
                 .setParameter("subject", profile.subject())
-                .setParameter("name", profile.name())
+                .setParameter("name", name)
                 .setParameter("email", profile.email())
                 .setParameter("picture", profile.picture())
                 .executeUpdate();
     }
 
-    private void update(long id, Profile profile, String[] roles, Instant now) {
+    private void update(long id, String name, Profile profile, String[] roles, Instant now) {
         em.createNativeQuery("""
                 update member set name = :name, email = :email, picture = :picture,
                                   token_roles = cast(:roles as varchar(20)[]), last_seen_at = :now
                 where id = :id""")
                 .setParameter("roles", "{" + String.join(",", roles) + "}")
-                .setParameter("name", profile.name())
+                .setParameter("name", name)
                 .setParameter("email", profile.email())
                 .setParameter("picture", profile.picture())
                 .setParameter("now", now)

@@ -102,21 +102,11 @@ public class Mentions {
         return told;
     }
 
-    /**
-     * The members with these names (lower case), whatever the case they wrote them in; bots are never named. The one
-     * look-up of members by name here: Member.findByName (issue 21's profiles) asks the same of one name.
-     */
-    private Map<String, Long> byNames(Set<String> names) {
+    /** The members with these names (lower case), whatever the case they wrote them in (Member.findByNames). */
+    private static Map<String, Long> byNames(Set<String> names) {
         Map<String, Long> ids = new HashMap<>();
-        if (names.isEmpty()) {
-            return ids;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select lower(name), id from member where lower(name) in (:names) and not bot order by id""")
-                .setParameter("names", names).getResultList();
-        for (Object[] row : rows) {
-            ids.putIfAbsent((String) row[0], ((Number) row[1]).longValue());
+        for (Member m : Member.findByNames(names)) {
+            ids.put(m.name.toLowerCase(Locale.ROOT), m.id);
         }
         return ids;
     }

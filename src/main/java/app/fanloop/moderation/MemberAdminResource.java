@@ -6,7 +6,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import app.fanloop.member.DisplayNames;
 import app.fanloop.member.Member;
+import app.fanloop.member.NameChange;
 import app.fanloop.suggestion.Suggestion;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
@@ -33,7 +35,8 @@ public class MemberAdminResource {
 
     /** One member as an admin sees them. */
     public record MemberPage(Member member, List<Suggestion> posts, List<Report> reportsAgainst, List<Sanction> sanctions,
-            java.time.Instant now, FieldErrors errors, String kind, String until, String reason) {
+            java.time.Instant now, FieldErrors errors, String kind, String until, String reason, List<NameChange> names,
+            String newName) {
         public boolean hasLocalRole(String role) {
             return java.util.Arrays.asList(member.localRoles).contains(role);
         }
@@ -53,8 +56,10 @@ public class MemberAdminResource {
     private final MemberAdminService service;
     private final SiteClock clock;
     private final RequestLocale locale;
+    private final DisplayNames names;
 
-    MemberAdminResource(MemberAdminService service, SiteClock clock, RequestLocale locale) {
+    MemberAdminResource(MemberAdminService service, SiteClock clock, RequestLocale locale, DisplayNames names) {
+        this.names = names;
         this.service = service;
         this.clock = clock;
         this.locale = locale;
@@ -70,6 +75,19 @@ public class MemberAdminResource {
     @Path("admin/members/{id}")
     public TemplateInstance show(@RestPath long id) {
         return Templates.show(page(service.load(id), FieldErrors.none(), "SILENCE", "", ""));
+    }
+
+    /** An admin renames a member: the same rules as their own change, without the wait; kept in the name history. */
+    @POST
+    @Path("admin/members/{id}/name")
+    public Response rename(@RestPath long id, @RestForm String name) {
+        Member member = service.load(id);
+        try {
+            names.rename(member.id, name);
+            return back(id);
+        } catch (FormInvalid invalid) {
+            return Forms.badRequest(Templates.show(page(member, locale.errors(invalid), "SILENCE", "", "", name)));
+        }
     }
 
     @POST
@@ -100,6 +118,10 @@ public class MemberAdminResource {
     }
 
     private MemberPage page(Member member, FieldErrors errors, String kind, String until, String reason) {
+        return page(member, errors, kind, until, reason, member.name);
+    }
+
+    private MemberPage page(Member member, FieldErrors errors, String kind, String until, String reason, String newName) {
         List<Suggestion> posts = Suggestion.<Suggestion> find(
                 "from Suggestion s join fetch s.board where s.author.id = ?1 order by s.createdAt desc", member.id)
                 .page(0, POSTS).list();
@@ -107,7 +129,8 @@ public class MemberAdminResource {
                 from Report r join fetch r.reporter left join fetch r.suggestion left join fetch r.comment c
                 where r.suggestion.author.id = ?1 or c.author.id = ?1 order by r.createdAt desc""", member.id);
         return new MemberPage(member, posts, against, Sanction.of(member.id), clock.now(), errors,
-                kind == null ? "" : kind, until == null ? "" : until, reason == null ? "" : reason);
+                kind == null ? "" : kind, until == null ? "" : until, reason == null ? "" : reason, NameChange.of(member.id),
+                newName == null ? "" : newName);
     }
 
     private static Response back(long id) {

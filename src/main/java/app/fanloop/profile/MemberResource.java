@@ -13,7 +13,13 @@ import app.fanloop.attachment.Avatars;
 import app.fanloop.attachment.FileRefused;
 import app.fanloop.board.Board;
 import app.fanloop.board.BoardFollows;
+import app.fanloop.device.DeviceForm;
+import app.fanloop.device.DeviceModel;
+import app.fanloop.device.Devices;
+import app.fanloop.device.MemberDevice;
 import app.fanloop.honour.HonourBoards;
+import app.fanloop.member.DisplayName;
+import app.fanloop.member.DisplayNames;
 import app.fanloop.member.Member;
 import app.fanloop.member.Viewer;
 import app.fanloop.member.Visibility;
@@ -22,11 +28,15 @@ import app.fanloop.notification.NotificationService;
 import app.fanloop.release.ReleaseChannel;
 import app.fanloop.release.ChannelFollowing;
 import app.fanloop.suggestion.Suggestion;
+import app.fanloop.web.FieldErrors;
+import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
 import app.fanloop.web.Page;
 import app.fanloop.web.Pages;
+import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -55,13 +65,33 @@ public class MemberResource {
 
     /** What only the member sees on /me: their picture's form, what they follow (to unfollow) and how they get e-mail. */
     public record Settings(Page<Suggestion> followed, List<Board> boards, Set<ReleaseChannel> channels,
-            EmailMode emailMode, boolean saved, boolean privacySaved, AvatarForm avatar) {
+            EmailMode emailMode, boolean saved, boolean privacySaved, AvatarForm avatar, Editing editing) {
         public List<EmailMode> modes() {
             return EmailMode.ALL;
         }
 
         public List<ReleaseChannel> allChannels() {
             return List.of(ReleaseChannel.values());
+        }
+    }
+
+    /**
+     * The name, bio and devices forms on /me as shown: the values (as typed after a failed post), each form's errors,
+     * what was just saved, when the name may change again (null: now), the member's devices and the models offered.
+     */
+    public record Editing(String name, String bio, DeviceForm device, FieldErrors errors, String saved,
+            java.time.Instant nextRename, int renameDays, List<MemberDevice> devices, List<DeviceModel> models) {
+
+        public boolean saved(String what) {
+            return what.equals(saved);
+        }
+
+        public int bioMax() {
+            return Bios.MAX;
+        }
+
+        public int nameMax() {
+            return DisplayName.MAX;
         }
     }
 
@@ -85,9 +115,17 @@ public class MemberResource {
     private final NotificationService notifications;
     private final HonourBoards honours;
     private final Avatars avatars;
+    private final DisplayNames names;
+    private final Bios bios;
+    private final Devices devices;
+    private final RequestLocale locale;
 
     MemberResource(Viewer viewer, BoardFollows boardFollows, ChannelFollowing releases, NotificationService notifications,
-            HonourBoards honours, Avatars avatars) {
+            HonourBoards honours, Avatars avatars, DisplayNames names, Bios bios, Devices devices, RequestLocale locale) {
+        this.names = names;
+        this.bios = bios;
+        this.devices = devices;
+        this.locale = locale;
         this.honours = honours;
         this.avatars = avatars;
         this.viewer = viewer;
@@ -104,10 +142,82 @@ public class MemberResource {
 
     private TemplateInstance me(Integer fpage, String saved, AvatarForm avatar) {
         Member me = viewer.requireMember();
+        Member stored = Member.<Member> findByIdOptional(me.id).orElseThrow(NotFoundException::new);
+        return me(fpage, saved, avatar, editing(stored.name, stored.bio, DeviceForm.empty(), FieldErrors.none(), saved));
+    }
+
+    private Editing editing(String name, String bio, DeviceForm device, FieldErrors errors, String saved) {
+        Member me = viewer.requireMember();
+        return new Editing(name, bio == null ? "" : bio, device, errors, saved, names.nextOwnChange(me.id).orElse(null),
+                names.renameDays(), devices.mine(), DeviceModel.offered());
+    }
+
+    /** Renames the member; a refused name shows /me again with why beside the field and the name as typed. */
+    @POST
+    @Path("me/name")
+    public Response rename(@RestForm String name) {
+        Member me = viewer.requireMember();
+        try {
+            names.rename(me.id, name);
+        } catch (FormInvalid invalid) {
+            return Forms.badRequest(me(null, null, AvatarForm.NONE,
+                    editing(name, storedBio(me), DeviceForm.empty(), locale.errors(invalid), null)));
+        }
+        return saved("name");
+    }
+
+    @POST
+    @Path("me/bio")
+    public Response bio(@RestForm String bio) {
+        Member me = viewer.requireMember();
+        try {
+            bios.save(bio);
+        } catch (FormInvalid invalid) {
+            return Forms.badRequest(me(null, null, AvatarForm.NONE,
+                    editing(storedName(me), bio, DeviceForm.empty(), locale.errors(invalid), null)));
+        }
+        return saved("bio");
+    }
+
+    @POST
+    @Path("me/devices")
+    public Response addDevice(@BeanParam DeviceForm device) {
+        Member me = viewer.requireMember();
+        try {
+            devices.add(device);
+        } catch (FormInvalid invalid) {
+            return Forms.badRequest(me(null, null, AvatarForm.NONE,
+                    editing(storedName(me), storedBio(me), device, locale.errors(invalid), null)));
+        }
+        return saved("devices");
+    }
+
+    @POST
+    @Path("me/devices/{id}/remove")
+    public Response removeDevice(@RestPath long id) {
+        devices.remove(id);
+        return saved("devices");
+    }
+
+    private static String storedName(Member me) {
+        return Member.<Member> findByIdOptional(me.id).map(m -> m.name).orElse(me.name);
+    }
+
+    private static String storedBio(Member me) {
+        return Member.<Member> findByIdOptional(me.id).map(m -> m.bio).orElse("");
+    }
+
+    private static Response saved(String what) {
+        return Response.seeOther(UriBuilder.fromPath("/me").fragment(what).queryParam("saved", what).build()).build();
+    }
+
+    private TemplateInstance me(Integer fpage, String saved, AvatarForm avatar, Editing editing) {
+        // The stored row, not the request's sign-in copy: the bio is only there.
+        Member me = Member.<Member> findByIdOptional(viewer.requireMember().id).orElseThrow(NotFoundException::new);
         int page = Pages.clamp(fpage, 1000);
         Settings settings = new Settings(Page.of(followed(me, page), page, FOLLOWED_PER_PAGE),
                 boardFollows.followedBy(me.id), releases.followedChannels(me.id), notifications.emailMode(me.id),
-                "email".equals(saved), "privacy".equals(saved), avatar);
+                "email".equals(saved), "privacy".equals(saved), avatar, editing);
         return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings,
                 honours.card(me, viewer.visibility(), true)));
     }

@@ -81,4 +81,43 @@ public interface ProfileMessages {
 
     @Message
     String avatar_missing();
+
+    @Message
+    String name_title();
+
+    @Message
+    String name_label();
+
+    @Message
+    String name_hint(int days);
+
+    @Message
+    String name_next();
+
+    @Message
+    String name_saved();
+
+    @Message
+    String bio_title();
+
+    @Message
+    String bio_label();
+
+    @Message
+    String bio_hint(int max);
+
+    @Message
+    String bio_saved();
+
+    @Message
+    String history_title();
+
+    @Message
+    String history_none();
+
+    @Message
+    String history_by_admin();
+
+    @Message
+    String rename_submit();
 }

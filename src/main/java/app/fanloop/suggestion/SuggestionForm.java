@@ -26,6 +26,16 @@ public record SuggestionForm(
                 s.frequency == null ? "" : s.frequency.name(), s.steps, s.build);
     }
 
+    /** The same form with a device's model and system version in the fields that were left empty. */
+    public SuggestionForm withDevice(String model, String version) {
+        return new SuggestionForm(kind, title, body, blank(deviceModel) ? model : deviceModel,
+                blank(systemVersion) ? version : systemVersion, frequency, steps, build);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     public boolean isBug() {
         return SuggestionKind.BUG.name().equalsIgnoreCase(kind);
     }

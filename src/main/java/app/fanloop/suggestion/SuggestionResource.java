@@ -11,6 +11,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import app.fanloop.attachment.AttachmentForm;
 import app.fanloop.attachment.AttachmentService;
 import app.fanloop.board.Board;
+import app.fanloop.device.Devices;
+import app.fanloop.device.MemberDevice;
 import app.fanloop.member.Viewer;
 import app.fanloop.poll.PollEditor;
 import app.fanloop.poll.PollForm;
@@ -47,7 +49,8 @@ public class SuggestionResource {
         static native TemplateInstance show$comments(SuggestionPage page);
 
         static native TemplateInstance form(Board board, Suggestion suggestion, String action, SuggestionForm form,
-                FieldErrors errors, List<Frequency> frequencies, AttachmentService.Upload upload, PollEditor poll);
+                FieldErrors errors, List<Frequency> frequencies, AttachmentService.Upload upload, PollEditor poll,
+                List<MemberDevice> devices);
 
         static native TemplateInstance vote(VotingService.VoteState state);
 
@@ -72,10 +75,13 @@ public class SuggestionResource {
     private final RequestLocale locale;
     private final AttachmentService attachments;
     private final PollEditing polls;
+    private final Devices devices;
 
     SuggestionResource(PostingService posting, VotingService voting, FollowingService following,
             CommentingService commenting, StatusService statuses, VoteHistory votes, Viewer viewer,
-            RequestLocale locale, PersonalRendering personal, AttachmentService attachments, PollEditing polls) {
+            RequestLocale locale, PersonalRendering personal, AttachmentService attachments, PollEditing polls,
+            Devices devices) {
+        this.devices = devices;
         this.polls = polls;
         this.attachments = attachments;
         this.personal = personal;
@@ -106,34 +112,36 @@ public class SuggestionResource {
             wanted = board.acceptsSuggestions ? SuggestionKind.SUGGESTION : SuggestionKind.BUG;
         }
         return Templates.form(board, null, board.newSuggestionPath(), SuggestionForm.empty(wanted), FieldErrors.none(),
-                FREQUENCIES, attachments.blank(AttachmentService.Post.newSuggestion(board.acceptsBugs)), polls.again(null, null));
+                FREQUENCIES, attachments.blank(AttachmentService.Post.newSuggestion(board.acceptsBugs)), polls.again(null, null), devices.mine());
     }
 
     @POST
     @Path("boards/{slug}/suggestions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam PollForm poll) {
-        return create(slug, form, AttachmentForm.none(), poll);
+    public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam PollForm poll,
+            @RestForm String myDevice) {
+        return create(slug, form, AttachmentForm.none(), poll, myDevice);
     }
 
     /** The form with files: they are staged first, so a refused post or file keeps every file that was taken. */
     @POST
     @Path("boards/{slug}/suggestions")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response create(@RestPath String slug, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files,
-            @BeanParam PollForm poll) {
+    public Response create(@RestPath String slug, @BeanParam SuggestionForm typed, @BeanParam AttachmentForm files,
+            @BeanParam PollForm poll, @RestForm String myDevice) {
+        SuggestionForm form = withMyDevice(typed, myDevice);
         Board board = Board.findBySlug(slug, viewer.visibility()).orElseThrow(NotFoundException::new);
         AttachmentService.Post target = AttachmentService.Post.newSuggestion(form.isBug());
         AttachmentService.Upload upload = attachments.receive(files, target);
         if (upload.refusedAny()) {
             return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form, FieldErrors.none(),
-                    FREQUENCIES, upload, polls.again(null, poll)));
+                    FREQUENCIES, upload, polls.again(null, poll), devices.mine()));
         }
         try {
             return seeOther(posting.create(slug, form, upload.form(), poll));
         } catch (FormInvalid invalid) {
             return Forms.badRequest(Templates.form(board, null, board.newSuggestionPath(), form,
-                    locale.errors(invalid), FREQUENCIES, attachments.again(upload, target), polls.again(null, poll)));
+                    locale.errors(invalid), FREQUENCIES, attachments.again(upload, target), polls.again(null, poll), devices.mine()));
         }
     }
 
@@ -142,35 +150,45 @@ public class SuggestionResource {
     public TemplateInstance editForm(@RestPath long id) {
         Suggestion s = posting.editable(id);
         return Templates.form(s.board, s, s.editPath(), SuggestionForm.of(s), FieldErrors.none(), FREQUENCIES,
-                attachments.blank(filesOf(s)), polls.editor(s.id));
+                attachments.blank(filesOf(s)), polls.editor(s.id), devices.mine());
     }
 
     @POST
     @Path("suggestions/{id}/edit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response edit(@RestPath long id, @BeanParam SuggestionForm form, @BeanParam PollForm poll) {
-        return edit(id, form, AttachmentForm.none(), poll);
+    public Response edit(@RestPath long id, @BeanParam SuggestionForm form, @BeanParam PollForm poll,
+            @RestForm String myDevice) {
+        return edit(id, form, AttachmentForm.none(), poll, myDevice);
     }
 
     @POST
     @Path("suggestions/{id}/edit")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response edit(@RestPath long id, @BeanParam SuggestionForm form, @BeanParam AttachmentForm files,
-            @BeanParam PollForm poll) {
+    public Response edit(@RestPath long id, @BeanParam SuggestionForm typed, @BeanParam AttachmentForm files,
+            @BeanParam PollForm poll, @RestForm String myDevice) {
+        SuggestionForm form = withMyDevice(typed, myDevice);
         Suggestion target = posting.editable(id);
         AttachmentService.Post post = filesOf(target);
         AttachmentService.Upload upload = attachments.receive(files, post);
         if (upload.refusedAny()) {
             return Forms.badRequest(Templates.form(target.board, target, target.editPath(), form, FieldErrors.none(),
-                    FREQUENCIES, upload, polls.again(id, poll)));
+                    FREQUENCIES, upload, polls.again(id, poll), devices.mine()));
         }
         try {
             return seeOther(posting.edit(id, form, upload.form(), poll));
         } catch (FormInvalid invalid) {
             Suggestion s = posting.visible(id);
             return Forms.badRequest(Templates.form(s.board, s, s.editPath(), form, locale.errors(invalid),
-                    FREQUENCIES, attachments.again(upload, post), polls.again(id, poll)));
+                    FREQUENCIES, attachments.again(upload, post), polls.again(id, poll), devices.mine()));
         }
+    }
+
+    /**
+     * A bug report's device from "my devices" (the select of the form, which works without JavaScript): the chosen
+     * device's model and system version fill the fields left empty; a device that is not the viewer's is ignored.
+     */
+    private SuggestionForm withMyDevice(SuggestionForm form, String myDevice) {
+        return devices.mine(myDevice).map(d -> form.withDevice(d.model, d.systemVersion)).orElse(form);
     }
 
     private static AttachmentService.Post filesOf(Suggestion s) {

@@ -93,6 +93,9 @@ public final class FieldErrors {
             case "poll_too_few" -> msg.error_poll_too_few(limit);
             case "poll_too_many" -> msg.error_poll_too_many(limit);
             case "poll_closes_past" -> msg.error_poll_closes_past();
+            case "name_rules" -> msg.error_name_rules();
+            case "name_too_soon" -> msg.error_name_too_soon(limit);
+            case "devices_full" -> msg.error_devices_full(limit);
             default -> msg.error_invalid();
         };
     }

@@ -317,6 +317,15 @@ public interface WebMessages {
     String error_confirm_mismatch();
 
     @Message
+    String error_name_rules();
+
+    @Message
+    String error_name_too_soon(int days);
+
+    @Message
+    String error_devices_full(int max);
+
+    @Message
     String error_date_past();
 
     @Message

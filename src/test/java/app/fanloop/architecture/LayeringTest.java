@@ -31,6 +31,8 @@ class LayeringTest {
      */
     static final String[][] LAYERS = {
             { "board", "attachment", "poll", "mention" },
+            // The staff's device models per board and the members' devices, offered on the bug form.
+            { "device" },
             { "suggestion" },
             { "triage" },
             { "release" },

@@ -103,6 +103,9 @@ public class HonourFixtures {
     @Transactional
     public Member named(String name) {
         Member m = fx.someone();
+        // Names are unique whatever their case (V74): whoever had this name in an earlier run gives it up.
+        em.createNativeQuery("update member set name = subject where lower(name) = lower(:n) and not bot").setParameter("n", name)
+                .executeUpdate();
         em.createNativeQuery("update member set name = :n where id = :m").setParameter("n", name).setParameter("m", m.id)
                 .executeUpdate();
         m.name = name;

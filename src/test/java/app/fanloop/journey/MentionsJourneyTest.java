@@ -19,9 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /**
- * Issue 21's journey, the part of @mentions and notification choices: bob files a bug report that @mentions chen,
- * picking her name from the autocomplete while typing; chen sees it in the bell and opens it; chen turns off mention
- * e-mails on /me. Desktop and 360 px screenshots (journey-25-*.png with -Dfanloop.screenshots=true).
+ * Issue 21's journey: bob renames himself on /me, adds his phone, files a bug report whose device fields his phone fills
+ * in one choice, and @mentions chen in it, picking her name from the autocomplete while typing; chen sees it in the
+ * bell and opens it; chen turns off mention e-mails on /me. Desktop and 360 px screenshots (journey-25-*.png with
+ * -Dfanloop.screenshots=true). bob's name and devices are given back at the end, as other tests know him as "bob".
  */
 @QuarkusTest
 class MentionsJourneyTest extends BrowserJourney {
@@ -33,23 +34,53 @@ class MentionsJourneyTest extends BrowserJourney {
     NotificationDelivery delivery;
 
     @Test
-    void bob_mentions_chen_in_a_bug_report_she_sees_it_in_the_bell_and_turns_off_mention_mail() {
+    void bob_renames_himself_adds_his_phone_files_a_bug_with_it_mentions_chen_who_sees_it_and_turns_off_mention_mail() {
+        Member bobMember = fx.member("bob");
+        String before = fx.text("select name from member where id = ?1", bobMember.id);
+        try {
+            journey(bobMember);
+        } finally {
+            fx.sql("update member set name = ?2 where id = ?1", bobMember.id, before);
+            fx.sql("delete from member_name_change where member_id = ?1", bobMember.id);
+            fx.sql("delete from member_device where member_id = ?1", bobMember.id);
+        }
+    }
+
+    private void journey(Member bobMember) {
         Board board = fx.board(true, true);
         List<String> sideways = new java.util.ArrayList<>();
+        fx.sql("delete from member_name_change where member_id = ?1", bobMember.id);
+        fx.sql("delete from member_device where member_id = ?1", bobMember.id);
+        String newName = "bob_" + Fixtures.unique("x").substring(2, 8);
 
         // chen has signed in once (her name is the one the provider gave her).
         BrowserContext chens = context(360, false);
         Page chen = chromium.signIn(chens, "chen", "/");
         String chenName = fx.member("chen").name;
 
-        // bob files a bug report and names chen: typing "@" and the start of her name offers it.
+        // bob renames himself and adds his phone on /me.
         BrowserContext bobs = context(1280, false);
-        Page bob = chromium.signIn(bobs, "bob", "/boards/" + board.slug + "/new");
-        bob.locator("input[name=kind][value=BUG]").check();
+        Page bob = chromium.signIn(bobs, "bob", "/me");
+        bob.fill("#name-input", newName);
+        bob.locator("#name-form button[type=submit]").click();
+        bob.waitForURL(java.util.regex.Pattern.compile(".*/me\\?saved=name#name$"));
+        assertThat(bob.locator("main h1").first()).hasText(newName);
+        bob.fill("#device-model", "Xiaomi 14 Pro");
+        bob.fill("#device-version", "HyperOS 2.0.105");
+        bob.locator("#device-form button[type=submit]").click();
+        bob.waitForURL(java.util.regex.Pattern.compile(".*/me\\?saved=devices#devices$"));
+        assertThat(bob.locator("#my-devices .my-device")).hasCount(1);
+        sideways.addAll(shown(bob, "/me after renaming", "25-desktop-bob-renamed-with-phone"));
+
+        // He files a bug report: one choice of his phone fills the device fields; typing "@" and the start of chen's
+        // name offers it.
+        bob.navigate(chromium.url("/boards/" + board.slug + "/new?kind=BUG"));
+        bob.locator("#myDevice").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Xiaomi 14 Pro · HyperOS 2.0.105"));
+        assertThat(bob.locator("#deviceModel")).hasValue("Xiaomi 14 Pro");
+        assertThat(bob.locator("#systemVersion")).hasValue("HyperOS 2.0.105");
         String title = "Camera freezes on night mode " + Fixtures.unique("j");
         bob.fill("#title", title);
-        bob.fill("#deviceModel", "Xiaomi 14 Pro");
-        bob.fill("#systemVersion", "HyperOS 2.0.105");
         bob.selectOption("#frequency", "ALWAYS");
         bob.fill("#steps", "1. Open the camera\n2. Night mode\n3. Shutter");
         bob.locator("#body").click();
@@ -59,8 +90,10 @@ class MentionsJourneyTest extends BrowserJourney {
         sideways.addAll(shown(bob, "the new bug form", "25-desktop-mention-autocomplete"));
         pick.click();
         assertTrue(bob.inputValue("#body").endsWith("@" + chenName + " "), bob.inputValue("#body"));
-        bob.locator("form.suggestion-form button[type=submit]").click();
+        bob.locator("form.suggestion-form > .actions button[type=submit]").click();
         bob.waitForURL(url -> url.matches(".*/suggestions/\\d+$"));
+        assertEquals("Xiaomi 14 Pro HyperOS 2.0.105",
+                fx.text("select device_model || ' ' || system_version from suggestion where title = ?1", title));
         long id = Long.parseLong(bob.url().replaceFirst("^.*/suggestions/", ""));
         Member chenMember = fx.member("chen");
         assertThat(bob.locator("article .prose a[href='/members/" + chenMember.id + "']")).hasText("@" + chenName);
@@ -72,7 +105,7 @@ class MentionsJourneyTest extends BrowserJourney {
         assertThat(chen.locator("header a.bell .bell-count")).isVisible();
         sideways.addAll(visit(chen, "/me/notifications", "25-360-chen-notifications"));
         var notice = chen.locator("main li", new Page.LocatorOptions().setHasText(title));
-        assertThat(notice).containsText("提到了你");
+        assertThat(notice).containsText(newName + " 在「" + title + "」中提到了你");
         notice.locator("button, a").first().click();
         chen.waitForURL(url -> url.contains("/suggestions/" + id));
 

@@ -119,6 +119,10 @@ class RoleMatrixTest {
             POST /me/privacy                                      LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/avatar                                       LOGIN   OK       DENY     DENY   OK       OK       OK
             POST /me/avatar/remove                                LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/name                                         LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /me/bio                                          LOGIN   OK       DENY     DENY   OK       OK       OK
+            POST /me/devices                                      LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/devices/{id}/remove                          LOGIN   OK       OK       DENY   OK       OK       OK
             POST /suggestions/{id}/status                         LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /suggestions/{id}/status [hidden]                LOGIN   DENY     DENY     DENY   DENY     HIDE     OK
             POST /suggestions/{id}/merge                          LOGIN   DENY     DENY     DENY   DENY     OK       OK
@@ -137,6 +141,9 @@ class RoleMatrixTest {
             POST /triage/releases/{id}/schedule                   LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /triage/releases/{id}/unschedule                 LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /triage/releases/{id}/publish                    LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/devices                                  LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/devices/{id}/retire                      LOGIN   DENY     DENY     DENY   DENY     OK       OK
+            POST /triage/devices/{id}/restore                     LOGIN   DENY     DENY     DENY   DENY     OK       OK
             POST /admin/boards                                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/boards/{id}                               LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/boards/{id}/move                          LOGIN   DENY     DENY     DENY   DENY     DENY     OK
@@ -144,6 +151,7 @@ class RoleMatrixTest {
             POST /admin/members/{id}/sanctions                    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/members/{id}/sanctions/{sanction}/lift    LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/members/{id}/roles                        LOGIN   DENY     DENY     DENY   DENY     DENY     OK
+            POST /admin/members/{id}/name                         LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/reports/{type}/{id}/dismiss [suggestion]  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/reports/{type}/{id}/dismiss [comment]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/reports/{type}/{id}/hide [suggestion]     LOGIN   DENY     DENY     DENY   DENY     DENY     OK
@@ -780,6 +788,14 @@ class RoleMatrixTest {
                 .done();
     }
 
+    /** A device model on a new board, retired or offered. */
+    private long deviceModel(boolean retired) {
+        Board board = fx.board();
+        mx.exec("insert into device_model (board_id, name, created_by_id, created_at, retired_at) values (?1, ?2, ?3, now(), "
+                + (retired ? "now()" : "null") + ")", board.id, unique("Model"), fx.someone().id);
+        return fx.number("select max(id) from device_model where board_id = ?1", board.id);
+    }
+
     private boolean is(String sql, Object... params) {
         return fx.number(sql, params) > 0;
     }
@@ -1036,6 +1052,43 @@ class RoleMatrixTest {
                         mx.exec("delete from attachment where owner_id = ?1 and kind = 'AVATAR'", me.id);
                     }).done();
         });
+        s.put("POST /me/name", c -> {
+            Member me = c.self(fx);
+            String old = fx.text("select name from member where id = ?1", me.id);
+            String name = unique("mx");
+            // A member renamed in an earlier run waits no longer: the rate limit is its own test (DisplayNameTest).
+            mx.exec("delete from member_name_change where member_id = ?1", me.id);
+            return post("/me/name").with("name", name)
+                    .expect("renamed", () -> is("select count(*) from member where id = ?1 and name = ?2", me.id, name))
+                    .cleanup(() -> {
+                        mx.exec("update member set name = ?2 where id = ?1", me.id, old);
+                        mx.exec("delete from member_name_change where member_id = ?1", me.id);
+                    }).done();
+        });
+        s.put("POST /me/bio", c -> {
+            Member me = c.self(fx);
+            String bio = unique("bio");
+            return post("/me/bio").with("bio", bio)
+                    .expect("a bio", () -> is("select count(*) from member where id = ?1 and bio = ?2", me.id, bio))
+                    .cleanup(() -> mx.exec("update member set bio = '' where id = ?1", me.id)).done();
+        });
+        s.put("POST /me/devices", c -> {
+            Member me = c.self(fx);
+            String model = unique("Phone");
+            return post("/me/devices").with("model", model).with("systemVersion", "OS 1.0")
+                    .expect("a device", () -> is("select count(*) from member_device where member_id = ?1 and model = ?2", me.id, model))
+                    .cleanup(() -> mx.exec("delete from member_device where member_id = ?1", me.id)).done();
+        });
+        s.put("POST /me/devices/{id}/remove", c -> {
+            Member me = c.self(fx);
+            String model = unique("Phone");
+            mx.exec("insert into member_device (member_id, model, system_version, created_at) values (?1, ?2, 'OS 1.0', now())",
+                    me.id, model);
+            long device = fx.number("select max(id) from member_device where member_id = ?1", me.id);
+            return post("/me/devices/" + device + "/remove")
+                    .expect("gone", () -> !is("select count(*) from member_device where id = ?1", device))
+                    .cleanup(() -> mx.exec("delete from member_device where member_id = ?1", me.id)).done();
+        });
         s.put("POST /me/privacy", c -> {
             Member me = c.self(fx);
             boolean wasPrivate = is("select count(*) from member where id = ?1 and honours_private", me.id);
@@ -1212,6 +1265,29 @@ class RoleMatrixTest {
             long sanction = fx.number("select id from sanction where member_id = ?1", target.id);
             return post("/admin/members/" + target.id + "/sanctions/" + sanction + "/lift")
                     .expect("lifted", () -> is("select count(*) from sanction where id = ?1 and lifted_at is not null", sanction)).done();
+        });
+        s.put("POST /admin/members/{id}/name", c -> {
+            Member target = fx.someone();
+            String name = unique("an");
+            return post("/admin/members/" + target.id + "/name").with("name", name)
+                    .expect("renamed, in the history", () -> is("select count(*) from member m join member_name_change c"
+                            + " on c.member_id = m.id where m.id = ?1 and m.name = ?2", target.id, name)).done();
+        });
+        s.put("POST /triage/devices", c -> {
+            Board board = fx.board();
+            String name = unique("Phone");
+            return post("/triage/devices").with("board", board.slug).with("name", name)
+                    .expect("a model", () -> is("select count(*) from device_model where board_id = ?1 and name = ?2", board.id, name)).done();
+        });
+        s.put("POST /triage/devices/{id}/retire", c -> {
+            long model = deviceModel(false);
+            return post("/triage/devices/" + model + "/retire")
+                    .expect("retired", () -> is("select count(*) from device_model where id = ?1 and retired_at is not null", model)).done();
+        });
+        s.put("POST /triage/devices/{id}/restore", c -> {
+            long model = deviceModel(true);
+            return post("/triage/devices/" + model + "/restore")
+                    .expect("offered again", () -> is("select count(*) from device_model where id = ?1 and retired_at is null", model)).done();
         });
         s.put("POST /admin/members/{id}/roles", c -> {
             Member target = fx.someone();
