@@ -6,7 +6,7 @@ alter table notification drop constraint notification_kind_check;
 alter table notification add constraint notification_kind_check
     check (kind in ('STATUS_CHANGED', 'OFFICIAL_RESPONSE', 'COMMENT_REPLY', 'SUGGESTION_SHIPPED', 'SUGGESTIONS_SHIPPED',
                     'SUGGESTION_MERGED', 'RELEASE_PUBLISHED', 'SUGGESTION_POSTED', 'WEBHOOK_DISABLED',
-                    'MENTION', 'CONTENT_HIDDEN'));
+                    'BETA_APPLICATION', 'MENTION', 'CONTENT_HIDDEN'));
 
 -- Who a post has mentioned so far (and so was told once): an edit that adds a mention tells only the new one.
 -- No comment: the suggestion's own text.
