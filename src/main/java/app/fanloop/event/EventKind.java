@@ -17,10 +17,12 @@ public enum EventKind {
     FEATURE_ITEM_STATUS_CHANGED,
     FEATURE_ITEM_LINKED,
     FEATURE_ITEM_UNLINKED,
-    /** A post was hidden (by reports, pending review); only its author is told. */
+    /** A post was hidden (by reports, pending review, or by an admin with a reason); only its author is told. */
     CONTENT_HIDDEN,
     /** A comment that is neither an official response nor a reply to another member: nobody is told (empty audience); integrations hear of it. */
     COMMENT_POSTED,
+    /** Members were @mentioned in a post (each once per post); only they are told. */
+    MENTIONED,
     /** A webhook endpoint was switched off after failing again and again; the admins are told. */
     WEBHOOK_DISABLED,
     /** A beta program's PM accepted, waitlisted, declined or removed a member's application; the applicant is told. */

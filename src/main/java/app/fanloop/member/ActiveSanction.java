@@ -16,6 +16,15 @@ public record ActiveSanction(String kind, String reason, Instant until) {
                 + " order by case kind when 'BAN' then 0 else 1 end, ends_at desc nulls first limit 1";
     }
 
+    /**
+     * Whether a ban is in force on the member in {@code memberColumn} at the parameter {@code :now}, as an SQL
+     * condition (the same rule as {@link #inForceSql}): a banned member is not @mentioned nor offered by name.
+     */
+    public static String banInForceSql(String memberColumn) {
+        return "exists (select 1 from sanction where member_id = " + memberColumn + " and kind = 'BAN'"
+                + " and lifted_at is null and starts_at <= :now and (ends_at is null or ends_at > :now))";
+    }
+
     public boolean isBan() {
         return "BAN".equals(kind);
     }

@@ -117,6 +117,19 @@ public class Member extends PanacheEntityBase {
         return found.stream().findFirst();
     }
 
+    /**
+     * The people with these display names (lower case), for the names a post @mentions (mention/Mentions), in one
+     * statement: the same rule as {@link #findByName}, for many names.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<Member> findByNames(java.util.Collection<String> lowerCaseNames) {
+        if (lowerCaseNames.isEmpty()) {
+            return java.util.List.of();
+        }
+        return getEntityManager().createNativeQuery("select * from member where lower(name) in (:names) and not bot",
+                Member.class).setParameter("names", lowerCaseNames).getResultList();
+    }
+
     public static Optional<Member> findBySubject(String subject) {
         return find("subject", subject).firstResultOptional();
     }

@@ -132,7 +132,7 @@ public class ModerationService {
         if (open >= config.hideThreshold() && !hidden && !author.holdsStaffRole()) {
             setHidden(target, id, true, true, null);
             events.forMembers(EventKind.CONTENT_HIDDEN, null, suggestionId, target == Target.COMMENT ? id : null,
-                    Map.of("target", target.name(), "byReports", true), List.of(author.id));
+                    Map.of("target", target.name(), "byReports", true, "reason", why.name()), List.of(author.id));
         }
     }
 
@@ -164,6 +164,7 @@ public class ModerationService {
         }
         List<Object[]> upheld = resolveReports(target, id, Report.Status.UPHELD, admin);
         setHidden(target, id, true, false, why);
+        tellAuthorHidden(target, id, why);
         honours.reportsUpheld(upheld);
         audit.record(admin, "hide", target.param(), id, AuditLog.of("hidden", item.hidden()), AuditLog.of("hidden", true),
                 why);
@@ -288,6 +289,19 @@ public class ModerationService {
     }
 
     /** Hides or shows an item; a comment's visibility moves its suggestion's comment count. */
+    /**
+     * Tells the author of a post an admin hid, with the admin's reason (the notice links to how to appeal). The admin
+     * is not named: the notice comes from the moderators (the audit log keeps who).
+     */
+    private void tellAuthorHidden(Target target, long id, String reason) {
+        Object[] row = (Object[]) em.createNativeQuery(target == Target.SUGGESTION
+                ? "select author_id, id from suggestion where id = :id"
+                : "select author_id, suggestion_id from comment where id = :id").setParameter("id", id).getSingleResult();
+        events.forMembers(EventKind.CONTENT_HIDDEN, null, ((Number) row[1]).longValue(), target == Target.COMMENT ? id : null,
+                Map.of("target", target.name(), "byReports", false, "reason", reason),
+                List.of(((Number) row[0]).longValue()));
+    }
+
     private void setHidden(Target target, long id, boolean hidden, boolean byReports, String reason) {
         em.flush();
         em.createNativeQuery("update " + table(target) + " set hidden = :h, hidden_by_reports = :r, hidden_reason = :why,"

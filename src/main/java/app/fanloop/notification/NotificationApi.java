@@ -115,7 +115,7 @@ public class NotificationApi {
     }
 
     private Item item(Notification n) {
-        return new Item(n.id, n.kind, NotificationText.headline(n, locale.get()), NotificationText.detail(n),
+        return new Item(n.id, n.kind, NotificationText.headline(n, locale.get()), NotificationText.detail(n, locale.get()),
                 NotificationText.targetPath(n), n.createdAt, !n.isUnread());
     }
 }

@@ -39,10 +39,12 @@ public class NotificationDelivery {
 
     private static final Logger LOG = Logger.getLogger(NotificationDelivery.class);
 
-    /** Whether a member of the audience gets an e-mail for this notification as soon as it is delivered. */
+    /**
+     * Whether a member of the audience gets an e-mail for this notification as soon as it is delivered: their channel
+     * for its category (the lateral {@code ch}, NotificationChoices) is IMMEDIATE and they have an address.
+     */
     private static final String MAIL_NOW = """
-            exists (select 1 from notification_preference p join member m on m.id = p.member_id
-                    where p.member_id = a.member_id and p.email_mode = 'IMMEDIATE' and m.email is not null)""";
+            (ch.channel = 'IMMEDIATE' and exists (select 1 from member m where m.id = a.member_id and m.email is not null))""";
 
     /** The next :n members of an event's audience after member :after, each with its reason. */
     private static final String AUDIENCE_CHUNK = """
@@ -74,34 +76,39 @@ public class NotificationDelivery {
                  written as (%s returning 1)
             select (select count(*) from a), (select max(member_id) from a), (select count(*) from written)""";
 
-    /** One notification per audience member for an event about a suggestion or comment the member may see (Notification.shownSql). */
+    /**
+     * One notification per audience member for an event about a suggestion or comment the member may see
+     * (Notification.shownSql), unless they turned the kind's category off (NotificationChoices).
+     */
     private static final String ABOUT_SUGGESTION = """
             insert into notification (member_id, event_id, kind, reason, actor_id, suggestion_id, comment_id, release_id,
                                       item_count, created_at, mail_pending)
             select a.member_id, e.id, :kind, a.reason, e.actor_id, e.suggestion_id, e.comment_id, e.release_id, 1,
                    e.created_at, %s
-            from domain_event e cross join a
+            from domain_event e cross join a cross join lateral (select %s as channel) ch
                  left join suggestion s on s.id = e.suggestion_id left join comment c on c.id = e.comment_id
-            where e.id = :e and a.member_id is distinct from e.actor_id
+            where e.id = :e and a.member_id is distinct from e.actor_id and ch.channel <> 'OFF'
               and (s.id is null or %s) and (c.id is null or %s)
-            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW, Visibility.sqlForRecipient("s", "a.member_id"),
-            Visibility.sqlForRecipient("c", "a.member_id"));
+            on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW,
+            NotificationChoices.channelSql("a.member_id", "cast(:category as varchar)"),
+            Visibility.sqlForRecipient("s", "a.member_id"), Visibility.sqlForRecipient("c", "a.member_id"));
 
     /**
      * One notification per audience member for a release: to an author about their own shipped
      * suggestions, to a voter or follower about those they voted on or follow, to a channel follower
-     * about the release itself. A release written for a beta program is told only to those who read the program.
+     * about the release itself; not to a member who turned the kind's category off (NotificationChoices). The outer
+     * {@code a} is the audience with each member's kind, so MAIL_NOW reads as it does above. A release written
+     * for a beta program is told only to those who read the program.
      */
     private static final String ABOUT_RELEASE = """
             insert into notification (member_id, event_id, kind, reason, actor_id, suggestion_id, release_id,
                                       item_count, created_at, mail_pending)
-            select member_id, event_id,
-                   case when reason = 'CHANNEL' or concerned = 0 then 'RELEASE_PUBLISHED'
-                        when reason = 'AUTHOR' then 'SUGGESTION_SHIPPED' else 'SUGGESTIONS_SHIPPED' end,
-                   reason, actor_id, first_concerned, release_id, concerned, created_at, mail_pending
+            select a.member_id, event_id, kind, reason, actor_id, first_concerned, release_id, concerned, created_at, %s
+            from (select audience.*,
+                         case when reason = 'CHANNEL' or concerned = 0 then 'RELEASE_PUBLISHED'
+                              when reason = 'AUTHOR' then 'SUGGESTION_SHIPPED' else 'SUGGESTIONS_SHIPPED' end as kind
             from (
                 select a.member_id, e.id as event_id, a.reason, e.actor_id, e.release_id, e.created_at,
-                       %s as mail_pending,
                        (select count(*) from suggestion s where s.shipped_release_id = e.release_id and %s
                             and (case when a.reason = 'AUTHOR' then s.author_id = a.member_id
                                       else exists (select 1 from vote v where v.suggestion_id = s.id and v.member_id = a.member_id)
@@ -114,9 +121,11 @@ public class NotificationDelivery {
                                  end)) as first_concerned
                 from domain_event e cross join a join release r on r.id = e.release_id
                 where e.id = :e and a.member_id is distinct from e.actor_id and %s
-            ) audience
+            ) audience) a
+            cross join lateral (select %s as channel) ch
+            where ch.channel <> 'OFF'
             on conflict (event_id, member_id) do nothing""".formatted(MAIL_NOW, Visibility.sqlPublic("s"), Visibility.sqlPublic("s"),
-            Visibility.sqlReadsProgram("r.program_id", "a.member_id"));
+            Visibility.sqlReadsProgram("r.program_id", "a.member_id"), NotificationChoices.channelSql("a.member_id", NotificationCategory.sqlOf("a.kind")));
 
     private final EntityManager em;
     private final SiteClock clock;
@@ -220,7 +229,7 @@ public class NotificationDelivery {
                 .setParameter("after", event.deliveredUpTo == null ? 0L : event.deliveredUpTo)
                 .setParameter("n", config.chunkSize());
         if (!release) {
-            query.setParameter("kind", kind.name());
+            query.setParameter("kind", kind.name()).setParameter("category", NotificationCategory.of(kind).name());
         }
         Object[] row = (Object[]) query.getSingleResult();
         return new Chunk(((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(),
@@ -239,6 +248,8 @@ public class NotificationDelivery {
             case RELEASE_PUBLISHED -> NotificationKind.RELEASE_PUBLISHED;
             case WEBHOOK_DISABLED -> NotificationKind.WEBHOOK_DISABLED;
             case BETA_APPLICATION_CHANGED -> NotificationKind.BETA_APPLICATION;
+            case MENTIONED -> NotificationKind.MENTION;
+            case CONTENT_HIDDEN -> NotificationKind.CONTENT_HIDDEN;
             // Feature item changes reach fans through the status changes of their suggestions.
             default -> null;
         };

@@ -21,5 +21,9 @@ public enum NotificationKind {
     /** (Admins) a webhook endpoint was switched off after repeated failed deliveries. */
     WEBHOOK_DISABLED,
     /** Their application to a beta program was accepted, waitlisted, declined, or they were removed as a tester. */
-    BETA_APPLICATION
+    BETA_APPLICATION,
+    /** Someone @mentioned them in a suggestion or comment they may see. */
+    MENTION,
+    /** Their post was hidden, by reports or by an admin: why, and how to appeal. */
+    CONTENT_HIDDEN
 }

@@ -55,13 +55,20 @@ public class NotificationMailer {
     /** The most lines one mail lists; the rest wait on the site. */
     static final int MAX_LINES = 50;
 
-    /** One notification as a mail shows it. */
-    public record MailLine(String headline, String detail, String url, String when) {
+    /**
+     * One notification as a mail shows it, with the one-click link that stops e-mail of its category
+     * ({@code stopUrl}, named by {@code stopLabel}).
+     */
+    public record MailLine(String headline, String detail, String url, String when, String stopUrl, String stopLabel) {
     }
 
     /** Everything a mail says, already in the member's language. */
+    /**
+     * Everything a mail says, already in the member's language. {@code unsubscribeUrl} stops all e-mail;
+     * {@code oneClickUrl} is the List-Unsubscribe address: the category's own when the mail is about one category.
+     */
     public record MailView(String heading, String intro, List<MailLine> lines, int more, String notificationsUrl,
-            String settingsUrl, String unsubscribeUrl, String siteUrl) {
+            String settingsUrl, String unsubscribeUrl, String oneClickUrl, String siteUrl) {
     }
 
     @CheckedTemplate
@@ -211,10 +218,20 @@ public class NotificationMailer {
             endClaim(memberId);
             return Next.NOTHING;
         }
+        // Notifications whose category the member no longer wants mailed at once (NotificationChoices) are settled
+        // without mail; the rest are mailed.
+        @SuppressWarnings("unchecked")
+        List<Number> stillWanted = em.createNativeQuery("select id from notification n where id in (:ids) and "
+                + NotificationChoices.channelOfSql("n") + " = 'IMMEDIATE' order by id").setParameter("ids", ids).getResultList();
+        List<Long> wanted = stillWanted.stream().map(Number::longValue).toList();
+        if (!wanted.isEmpty() && wanted.size() < ids.size()) {
+            em.createNativeQuery("update notification set mail_pending = false, mailed_at = null where id in (:ids) and not (id in (:wanted))")
+                    .setParameter("ids", ids).setParameter("wanted", wanted).executeUpdate();
+        }
         Recipient to = recipient(memberId);
         // Notifications about posts hidden since they were delivered are dropped from the mail (withText).
-        List<Notification> notifications = to == null ? List.of() : Notification.withText(ids);
-        if (notifications.isEmpty() || emailMode(memberId) != EmailMode.IMMEDIATE) {
+        List<Notification> notifications = to == null || wanted.isEmpty() ? List.of() : Notification.withText(wanted);
+        if (notifications.isEmpty()) {
             // Nothing to send (any more): settled in the claim's own transaction.
             attempts.settled(memberId, MailKind.IMMEDIATE);
             em.createNativeQuery("update notification set mail_pending = false, mailed_at = null where id in (:ids)")
@@ -237,9 +254,9 @@ public class NotificationMailer {
     }
 
     /**
-     * Sends the weekly digests that are due: from the digest day and time on, each member on the
-     * weekly digest gets one mail listing the notifications of the past week (Monday to Sunday) that
-     * they have not read yet. Nothing unread, no mail.
+     * Sends the weekly digests that are due: from the digest day and time on, each member gets one mail listing the
+     * notifications of the past week (Monday to Sunday) that they have not read yet and whose category they want in
+     * the weekly digest (NotificationChoices, in the selecting SQL). Nothing unread, no mail.
      *
      * @return how many digests this run sent
      */
@@ -257,13 +274,13 @@ public class NotificationMailer {
         @SuppressWarnings("unchecked")
         List<Number> members = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select distinct n.member_id from notification n join member m on m.id = n.member_id
-                     left join notification_preference p on p.member_id = n.member_id
                 where n.created_at >= :from and n.created_at < :to and n.read_at is null and m.email is not null
-                  and coalesce(p.email_mode, 'WEEKLY') = 'WEEKLY'
+                  and %s = 'WEEKLY'
                   and not exists (select 1 from notification_digest d where d.member_id = n.member_id and d.week_start = :week
                                     and (d.sent_at is not null or d.claimed_until > :now))
                   and not %s
-                order by n.member_id""".formatted(MailAttempts.waitingSql(MailKind.DIGEST, "n.member_id")))
+                order by n.member_id""".formatted(NotificationChoices.channelOfSql("n"),
+                MailAttempts.waitingSql(MailKind.DIGEST, "n.member_id")))
                 .setParameter("from", from).setParameter("to", to).setParameter("week", weekStart)
                 .setParameter("now", clock.now()).getResultList());
         int sent = 0;
@@ -301,7 +318,8 @@ public class NotificationMailer {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("""
                 select id from notification n where member_id = :m and created_at >= :from and created_at < :to
-                  and read_at is null and %s order by id desc""".formatted(Notification.shownSql("n")))
+                  and read_at is null and %s and %s = 'WEEKLY' order by id desc""".formatted(Notification.shownSql("n"),
+                NotificationChoices.channelOfSql("n")))
                 .setParameter("m", memberId).setParameter("from", from).setParameter("to", to).getResultList();
         if (ids.isEmpty()) {
             return null;
@@ -406,18 +424,27 @@ public class NotificationMailer {
 
     private MailView view(Recipient to, String heading, String intro, List<Notification> notifications) {
         List<MailLine> lines = notifications.stream().limit(MAX_LINES)
-                .map(n -> new MailLine(NotificationText.headline(n, to.locale()), NotificationText.detail(n),
-                        site.link(n.openPath()), WHEN.format(n.createdAt.atZone(site.zone()))))
+                .map(n -> new MailLine(NotificationText.headline(n, to.locale()), NotificationText.detail(n, to.locale()),
+                        site.link(n.openPath()), WHEN.format(n.createdAt.atZone(site.zone())),
+                        unsubscribeUrl(to.memberId(), NotificationCategory.of(n.kind)),
+                        NotificationText.stopLabel(NotificationCategory.of(n.kind), to.locale())))
                 .toList();
+        // A mail about one category only unsubscribes from that category in one click (List-Unsubscribe); a mail
+        // about several, from all e-mail.
+        List<NotificationCategory> categories = notifications.stream().map(n -> NotificationCategory.of(n.kind)).distinct()
+                .toList();
+        String oneClick = categories.size() == 1 ? unsubscribeUrl(to.memberId(), categories.get(0))
+                : unsubscribeUrl(to.memberId());
         return new MailView(heading, intro, lines, Math.max(0, notifications.size() - MAX_LINES),
-                site.link("/me/notifications"), site.link("/me#email"), unsubscribeUrl(to.memberId()), site.link("/"));
+                site.link("/me/notifications"), site.link("/me#notification-choices"), unsubscribeUrl(to.memberId()),
+                oneClick, site.link("/"));
     }
 
     private void send(Recipient to, String subject, MailView view, String messageId) {
         String html = Templates.html(view).setLocale(to.locale()).render();
         String text = Templates.text(view).setLocale(to.locale()).render();
         Mail mail = Mail.withHtml(to.email(), subject, html).setText(text)
-                .addHeader("List-Unsubscribe", "<" + view.unsubscribeUrl() + ">")
+                .addHeader("List-Unsubscribe", "<" + view.oneClickUrl() + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
                 .addHeader("Auto-Submitted", "auto-generated")
                 .addHeader("Message-ID", messageId);
@@ -426,6 +453,11 @@ public class NotificationMailer {
 
     String unsubscribeUrl(long memberId) {
         return site.link("/unsubscribe/" + tokens.tokenFor(memberId));
+    }
+
+    /** The one-click link that stops e-mail of one category for the member (UnsubscribeResource). */
+    String unsubscribeUrl(long memberId, NotificationCategory category) {
+        return site.link("/unsubscribe/" + tokens.tokenFor(memberId, category) + "/" + category.slug());
     }
 
     private Recipient recipient(long memberId) {
@@ -438,13 +470,6 @@ public class NotificationMailer {
                 .setParameter("m", memberId).getResultList();
         Locale locale = Locale.forLanguageTag(language.isEmpty() ? "zh" : language.get(0));
         return new Recipient(memberId, member.name, member.email, locale);
-    }
-
-    private EmailMode emailMode(long memberId) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("select email_mode from notification_preference where member_id = :m")
-                .setParameter("m", memberId).getResultList();
-        return rows.isEmpty() ? EmailMode.DEFAULT : EmailMode.valueOf(rows.get(0));
     }
 
     private static String arrayOf(java.util.Collection<Long> ids) {

@@ -203,4 +203,94 @@ public interface NotificationMessages {
 
     @Message
     String mail_retry_queued();
+
+    @Message
+    String notification_mention(String name, String title);
+
+    @Message
+    String notification_mention_comment(String name, String title);
+
+    @Message
+    String notification_hidden(String title);
+
+    @Message
+    String notification_hidden_comment(String title);
+
+    @Message
+    String notice_hidden_by_reports();
+
+    @Message
+    String notice_hidden_by_admin(String reason);
+
+    @Message
+    String notice_hidden_appeal();
+
+    @Message
+    String unsubscribe_kind_question(String name, String category);
+
+    @Message
+    String unsubscribe_kind_done(String name, String category);
+
+    @Message
+    String mail_stop_kind(String category);
+
+    @Message
+    String category_replies();
+
+    @Message
+    String category_mentions();
+
+    @Message
+    String category_followed();
+
+    @Message
+    String category_releases();
+
+    @Message
+    String category_beta();
+
+    @Message
+    String category_moderation();
+
+    @Message
+    String channel_bell();
+
+    @Message
+    String channel_immediate();
+
+    @Message
+    String channel_weekly();
+
+    @Message
+    String channel_off();
+
+    @Message
+    String choices_title();
+
+    @Message
+    String choices_intro();
+
+    @Message
+    String choices_saved();
+
+    @Message
+    String choices_kind();
+
+    @Message
+    String choices_channel();
+
+    @Message
+    String appeal_title();
+
+    @Message
+    String appeal_reports();
+
+    @Message
+    String appeal_admin();
+
+    @Message
+    String appeal_address(String address);
+
+    @Message
+    String appeal_admins();
 }

@@ -11,6 +11,7 @@ import app.fanloop.web.Pages;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -76,6 +77,15 @@ public class NotificationResource {
         service.setEmailMode(emailMode, locale.get());
         return Response.seeOther(UriBuilder.fromPath("/me").fragment("email").queryParam("saved", "email").build())
                 .build();
+    }
+
+    /** Saves the member's notification choices (a channel per kind), from /me. */
+    @POST
+    @Path("me/notification-choices")
+    public Response choices(@BeanParam ChoicesForm form) {
+        service.setChoices(form);
+        return Response.seeOther(UriBuilder.fromPath("/me").fragment("notification-choices").queryParam("saved", "choices")
+                .build()).build();
     }
 
     private static Response backToList(Integer page) {

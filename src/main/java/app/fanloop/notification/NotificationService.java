@@ -23,8 +23,11 @@ public class NotificationService {
     private final Viewer viewer;
     private final SiteClock clock;
     private final NotificationConfig config;
+    private final NotificationChoices choices;
 
-    NotificationService(EntityManager em, Viewer viewer, SiteClock clock, NotificationConfig config) {
+    NotificationService(EntityManager em, Viewer viewer, SiteClock clock, NotificationConfig config,
+            NotificationChoices choices) {
+        this.choices = choices;
         this.em = em;
         this.viewer = viewer;
         this.clock = clock;
@@ -109,6 +112,29 @@ public class NotificationService {
         }
         setEmailMode(me.id, mode, language);
         return mode;
+    }
+
+    /**
+     * Saves the signed-in member's notification choices from /me: every category the form names gets its channel
+     * (stored only where it differs from the default); an unknown channel is refused, nothing saved.
+     */
+    @Transactional
+    public void setChoices(ChoicesForm form) {
+        Member me = viewer.requireMember();
+        EmailMode mode = emailMode(me.id);
+        java.util.Map<NotificationCategory, NotificationChannel> chosen = new java.util.EnumMap<>(NotificationCategory.class);
+        for (NotificationCategory category : NotificationCategory.ALL) {
+            String value = form.of(category);
+            if (value == null) {
+                continue;
+            }
+            NotificationChannel channel = NotificationChannel.parse(value);
+            if (channel == null) {
+                throw new app.fanloop.web.FormInvalid(category.slug(), app.fanloop.web.FieldErrors.INVALID);
+            }
+            chosen.put(category, channel);
+        }
+        chosen.forEach((category, channel) -> choices.set(me.id, mode, category, channel));
     }
 
     /** Sets a member's e-mail mode, keeping their language (or taking the given one for a new row). */

@@ -23,7 +23,7 @@ public class NotificationText {
     }
 
     static String detail(Notification n, @TemplateExtension.TemplateAttribute("locale") Object locale) {
-        return detail(n);
+        return detail(n, Locales.of(locale));
     }
 
     static String target(Notification n) {
@@ -61,17 +61,65 @@ public class NotificationText {
                     n.suggestion == null ? "" : n.suggestion.board.name(locale), title);
             case WEBHOOK_DISABLED -> msg.notification_webhook_disabled(text(payload.get("url")), text(payload.get("failures")));
             case BETA_APPLICATION -> beta(msg, text(payload.get("state")), text(payload.get("program")));
+            case MENTION -> n.commentId == null ? msg.notification_mention(actor, title) : msg.notification_mention_comment(actor, title);
+            case CONTENT_HIDDEN -> n.commentId == null ? msg.notification_hidden(title) : msg.notification_hidden_comment(title);
         };
     }
 
-    /** A note of the status change, or the beginning of the answer or reply; may be empty. */
-    public static String detail(Notification n) {
+    /** A note of the status change, or the beginning of the answer, reply or mentioning post; may be empty. */
+    private static String payloadDetail(Notification n) {
         Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
         return switch (n.kind) {
             case STATUS_CHANGED -> text(payload.get("note"));
-            case OFFICIAL_RESPONSE, COMMENT_REPLY -> text(payload.get("excerpt"));
+            case OFFICIAL_RESPONSE, COMMENT_REPLY, MENTION -> text(payload.get("excerpt"));
             default -> "";
         };
+    }
+
+    /**
+     * The detail in the reader's language: a note or an excerpt from the event, or, for a hidden post's notice, the
+     * site's own words (why, and that it may be appealed).
+     */
+    public static String detail(Notification n, Locale locale) {
+        if (n.kind != NotificationKind.CONTENT_HIDDEN) {
+            return payloadDetail(n);
+        }
+        NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
+        Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
+        String why = Boolean.TRUE.equals(payload.get("byReports")) ? msg.notice_hidden_by_reports()
+                : msg.notice_hidden_by_admin(text(payload.get("reason")));
+        return why + " " + msg.notice_hidden_appeal();
+    }
+
+    static String label(NotificationCategory category, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        return label(category, Locales.of(locale));
+    }
+
+    static String label(NotificationChannel channel, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
+        return switch (channel) {
+            case BELL -> msg.channel_bell();
+            case IMMEDIATE -> msg.channel_immediate();
+            case WEEKLY -> msg.channel_weekly();
+            case OFF -> msg.channel_off();
+        };
+    }
+
+    static String label(NotificationCategory category, Locale locale) {
+        NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
+        return switch (category) {
+            case REPLIES -> msg.category_replies();
+            case MENTIONS -> msg.category_mentions();
+            case FOLLOWED -> msg.category_followed();
+            case RELEASES -> msg.category_releases();
+            case BETA -> msg.category_beta();
+            case MODERATION -> msg.category_moderation();
+        };
+    }
+
+    /** The words of a mail line's link that stops e-mail of its category. */
+    static String stopLabel(NotificationCategory category, Locale locale) {
+        return Locales.messages(NotificationMessages.class, locale).mail_stop_kind(label(category, locale));
     }
 
     /** Where the notification leads: the suggestion (at the comment), or the release. */
@@ -80,7 +128,8 @@ public class NotificationText {
             case SUGGESTION_SHIPPED, SUGGESTIONS_SHIPPED, RELEASE_PUBLISHED ->
                 n.release == null ? "/releases" : n.release.path();
             case OFFICIAL_RESPONSE -> n.suggestion.path() + "#official-title";
-            case COMMENT_REPLY -> n.suggestion.path() + (n.commentId == null ? "" : "#comment-" + n.commentId);
+            case COMMENT_REPLY, MENTION -> n.suggestion.path() + (n.commentId == null ? "" : "#comment-" + n.commentId);
+            case CONTENT_HIDDEN -> "/appeal";
             case WEBHOOK_DISABLED -> "/admin/webhooks/" + text(n.event.payload == null ? null : n.event.payload.get("endpointId"));
             case BETA_APPLICATION -> "/beta/" + text(n.event.payload == null ? null : n.event.payload.get("slug"));
             default -> n.suggestion == null ? "/" : n.suggestion.path();

@@ -13,7 +13,7 @@ import app.fanloop.member.Viewer;
 import app.fanloop.web.Conflict;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
-import app.fanloop.web.Markdown;
+import app.fanloop.mention.Mentions;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -30,7 +30,7 @@ public class CommentingService {
     private final Viewer viewer;
     private final PostingService posting;
     private final Forms forms;
-    private final Markdown markdown;
+    private final Mentions mentions;
     private final DomainEvents events;
     private final RateLimiter limits;
     private final AuditLog audit;
@@ -40,14 +40,14 @@ public class CommentingService {
     private final SiteClock clock;
     private final AttachmentService attachments;
 
-    CommentingService(Viewer viewer, PostingService posting, Forms forms, Markdown markdown, DomainEvents events,
+    CommentingService(Viewer viewer, PostingService posting, Forms forms, Mentions mentions, DomainEvents events,
             RateLimiter limits, AuditLog audit, Event<SuggestionEvent> announce, Comments comments,
             Follows follows, SiteClock clock, AttachmentService attachments) {
         this.attachments = attachments;
         this.viewer = viewer;
         this.posting = posting;
         this.forms = forms;
-        this.markdown = markdown;
+        this.mentions = mentions;
         this.events = events;
         this.limits = limits;
         this.audit = audit;
@@ -134,7 +134,8 @@ public class CommentingService {
         c.parent = parent;
         c.author = author;
         c.body = form.body().strip();
-        c.bodyHtml = markdown.toHtml(c.body);
+        Mentions.Rendered rendered = mentions.render(c.body);
+        c.bodyHtml = rendered.html();
         c.official = form.official();
         c.createdAt = clock.now();
         c.persist();
@@ -160,6 +161,10 @@ public class CommentingService {
             // Nobody is notified of a plain comment, but every comment is a recorded change (webhooks hear of it).
             events.comment(author, s.id, c.id, Map.of("excerpt", excerpt(c.body)));
         }
+        // The members it @mentions; the author of the comment replied to is told once, of the reply.
+        Long repliedTo = told && parent != null && !c.official ? parent.author.id : null;
+        mentions.tell(author, s.id, c.id, rendered.members().stream().filter(id -> !id.equals(repliedTo)).toList(),
+                excerpt(c.body));
         follows.add(s.id, author.id);
         return c;
     }
@@ -187,8 +192,11 @@ public class CommentingService {
         previous.writtenAt = c.editedAt == null ? c.createdAt : c.editedAt;
         previous.persist();
         c.body = text;
-        c.bodyHtml = markdown.toHtml(text);
+        Mentions.Rendered rendered = mentions.render(text);
+        c.bodyHtml = rendered.html();
         c.editedAt = clock.now();
+        // Only whom this edit adds is told (Mentions remembers whom the comment told).
+        mentions.tell(editor, c.suggestion.id, c.id, rendered.members(), excerpt(text));
         announce.fire(new SuggestionEvent.CommentWritten(c));
         if (!editor.id.equals(c.author.id)) {
             audit.record(editor, "edit", "comment", c.id, AuditLog.of("revision", previous.id), null, null);

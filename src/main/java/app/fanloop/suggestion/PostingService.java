@@ -21,7 +21,7 @@ import app.fanloop.web.Conflict;
 import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
-import app.fanloop.web.Markdown;
+import app.fanloop.mention.Mentions;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,7 +36,7 @@ public class PostingService {
     private final EntityManager em;
     private final Viewer viewer;
     private final Forms forms;
-    private final Markdown markdown;
+    private final Mentions mentions;
     private final Trending trending;
     private final DomainEvents events;
     private final RateLimiter limits;
@@ -48,7 +48,7 @@ public class PostingService {
     private final PollService polls;
     private final PollEditing pollEditing;
 
-    PostingService(EntityManager em, Viewer viewer, Forms forms, Markdown markdown, Trending trending,
+    PostingService(EntityManager em, Viewer viewer, Forms forms, Mentions mentions, Trending trending,
             DomainEvents events, RateLimiter limits, AuditLog audit,
             Event<SuggestionEvent> announce, Follows follows, SiteClock clock, AttachmentService attachments,
             PollService polls, PollEditing pollEditing) {
@@ -61,7 +61,7 @@ public class PostingService {
         this.em = em;
         this.viewer = viewer;
         this.forms = forms;
-        this.markdown = markdown;
+        this.mentions = mentions;
         this.trending = trending;
         this.events = events;
         this.follows = follows;
@@ -148,7 +148,7 @@ public class PostingService {
         s.programId = board.programId;
         s.author = author;
         s.kind = kind;
-        apply(s, form);
+        List<Long> named = apply(s, form);
         s.createdAt = now;
         s.trending = trending.exponent(now);
         s.persist();
@@ -162,6 +162,7 @@ public class PostingService {
         follows.add(s.id, author.id);
         announce.fire(new SuggestionEvent.SuggestionPosted(s));
         events.boardPost(author, board.id, s.id, Map.of("title", s.title, "board", board.slug));
+        mentions.tell(author, s.id, null, named, excerpt(s.body));
         return s;
     }
 
@@ -205,8 +206,10 @@ public class PostingService {
         previous.steps = s.steps;
         previous.writtenAt = s.editedAt == null ? s.createdAt : s.editedAt;
         previous.persist();
-        apply(s, sameKind);
+        List<Long> named = apply(s, sameKind);
         s.editedAt = clock.now();
+        // Only whom this edit adds is told (Mentions remembers whom the post told).
+        mentions.tell(editor, s.id, null, named, excerpt(s.body));
         announce.fire(new SuggestionEvent.SuggestionWritten(s));
         if (!editor.id.equals(s.author.id)) {
             audit.record(editor, "edit", "suggestion", s.id, AuditLog.of("title", previous.title, "revision", previous.id),
@@ -259,10 +262,12 @@ public class PostingService {
         }
     }
 
-    private void apply(Suggestion s, SuggestionForm form) {
+    /** Writes the form into the suggestion; answers the members its text @mentions. */
+    private List<Long> apply(Suggestion s, SuggestionForm form) {
         s.title = form.title().strip();
         s.body = form.body().strip();
-        s.bodyHtml = markdown.toHtml(s.body);
+        Mentions.Rendered rendered = mentions.render(s.body);
+        s.bodyHtml = rendered.html();
         if (s.kind == SuggestionKind.BUG) {
             s.deviceModel = form.deviceModel().strip();
             s.systemVersion = form.systemVersion().strip();
@@ -271,6 +276,7 @@ public class PostingService {
             // Only a program's board asks for the build.
             s.build = s.programId == null || form.build() == null || form.build().isBlank() ? null : form.build().strip();
         }
+        return rendered.members();
     }
 
     private static SuggestionForm normalized(SuggestionForm form, SuggestionKind kind) {
@@ -280,5 +286,9 @@ public class PostingService {
                 bug ? form.deviceModel().strip() : null, bug ? form.systemVersion().strip() : null,
                 bug && frequency != null ? frequency.name() : "", bug ? form.steps().strip() : null,
                 bug && form.build() != null && !form.build().isBlank() ? form.build().strip() : null);
+    }
+
+    private static String excerpt(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

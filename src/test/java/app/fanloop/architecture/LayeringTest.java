@@ -28,7 +28,7 @@ class LayeringTest {
      * SuggestionEvent, release's ReleaseWritten) or a move.
      */
     static final String[][] LAYERS = {
-            { "board", "attachment", "poll" },
+            { "board", "attachment", "poll", "mention" },
             // The staff's device models per board and the members' devices, offered on the bug form.
             { "device" },
             { "suggestion" },

@@ -87,9 +87,13 @@ class EmailTest {
         assertEquals("“" + s.title + "” is now: Planned", mail.getSubject());
         assertTrue(mail.getText().contains("/me/notifications/"), "links to the notification");
         String unsubscribe = "http://localhost:8081/unsubscribe/" + tokens.tokenFor(english.id);
-        assertEquals(List.of("<" + unsubscribe + ">"), mail.getHeaders().get("List-Unsubscribe"));
+        // A mail about one kind unsubscribes from that kind in one click; the footer still stops all e-mail.
+        String oneKind = "http://localhost:8081/unsubscribe/" + tokens.tokenFor(english.id, NotificationCategory.FOLLOWED)
+                + "/followed";
+        assertEquals(List.of("<" + oneKind + ">"), mail.getHeaders().get("List-Unsubscribe"));
         assertEquals(List.of("List-Unsubscribe=One-Click"), mail.getHeaders().get("List-Unsubscribe-Post"));
-        assertTrue(mail.getHtml().contains(unsubscribe), "the one-click link is in the body too");
+        assertTrue(mail.getHtml().contains(unsubscribe), "the link that stops all e-mail is in the body");
+        assertTrue(mail.getHtml().contains(oneKind), "and the one that stops this kind");
 
         assertEquals("「" + s.title + "」的状态变为：已采纳", mailbox.getMailsSentTo(chinese.email).get(0).getSubject());
         assertEquals(0, mailbox.getMailsSentTo(off.email).size(), "off means off");

@@ -134,7 +134,10 @@ class SmtpMailTest {
         assertEquals("“" + s.title + "” is now: In progress", received.getSubject());
         assertTrue(received.getFrom()[0].toString().contains("no-reply@fanloop.invalid"));
         String unsubscribe = "http://localhost:8081/unsubscribe/" + tokens.tokenFor(member.id);
-        assertEquals("<" + unsubscribe + ">", received.getHeader("List-Unsubscribe", null));
+        // A mail about one kind: its one-click header stops that kind (the footer still stops all e-mail).
+        String oneKind = "http://localhost:8081/unsubscribe/" + tokens.tokenFor(member.id, NotificationCategory.FOLLOWED)
+                + "/followed";
+        assertEquals("<" + oneKind + ">", received.getHeader("List-Unsubscribe", null));
         assertEquals("List-Unsubscribe=One-Click", received.getHeader("List-Unsubscribe-Post", null));
         long notification = fx.number("select max(id) from notification where member_id = ?1", member.id);
         assertArrayEquals(new String[] { "<fanloop.mail." + member.id + "." + notification + "-" + notification + "@localhost>" },

@@ -117,6 +117,7 @@ class RoleMatrixTest {
             POST /admin/api-keys                                  LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /admin/api-keys/{id}/revoke                      LOGIN   DENY     DENY     DENY   DENY     DENY     OK
             POST /me/email                                        LOGIN   OK       OK       DENY   OK       OK       OK
+            POST /me/notification-choices                         LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/privacy                                      LOGIN   OK       OK       DENY   OK       OK       OK
             POST /me/avatar                                       LOGIN   OK       DENY     DENY   OK       OK       OK
             POST /me/avatar/remove                                LOGIN   OK       OK       DENY   OK       OK       OK
@@ -1062,6 +1063,16 @@ class RoleMatrixTest {
                             mx.exec("update notification_preference set email_mode = ?2 where member_id = ?1", me.id, mode);
                         }
                     }).done();
+        });
+        s.put("POST /me/notification-choices", c -> {
+            Member me = c.self(fx);
+            mx.exec("delete from notification_choice where member_id = ?1 and category = 'MENTIONS'", me.id);
+            return post("/me/notification-choices").with("mentions", "OFF")
+                    .expect("mentions off", () -> is(
+                            "select count(*) from notification_choice where member_id = ?1 and category = 'MENTIONS' and channel = 'OFF'",
+                            me.id))
+                    .cleanup(() -> mx.exec("delete from notification_choice where member_id = ?1 and category = 'MENTIONS'", me.id))
+                    .done();
         });
         s.put("POST /me/avatar", c -> {
             Member me = c.self(fx);
