@@ -2,8 +2,10 @@ package app.fanloop.beta;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 import app.fanloop.Fixtures;
+import app.fanloop.honour.HonourConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +14,9 @@ import jakarta.transaction.Transactional;
 /** Beta programs for tests, written straight in the database as the services would write them. */
 @ApplicationScoped
 public class BetaFixtures {
+
+    @Inject
+    HonourConfig honourConfig;
 
     @Inject
     EntityManager em;
@@ -63,10 +68,23 @@ public class BetaFixtures {
         return id;
     }
 
+    /**
+     * The member at this honour level, with the points it takes written in the ledger (as HonourFixtures.grant does),
+     * so the member's total and level stay their ledger's, which the honour tests check over the whole database.
+     */
     @Transactional
     public void level(long memberId, int level) {
-        em.createNativeQuery("update member set level = :l where id = :m").setParameter("l", level).setParameter("m", memberId)
-                .executeUpdate();
+        int points = honourConfig.levels().get(level - 1);
+        em.createNativeQuery("delete from honour_point where member_id = :m").setParameter("m", memberId).executeUpdate();
+        if (points > 0) {
+            em.createNativeQuery("""
+                    insert into honour_point (member_id, reason, source_id, points, created_at)
+                    values (:m, 'REPORT_UPHELD', :source, :p, now())""")
+                    .setParameter("m", memberId).setParameter("source", -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
+                    .setParameter("p", points).executeUpdate();
+        }
+        em.createNativeQuery("update member set points = :p, level = :l where id = :m").setParameter("p", points)
+                .setParameter("l", honourConfig.levelFor(points)).setParameter("m", memberId).executeUpdate();
     }
 
     /** Moves an application's acceptance back in time (the tester has had a whole week to post). */
