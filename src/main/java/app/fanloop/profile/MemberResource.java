@@ -33,6 +33,7 @@ import app.fanloop.web.FieldErrors;
 import app.fanloop.web.FormInvalid;
 import app.fanloop.web.Forms;
 import app.fanloop.web.Page;
+import app.fanloop.web.PageMeta;
 import app.fanloop.web.Pages;
 import app.fanloop.web.RequestLocale;
 import io.quarkus.qute.CheckedTemplate;
@@ -107,7 +108,7 @@ public class MemberResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance profile(Profile profile);
+        static native TemplateInstance profile(Profile profile, PageMeta meta);
     }
 
     private final Viewer viewer;
@@ -121,10 +122,12 @@ public class MemberResource {
     private final Bios bios;
     private final Devices devices;
     private final RequestLocale locale;
+    private final MemberSearchTags searchTags;
 
     MemberResource(Viewer viewer, BoardFollows boardFollows, ChannelFollowing releases, NotificationService notifications,
             HonourBoards honours, Avatars avatars, BetaPrograms betas, DisplayNames names, Bios bios, Devices devices,
-            RequestLocale locale) {
+            RequestLocale locale, MemberSearchTags searchTags) {
+        this.searchTags = searchTags;
         this.betas = betas;
         this.names = names;
         this.bios = bios;
@@ -224,8 +227,9 @@ public class MemberResource {
         Settings settings = new Settings(Page.of(followed(me, page, own), page, FOLLOWED_PER_PAGE),
                 Board.readableAmong(boardFollows.followedBy(me.id), own), releases.followedChannels(me.id), notifications.emailMode(me.id),
                 "email".equals(saved), "privacy".equals(saved), avatar, editing);
+        // /me is personal: noindex (its public twin is /members/{id}).
         return Templates.profile(new Profile(me, suggestionsOf(me, viewer.visibility()), true, settings,
-                honours.card(me, viewer.visibility(), true), betas.history(me.id, true)));
+                honours.card(me, viewer.visibility(), true), betas.history(me.id, true)), PageMeta.noindex());
     }
 
     /** Takes a new picture (a multipart form); a refused file shows /me again with why, beside the field. */
@@ -265,11 +269,13 @@ public class MemberResource {
         Member member = Member.<Member> findByIdOptional(id).orElseThrow(NotFoundException::new);
         boolean own = viewer.is(member);
         Visibility visibility = viewer.visibility();
+        // The tags are what a visitor would see, whoever reads (the member themselves or an admin included).
+        PageMeta meta = searchTags.of(member);
         if (isBare(member, visibility)) {
-            return Templates.profile(new Profile(member, List.of(), false, null, null, List.of()));
+            return Templates.profile(new Profile(member, List.of(), false, null, null, List.of()), meta);
         }
         return Templates.profile(new Profile(member, suggestionsOf(member, visibility), own, null,
-                honours.card(member, visibility, own), betas.history(member.id, own)));
+                honours.card(member, visibility, own), betas.history(member.id, own)), meta);
     }
 
     /** A member who keeps their honours private shows a bare profile (name only) to everyone but themselves and admins. */

@@ -120,4 +120,8 @@ public interface ProfileMessages {
 
     @Message
     String rename_submit();
+
+    /** A public profile's description for search engines when the member wrote no bio. */
+    @Message
+    String meta_summary(int count, int level);
 }

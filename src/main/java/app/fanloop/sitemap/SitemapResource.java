@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * For search engines: robots.txt, and the sitemap as an index ({@code /sitemap.xml}) of files that each list one
- * id range of public suggestions or releases, plus one file of the site's own pages and its public boards. Every
+ * id range of public suggestions, releases or member profiles (member/Indexable), plus one file of the site's own pages and its public boards. Every
  * address comes from the configured site address (fanloop.site.url), each with its Chinese and English alternates.
  * Files are streamed as they are read (sitemap/Sitemaps) and may be kept by crawlers and caches for
  * fanloop.sitemap.max-age; they count in their own rate-limit bucket ("sitemap").
@@ -125,7 +125,7 @@ public class SitemapResource {
             throw new NotFoundException();
         }
         long after = number * config.chunkSize();
-        String prefix = what == Sitemaps.Kind.SUGGESTIONS ? "/suggestions/" : "/releases/";
+        String prefix = what.prefix;
         StreamingOutput body = out -> write(out, xml -> {
             urlset(xml);
             sitemaps.range(what, after, after + config.chunkSize(), row -> url(xml, prefix + row.id(), row.lastmod()));

@@ -6,12 +6,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import app.fanloop.member.Indexable;
+import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -25,19 +28,32 @@ public class Sitemaps {
 
     /** The kinds of rows listed in files of their own, by id range. */
     public enum Kind {
-        SUGGESTIONS("suggestion", """
+        SUGGESTIONS("suggestion", "/suggestions/", """
                 select s.id, greatest(s.created_at, s.edited_at, s.status_changed_at) from suggestion s
                 where s.id > ? and s.id <= ? and %s and s.status <> 'MERGED' order by s.id""".formatted(Indexable.sqlPost("s"))),
-        RELEASES("release", """
+        RELEASES("release", "/releases/", """
                 select r.id, greatest(r.published_at, r.updated_at) from release r
-                where r.id > ? and r.id <= ? and %s order by r.id""".formatted(Indexable.sqlRelease("r")));
+                where r.id > ? and r.id <= ? and %s order by r.id""".formatted(Indexable.sqlRelease("r"))),
+        /** Public profiles: the members whose profile is indexable (the site's time is the statement's first parameter). */
+        MEMBERS("member", "/members/", """
+                select m.id, %s from member m, (select ?::timestamptz as now) clock
+                where m.id > ? and m.id <= ? and %s order by m.id""".formatted(Indexable.sqlMemberLastmod("m"),
+                Indexable.sqlMember("m", "clock.now")));
 
         final String table;
+        /** Where a row's page is: this and its id. */
+        final String prefix;
         final String rangeSql;
 
-        Kind(String table, String rangeSql) {
+        Kind(String table, String prefix, String rangeSql) {
             this.table = table;
+            this.prefix = prefix;
             this.rangeSql = rangeSql;
+        }
+
+        /** The statement's first parameter is the site's time (a rule that depends on it, e.g. a ban in force). */
+        boolean timed() {
+            return this == MEMBERS;
         }
 
         /** The name in the files' addresses: /sitemaps/suggestions-3.xml. */
@@ -68,9 +84,11 @@ public class Sitemaps {
     private static final int FETCH = 1000;
 
     private final DataSource db;
+    private final SiteClock clock;
 
-    Sitemaps(DataSource db) {
+    Sitemaps(DataSource db, SiteClock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** The highest id of a kind's table (0 when empty): one step down its primary key. */
@@ -91,8 +109,12 @@ public class Sitemaps {
             c.setAutoCommit(false);
             try (PreparedStatement st = c.prepareStatement(kind.rangeSql)) {
                 st.setFetchSize(FETCH);
-                st.setLong(1, after);
-                st.setLong(2, upTo);
+                int next = 1;
+                if (kind.timed()) {
+                    st.setObject(next++, OffsetDateTime.ofInstant(clock.now(), ZoneOffset.UTC));
+                }
+                st.setLong(next++, after);
+                st.setLong(next, upTo);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(new Row(rs.getLong(1), null, instant(rs.getTimestamp(2))));

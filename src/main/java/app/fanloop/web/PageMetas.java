@@ -101,6 +101,12 @@ public class PageMetas {
             return this;
         }
 
+        /** A member's public profile: Open Graph type profile. */
+        public Builder profile() {
+            this.type = "profile";
+            return this;
+        }
+
         /** The picture for link previews (a path of this site, e.g. /files/12); only for a page visitors may see. */
         public Builder image(String imagePath) {
             this.image = imagePath == null ? null : link(imagePath);

@@ -185,6 +185,77 @@ class SitemapTest {
         assertFalse(listed.contains(forTesters), "a beta program's release notes stay private until its build is public");
     }
 
+    @Test
+    void member_files_list_exactly_the_indexable_profiles_with_their_latest_public_suggestion() throws Exception {
+        Board board = fx.board();
+        Member writer = fx.someone();
+        Suggestion latest = fx.suggestion(board, writer, unique("Latest"));
+        fx.sql("update suggestion set created_at = timestamptz '2032-03-04 05:06:07+00' where id = ?1", latest.id);
+        Member withBio = fx.someone();
+        fx.sql("update member set bio = 'hello' where id = ?1", withBio.id);
+        Member banned = fx.someone();
+        fx.sql("update member set bio = 'hello' where id = ?1", banned.id);
+        fx.sanction(banned, "BAN", null, "spam");
+        Member bot = fx.someone();
+        fx.sql("update member set bio = 'hello', bot = true where id = ?1", bot.id);
+        Member thin = fx.someone();
+        fx.hide(fx.suggestion(board, thin, unique("Hidden")).id);
+        Member closed = fx.someone();
+        fx.sql("update member set bio = 'hello' where id = ?1", closed.id);
+        fx.keepHonoursPrivate(closed);
+
+        List<String> index = texts(xml(given().get("/sitemap.xml").then().extract().response()), "loc");
+        long chunks = (fx.number("select max(id) from member") + chunkSize - 1) / chunkSize;
+        for (long n = 0; n < chunks; n++) {
+            assertTrue(index.contains(SITE + "/sitemaps/members-" + n + ".xml"), "chunk " + n);
+        }
+        given().get("/sitemaps/members-" + chunks + ".xml").then().statusCode(404);
+
+        Set<Long> listed = new TreeSet<>();
+        Set<Long> checked = new TreeSet<>();
+        for (Member m : List.of(writer, withBio, banned, bot, thin, closed)) {
+            long chunk = (m.id - 1) / chunkSize;
+            if (!checked.add(chunk)) {
+                continue;
+            }
+            Document file = xml(given().get("/sitemaps/members-" + chunk + ".xml").then().statusCode(200).extract().response());
+            Set<Long> inChunk = new TreeSet<>();
+            for (String loc : texts(file, "loc")) {
+                assertTrue(loc.startsWith(SITE + "/members/") && loc.endsWith("?lang=zh"), loc);
+                inChunk.add(Long.parseLong(loc.substring((SITE + "/members/").length(), loc.indexOf('?'))));
+            }
+            assertEquals(indexableMembers(chunk * chunkSize, (chunk + 1) * chunkSize), inChunk, "chunk " + chunk);
+            listed.addAll(inChunk);
+            if (chunk == (writer.id - 1) / chunkSize) {
+                assertEquals("2032-03-04T05:06:07Z", text(urlOf(file, SITE + writer.path() + "?lang=zh"), NS, "lastmod"),
+                        "a profile changes with its newest public suggestion");
+            }
+        }
+        assertTrue(listed.containsAll(List.of(writer.id, withBio.id)));
+        for (Member m : List.of(banned, bot, thin, closed)) {
+            assertFalse(listed.contains(m.id), m.name);
+        }
+    }
+
+    /** Independently of the app's SQL: the profiles with ids in (after, upTo] that search engines may show. */
+    private Set<Long> indexableMembers(long after, long upTo) throws Exception {
+        Set<Long> ids = new TreeSet<>();
+        try (var c = db.getConnection(); var st = c.prepareStatement("""
+                select m.id from member m where m.id > ? and m.id <= ? and not m.bot and not m.honours_private
+                and m.id not in (select member_id from sanction where kind = 'BAN' and lifted_at is null
+                                 and starts_at <= now() and (ends_at is null or ends_at > now()))
+                and (m.bio <> '' or m.id in (select author_id from suggestion where not hidden and program_id is null))""")) {
+            st.setLong(1, after);
+            st.setLong(2, upTo);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     private long release(Member pm, String state, boolean forProgram) {
         String version = unique("OS-" + state);
         fx.sql("""

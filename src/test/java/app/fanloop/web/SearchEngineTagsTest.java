@@ -244,6 +244,72 @@ class SearchEngineTagsTest {
         }
     }
 
+    @Test
+    void a_members_profile_has_their_name_bio_and_uploaded_picture_in_chinese_and_in_english() {
+        Member m = fx.someone();
+        fx.sql("update member set bio = ?1, picture = 'https://accounts.example/p.png' where id = ?2",
+                "Xiaomi 14 fan, camera tester", m.id);
+        long avatar = avatar(m);
+        for (String language : List.of("zh", "en")) {
+            Document page = visit(m.path() + "?lang=" + language);
+            assertTags(page, m.path(), language);
+            assertEquals("profile", meta(page, "og:type"));
+            assertEquals(m.name, meta(page, "og:title"));
+            assertEquals("Xiaomi 14 fan, camera tester", description(page));
+            assertEquals(SITE + "/files/" + avatar, meta(page, "og:image"), "the uploaded picture, absolute");
+        }
+    }
+
+    @Test
+    void a_profile_without_bio_says_how_many_suggestions_and_never_shows_the_token_picture() {
+        Member m = fx.someone();
+        fx.sql("update member set picture = 'https://accounts.example/p.png' where id = ?1", m.id);
+        fx.suggestion(fx.board(), m, unique("One"));
+        Suggestion hidden = fx.suggestion(fx.board(), m, unique("Hidden"));
+        fx.hide(hidden.id);
+        long level = fx.number("select level from member where id = ?1", m.id);
+        Document zh = visit(m.path() + "?lang=zh");
+        assertTags(zh, m.path(), "zh");
+        assertEquals("1 条建议 · Lv" + level, description(zh), "hidden posts are not counted");
+        assertNull(meta(zh, "og:image"), "a sign-in account's picture is a third party's address");
+        assertFalse(zh.head().html().contains("accounts.example"));
+        assertEquals("1 suggestions · level " + level, description(visit(m.path() + "?lang=en")));
+    }
+
+    @Test
+    void banned_bot_private_and_thin_profiles_are_noindex() {
+        Member banned = fx.someone();
+        fx.sql("update member set bio = 'hello' where id = ?1", banned.id);
+        fx.sanction(banned, "BAN", null, "spam");
+        Member bot = fx.someone();
+        fx.sql("update member set bio = 'hello', bot = true where id = ?1", bot.id);
+        Member closed = fx.someone();
+        fx.sql("update member set bio = 'hello' where id = ?1", closed.id);
+        fx.keepHonoursPrivate(closed);
+        Member thin = fx.someone();
+        Suggestion onlyHidden = fx.suggestion(fx.board(), thin, unique("Hidden"));
+        fx.hide(onlyHidden.id);
+        for (Member m : List.of(banned, bot, closed, thin)) {
+            assertNoindex(visit(m.path()));
+        }
+        Member silenced = fx.someone();
+        fx.sql("update member set bio = 'hello' where id = ?1", silenced.id);
+        fx.sanction(silenced, "SILENCE", null, "noise");
+        assertTags(visit(silenced.path() + "?lang=zh"), silenced.path(), "zh");
+    }
+
+    /** An uploaded picture (an AVATAR attachment) as the member's: its id. */
+    private long avatar(Member m) {
+        fx.sql("""
+                insert into attachment (kind, owner_id, content_type, file_name, byte_size, sha256, blob_key,
+                  width, height, created_at, attached_at)
+                values ('AVATAR', ?1, 'image/png', 'me.png', 10, 'x', gen_random_uuid()::text, 10, 10, now(), now())""",
+                m.id);
+        long id = fx.number("select max(id) from attachment where owner_id = ?1 and kind = 'AVATAR'", m.id);
+        fx.sql("update member set avatar_id = ?1 where id = ?2", id, m.id);
+        return id;
+    }
+
     private long image(Suggestion s, Member author) {
         fx.sql("""
                 insert into attachment (kind, owner_id, suggestion_id, content_type, file_name, byte_size, sha256, blob_key,
