@@ -5,6 +5,7 @@ import java.util.List;
 import app.fanloop.beta.BetaProgram;
 import app.fanloop.beta.BetaPrograms;
 import app.fanloop.board.Board;
+import app.fanloop.insight.CommunityFigures;
 import app.fanloop.member.Viewer;
 import app.fanloop.release.Release;
 import app.fanloop.release.ReleaseNotes;
@@ -35,7 +36,7 @@ public class HomeResource {
 
     /** The home page; {@code betas}: closed beta programs recruiting now or soon (public, so fine in the visitors' cache). */
     public record HomePage(List<Board> boards, List<SuggestionRow> trending, List<SuggestionRow> shipped,
-            ReleaseNotes latest, List<BetaProgram> betas) {
+            ReleaseNotes latest, List<BetaProgram> betas, CommunityFigures.Figures community) {
     }
 
     @CheckedTemplate
@@ -48,8 +49,11 @@ public class HomeResource {
     private final BetaPrograms betas;
     private final PageMetas metas;
     private final RequestLocale locale;
+    private final CommunityFigures community;
 
-    HomeResource(ReleasePublishing releases, Viewer viewer, BetaPrograms betas, PageMetas metas, RequestLocale locale) {
+    HomeResource(ReleasePublishing releases, Viewer viewer, BetaPrograms betas, PageMetas metas, RequestLocale locale,
+            CommunityFigures community) {
+        this.community = community;
         this.releases = releases;
         this.viewer = viewer;
         this.betas = betas;
@@ -67,6 +71,6 @@ public class HomeResource {
         WebMessages words = locale.messages();
         PageMeta meta = metas.page("/").title("Fanloop · " + words.site_tagline()).text(words.site_description()).build();
         return Templates.home(new HomePage(Board.listedAmong(boards, viewer.visibility()), trending, shipped, latest,
-                betas.open(BETAS)), meta);
+                betas.open(BETAS), community.now()), meta);
     }
 }

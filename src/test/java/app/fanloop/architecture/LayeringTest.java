@@ -37,6 +37,8 @@ class LayeringTest {
             { "honour", "search", "notification" },
             // Closed beta programs: use honours (the medal) and notifications; the profile and home page show them.
             { "beta" },
+            // Insights: charts over the roll-ups of every feature's rows (SQL only); the home page shows its figures.
+            { "insight" },
             { "moderation", "profile", "home", "demo", "apikey", "webhook", "sitemap" },
             // Counts what every feature announces; nothing imports it.
             { "metrics" } };

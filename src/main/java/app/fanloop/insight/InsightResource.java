@@ -1,0 +1,103 @@
+package app.fanloop.insight;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import app.fanloop.insight.InsightService.Figures;
+import app.fanloop.web.RequestLocale;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The staff's insights page (/triage/insights) and the CSV of each of its charts. */
+@Path("/triage/insights")
+public class InsightResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance insights(InsightPage page);
+    }
+
+    private final InsightService insights;
+    private final RequestLocale locale;
+
+    InsightResource(InsightService insights, RequestLocale locale) {
+        this.insights = insights;
+        this.locale = locale;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@RestQuery String from, @RestQuery String to, @RestQuery Long board,
+            @RestQuery String by) {
+        Figures figures = insights.figures(InsightRange.of(from, to, board, by, insights.today()));
+        return Templates.insights(InsightPage.of(figures, locale.messages(InsightMessages.class)));
+    }
+
+    @GET
+    @Path("{chart}.csv")
+    @Produces("text/csv")
+    public Response csv(@RestPath String chart, @RestQuery String from, @RestQuery String to, @RestQuery Long board,
+            @RestQuery String by) {
+        Figures f = insights.figures(InsightRange.of(from, to, board, by, insights.today()));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            switch (chart) {
+                case "volume" -> {
+                    csv.printRecord("period_start", "suggestions", "bugs", "total");
+                    for (VolumeChart.Bucket b : f.volume()) {
+                        csv.printRecord(b.start(), b.suggestions(), b.bugs(), b.suggestions() + b.bugs());
+                    }
+                    for (VolumeChart.Marker m : f.releases()) {
+                        csv.printRecord("release " + m.version(), m.day(), "", "");
+                    }
+                }
+                case "funnel" -> {
+                    InsightService.Funnel u = f.funnel();
+                    csv.printRecord("posted", "reviewed", "planned", "shipped", "declined", "merged");
+                    csv.printRecord(u.posted(), u.reviewed(), u.planned(), u.shipped(), u.declined(), u.merged());
+                }
+                case "answer", "ship" -> {
+                    csv.printRecord("board_id", "board", "median_hours", "p90_hours", "posts");
+                    for (InsightService.Times t : "answer".equals(chart) ? f.answerTimes() : f.shipTimes()) {
+                        csv.printRecord(t.boardId(), t.board(), InsightPage.hours(t.medianHours()),
+                                InsightPage.hours(t.p90Hours()), t.count());
+                    }
+                }
+                case "rising" -> {
+                    csv.printRecord("suggestion_id", "title", "last_7_days", "previous_7_days", "gain", "votes");
+                    for (InsightService.Rising r : f.rising()) {
+                        csv.printRecord(r.id(), r.title(), r.recent(), r.before(), r.gain(), r.votes());
+                    }
+                }
+                case "features" -> {
+                    csv.printRecord("feature_item_id", "title", "status", "demand");
+                    for (InsightService.Feature it : f.features()) {
+                        csv.printRecord(it.id(), it.title(), it.status(), it.demand());
+                    }
+                }
+                default -> throw new NotFoundException();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toString()).type("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"fanloop-insights-" + chart + ".csv\"").build();
+    }
+
+    static List<String> charts() {
+        return List.of("volume", "funnel", "answer", "ship", "rising", "features");
+    }
+}

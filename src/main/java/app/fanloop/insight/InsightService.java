@@ -1,0 +1,211 @@
+package app.fanloop.insight;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import app.fanloop.member.Viewer;
+import app.fanloop.member.Visibility;
+import app.fanloop.web.SiteClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Reads the figures of the insights page for staff: a fixed set of statements over the daily roll-ups (volume,
+ * funnel, answer and ship times), the published releases, the votes of the last 14 days (rising suggestions)
+ * and the feature items by demand. Nothing here scans the suggestions.
+ */
+@ApplicationScoped
+public class InsightService {
+
+    /** A board: id and name. */
+    public record BoardName(long id, String name) {
+    }
+
+    /** The rows of one range: every figure the charts and tables show. */
+    public record Figures(InsightRange range, List<BoardName> boards, List<VolumeChart.Bucket> volume,
+            List<VolumeChart.Marker> releases, Funnel funnel, List<Times> answerTimes, List<Times> shipTimes,
+            List<Rising> rising, List<Feature> features, Duration answerTarget, InsightJobs.Progress backfill) {
+    }
+
+    /** Of what was posted in the range: where it stands now. */
+    public record Funnel(long posted, long reviewed, long planned, long shipped, long declined, long merged) {
+    }
+
+    /** Median and 90th percentile of a wait in hours, over {@code count} posts of a board. */
+    public record Times(long boardId, String board, double medianHours, double p90Hours, long count) {
+        public String median() {
+            return InsightPage.hours(medianHours);
+        }
+
+        public String p90() {
+            return InsightPage.hours(p90Hours);
+        }
+    }
+
+    /** A suggestion's votes over the last 7 days against the 7 before. */
+    public record Rising(long id, String title, long recent, long before, long votes) {
+        public long gain() {
+            return recent - before;
+        }
+    }
+
+    /** A feature item: demand (distinct voters) and status. */
+    public record Feature(long id, String title, String status, long demand) {
+        public boolean planned() {
+            return !"BACKLOG".equals(status);
+        }
+    }
+
+    private final EntityManager em;
+    private final Viewer viewer;
+    private final SiteClock clock;
+    private final InsightDays days;
+    private final InsightJobs jobs;
+    private final Duration answerTarget;
+
+    InsightService(EntityManager em, Viewer viewer, SiteClock clock, InsightDays days, InsightJobs jobs,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fanloop.triage.answer-target",
+                    defaultValue = "PT48H") Duration answerTarget) {
+        this.em = em;
+        this.viewer = viewer;
+        this.clock = clock;
+        this.days = days;
+        this.jobs = jobs;
+        this.answerTarget = answerTarget;
+    }
+
+    /** Today in the site's zone. */
+    public LocalDate today() {
+        return clock.now().atZone(days.zone()).toLocalDate();
+    }
+
+    /** Every figure of the page, for staff only. */
+    @Transactional
+    public Figures figures(InsightRange range) {
+        viewer.requireStaff();
+        List<BoardName> boards = boards();
+        Map<LocalDate, long[]> buckets = new TreeMap<>();
+        for (LocalDate d = range.bucket(range.from()); !d.isAfter(range.to()); d = d.plusDays(range.weekly() ? 7 : 1)) {
+            buckets.put(d, new long[2]);
+        }
+        long[] funnel = new long[6];
+        for (Object[] row : rows("""
+                select day, kind, sum(posted), sum(reviewed), sum(planned), sum(shipped), sum(declined), sum(merged)
+                from insight_day where day between :from and :to and (:board = 0 or board_id = :board)
+                group by day, kind""", range)) {
+            LocalDate day = InsightDays.date(row[0]);
+            long[] b = buckets.get(range.bucket(day));
+            if (b != null) {
+                b["BUG".equals(row[1]) ? 1 : 0] += n(row[2]);
+            }
+            for (int i = 0; i < 6; i++) {
+                funnel[i] += n(row[2 + i]);
+            }
+        }
+        List<VolumeChart.Bucket> volume = new ArrayList<>();
+        buckets.forEach((d, b) -> volume.add(new VolumeChart.Bucket(d, (int) b[0], (int) b[1])));
+
+        Map<String, String> boardNames = new LinkedHashMap<>();
+        boards.forEach(b -> boardNames.put(Long.toString(b.id()), b.name()));
+        List<Times> answer = new ArrayList<>();
+        List<Times> ship = new ArrayList<>();
+        for (Object[] row : rows("""
+                select 'answer', d.board_id, percentile_cont(0.5) within group (order by m),
+                       percentile_cont(0.9) within group (order by m), count(*)
+                from insight_day d, unnest(d.answer_minutes) m
+                where d.day between :from and :to and (:board = 0 or d.board_id = :board)
+                group by d.board_id
+                union all
+                select 'ship', d.board_id, percentile_cont(0.5) within group (order by m),
+                       percentile_cont(0.9) within group (order by m), count(*)
+                from insight_day d, unnest(d.ship_minutes) m
+                where d.day between :from and :to and (:board = 0 or d.board_id = :board)
+                group by d.board_id
+                order by 1, 2""", range)) {
+            long board = n(row[1]);
+            Times t = new Times(board, boardNames.getOrDefault(Long.toString(board), "#" + board),
+                    ((Number) row[2]).doubleValue() / 60, ((Number) row[3]).doubleValue() / 60, n(row[4]));
+            ("answer".equals(row[0]) ? answer : ship).add(t);
+        }
+
+        List<VolumeChart.Marker> releases = new ArrayList<>();
+        for (Object[] row : list(em.createNativeQuery("""
+                select version, published_at from release
+                where state = 'PUBLISHED' and published_at >= :from and published_at < :to order by published_at""")
+                .setParameter("from", Timestamp.from(range.from().atStartOfDay(days.zone()).toInstant()))
+                .setParameter("to", Timestamp.from(range.to().plusDays(1).atStartOfDay(days.zone()).toInstant())))) {
+            releases.add(new VolumeChart.Marker((String) row[0],
+                    SiteClock.instant(row[1]).atZone(days.zone()).toLocalDate(), null));
+        }
+        return new Figures(range, boards, volume, releases,
+                new Funnel(funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5]), answer, ship,
+                rising(range.boardId()), features(), answerTarget, jobs.progress());
+    }
+
+    /**
+     * The suggestions with the largest vote gain over the last 7 days against the 7 before: a range of the votes'
+     * time index (vote_created), then the public suggestions they are on.
+     */
+    List<Rising> rising(Long boardId) {
+        Instant now = clock.now();
+        List<Rising> rising = new ArrayList<>();
+        for (Object[] row : list(em.createNativeQuery("""
+                select s.id, s.title, v.recent, v.before, s.vote_count
+                from (select suggestion_id, count(*) filter (where created_at >= :mid) as recent,
+                             count(*) filter (where created_at < :mid) as before
+                      from vote where created_at >= :start and created_at < :now group by suggestion_id) v
+                join suggestion s on s.id = v.suggestion_id
+                where %s and s.status <> 'MERGED' and (:board = 0 or s.board_id = :board)
+                  and v.recent > v.before
+                order by v.recent - v.before desc, s.id limit 10""".formatted(Visibility.sqlPublic("s")))
+                .setParameter("start", Timestamp.from(now.minus(Duration.ofDays(14))))
+                .setParameter("mid", Timestamp.from(now.minus(Duration.ofDays(7))))
+                .setParameter("now", Timestamp.from(now)).setParameter("board", boardId == null ? 0L : boardId))) {
+            rising.add(new Rising(n(row[0]), (String) row[1], n(row[2]), n(row[3]), n(row[4])));
+        }
+        return rising;
+    }
+
+    /** The most wanted feature items that are neither shipped nor cancelled, with their status. */
+    List<Feature> features() {
+        List<Feature> features = new ArrayList<>();
+        for (Object[] row : list(em.createNativeQuery("""
+                select id, title, status, demand from feature_item where status in ('BACKLOG', 'PLANNED', 'IN_PROGRESS')
+                order by demand desc, id desc limit 12"""))) {
+            features.add(new Feature(n(row[0]), (String) row[1], (String) row[2], n(row[3])));
+        }
+        return features;
+    }
+
+    private List<BoardName> boards() {
+        List<BoardName> boards = new ArrayList<>();
+        for (Object[] row : list(em.createNativeQuery(
+                "select id, name from board where " + Visibility.publicOnly().sqlProgram("board") + " order by position, id"))) {
+            boards.add(new BoardName(n(row[0]), (String) row[1]));
+        }
+        return boards;
+    }
+
+    private List<Object[]> rows(String sql, InsightRange range) {
+        return list(em.createNativeQuery(sql).setParameter("from", Date.valueOf(range.from()))
+                .setParameter("to", Date.valueOf(range.to())).setParameter("board", range.boardId() == null ? 0L : range.boardId()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> list(jakarta.persistence.Query query) {
+        return query.getResultList();
+    }
+
+    private static long n(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
