@@ -40,6 +40,8 @@ public interface InsightMessages {
     @Message String merged();
     @Message String answer_title();
     @Message String answer_caption(long hours);
+    @Message String answer_weeks_title();
+    @Message String week_of();
     @Message String ship_title();
     @Message String ship_caption();
     @Message String board();

@@ -8,7 +8,8 @@ import app.fanloop.insight.InsightService.Figures;
 import app.fanloop.insight.InsightService.Times;
 
 /** What the insights page draws: the figures and, built from them, each chart in the reader's language. */
-public record InsightPage(Figures figures, VolumeChart volume, BarChart funnel, BarChart answer, BarChart ship,
+public record InsightPage(Figures figures, VolumeChart volume, BarChart funnel, BarChart answer, BarChart answerWeeks,
+        BarChart ship,
         BarChart rising, BarChart features, long targetHours) {
 
     static InsightPage of(Figures f, InsightMessages msg) {
@@ -27,7 +28,8 @@ public record InsightPage(Figures figures, VolumeChart volume, BarChart funnel, 
         f.features().forEach(it -> features.add(new BarChart.Input(it.title(), it.demand(), Long.toString(it.demand()),
                 it.planned() ? "bar-b" : "bar-a")));
         return new InsightPage(f, VolumeChart.of(f.volume(), f.releases(), f.range()), BarChart.of(funnel, null, null),
-                times(f.answerTimes(), (double) targetHours, msg.target(targetHours)), times(f.shipTimes(), null, null),
+                times(f.answerTimes(), (double) targetHours, msg.target(targetHours)),
+                times(f.answerWeeks(), (double) targetHours, msg.target(targetHours)), times(f.shipTimes(), null, null),
                 BarChart.of(rising, null, null), BarChart.of(features, null, null), targetHours);
     }
 

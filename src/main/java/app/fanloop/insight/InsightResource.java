@@ -69,6 +69,12 @@ public class InsightResource {
                     csv.printRecord("posted", "reviewed", "planned", "shipped", "declined", "merged");
                     csv.printRecord(u.posted(), u.reviewed(), u.planned(), u.shipped(), u.declined(), u.merged());
                 }
+                case "answer-weeks" -> {
+                    csv.printRecord("week_start", "median_hours", "p90_hours", "posts");
+                    for (InsightService.Times t : f.answerWeeks()) {
+                        csv.printRecord(t.board(), t.median(), t.p90(), t.count());
+                    }
+                }
                 case "answer", "ship" -> {
                     csv.printRecord("board_id", "board", "median_hours", "p90_hours", "posts");
                     for (InsightService.Times t : "answer".equals(chart) ? f.answerTimes() : f.shipTimes()) {
@@ -98,6 +104,6 @@ public class InsightResource {
     }
 
     static List<String> charts() {
-        return List.of("volume", "funnel", "answer", "ship", "rising", "features");
+        return List.of("volume", "funnel", "answer", "answer-weeks", "ship", "rising", "features");
     }
 }

@@ -32,7 +32,8 @@ public class InsightService {
 
     /** The rows of one range: every figure the charts and tables show. */
     public record Figures(InsightRange range, List<BoardName> boards, List<VolumeChart.Bucket> volume,
-            List<VolumeChart.Marker> releases, Funnel funnel, List<Times> answerTimes, List<Times> shipTimes,
+            List<VolumeChart.Marker> releases, Funnel funnel, List<Times> answerTimes, List<Times> answerWeeks,
+            List<Times> shipTimes,
             List<Rising> rising, List<Feature> features, Duration answerTarget, InsightJobs.Progress backfill) {
     }
 
@@ -40,7 +41,10 @@ public class InsightService {
     public record Funnel(long posted, long reviewed, long planned, long shipped, long declined, long merged) {
     }
 
-    /** Median and 90th percentile of a wait in hours, over {@code count} posts of a board. */
+    /**
+     * Median and 90th percentile of a wait in hours, over {@code count} posts of a board ({@code board} is the
+     * board's name; for a week, {@code boardId} is 0 and {@code board} the week's Monday).
+     */
     public record Times(long boardId, String board, double medianHours, double p90Hours, long count) {
         public String median() {
             return InsightPage.hours(medianHours);
@@ -118,6 +122,7 @@ public class InsightService {
         boards.forEach(b -> boardNames.put(Long.toString(b.id()), b.name()));
         List<Times> answer = new ArrayList<>();
         List<Times> ship = new ArrayList<>();
+        List<Times> answerWeeks = new ArrayList<>();
         for (Object[] row : rows("""
                 select 'answer', d.board_id, percentile_cont(0.5) within group (order by m),
                        percentile_cont(0.9) within group (order by m), count(*)
@@ -130,11 +135,24 @@ public class InsightService {
                 from insight_day d, unnest(d.ship_minutes) m
                 where d.day between :from and :to and (:board = 0 or d.board_id = :board)
                 group by d.board_id
+                union all
+                select 'week', cast(d.day - cast(extract(isodow from d.day) as integer) + 1 - date '1970-01-01' as bigint),
+                       percentile_cont(0.5) within group (order by m), percentile_cont(0.9) within group (order by m),
+                       count(*)
+                from insight_day d, unnest(d.answer_minutes) m
+                where d.day between :from and :to and (:board = 0 or d.board_id = :board)
+                group by 2
                 order by 1, 2""", range)) {
-            long board = n(row[1]);
-            Times t = new Times(board, boardNames.getOrDefault(Long.toString(board), "#" + board),
-                    ((Number) row[2]).doubleValue() / 60, ((Number) row[3]).doubleValue() / 60, n(row[4]));
-            ("answer".equals(row[0]) ? answer : ship).add(t);
+            long key = n(row[1]);
+            double median = ((Number) row[2]).doubleValue() / 60;
+            double p90 = ((Number) row[3]).doubleValue() / 60;
+            switch ((String) row[0]) {
+                case "week" -> answerWeeks.add(new Times(0, LocalDate.ofEpochDay(key).toString(), median, p90, n(row[4])));
+                case "answer" -> answer.add(new Times(key, boardNames.getOrDefault(Long.toString(key), "#" + key), median,
+                        p90, n(row[4])));
+                default -> ship.add(new Times(key, boardNames.getOrDefault(Long.toString(key), "#" + key), median, p90,
+                        n(row[4])));
+            }
         }
 
         List<VolumeChart.Marker> releases = new ArrayList<>();
@@ -147,7 +165,7 @@ public class InsightService {
                     SiteClock.instant(row[1]).atZone(days.zone()).toLocalDate(), null));
         }
         return new Figures(range, boards, volume, releases,
-                new Funnel(funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5]), answer, ship,
+                new Funnel(funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5]), answer, answerWeeks, ship,
                 rising(range.boardId()), features(), answerTarget, jobs.progress());
     }
 

@@ -128,6 +128,9 @@ class InsightPageTest {
         // Median of 2 h and 50 h is 26 h; p90 is 2 + 0.9 × 48 = 45.2 h.
         assertTrue(answer.contains("," + board.name + ",26.0,45.2,2"), answer);
         assertTrue(ship.contains("," + board.name + ",100.0,100.0,1"), ship);
+        // Tuesday 10 November's posts belong to the week of Monday 9 November.
+        String weeks = csv("answer-weeks", "from=2026-11-10&to=2026-11-10&board=" + board.id);
+        assertTrue(weeks.contains("2026-11-09,26.0,45.2,2"), weeks);
         page().get("/triage/insights?from=2026-11-10&to=2026-11-10&board=" + board.id).then().statusCode(200)
                 .body(containsString("class=\"target\""), containsString("26.0"));
     }
