@@ -62,6 +62,10 @@ public interface InsightMessages {
     @Message String status();
     @Message String demand();
     @Message String not_planned();
+    @Message String trends_title();
+    @Message String trends_caption();
+    @Message String trend();
+    @Message String votes_in_range();
     @Message String no_data();
     @Message String backfill(int percent);
     @Message String community_title();

@@ -94,6 +94,14 @@ public class InsightResource {
                         csv.printRecord(it.id(), it.title(), it.status(), it.demand());
                     }
                 }
+                case "feature-trends" -> {
+                    csv.printRecord("feature_item_id", "title", "period_start", "votes");
+                    for (InsightService.FeatureTrend t : f.featureTrends()) {
+                        for (int i = 0; i < t.votes().length; i++) {
+                            csv.printRecord(t.id(), t.title(), t.starts().get(i), t.votes()[i]);
+                        }
+                    }
+                }
                 default -> throw new NotFoundException();
             }
         } catch (IOException e) {
@@ -104,6 +112,6 @@ public class InsightResource {
     }
 
     static List<String> charts() {
-        return List.of("volume", "funnel", "answer", "answer-weeks", "ship", "rising", "features");
+        return List.of("volume", "funnel", "answer", "answer-weeks", "ship", "rising", "features", "feature-trends");
     }
 }

@@ -34,7 +34,27 @@ public class InsightService {
     public record Figures(InsightRange range, List<BoardName> boards, List<VolumeChart.Bucket> volume,
             List<VolumeChart.Marker> releases, Funnel funnel, List<Times> answerTimes, List<Times> answerWeeks,
             List<Times> shipTimes,
-            List<Rising> rising, List<Feature> features, Duration answerTarget, InsightJobs.Progress backfill) {
+            List<Rising> rising, List<Feature> features, List<FeatureTrend> featureTrends, Duration answerTarget,
+            InsightJobs.Progress backfill) {
+    }
+
+    /** Demand over time: the votes cast in each period of the range on the suggestions of one of the most wanted items. */
+    public record FeatureTrend(long id, String title, List<LocalDate> starts, int[] votes) {
+        public int total() {
+            return java.util.Arrays.stream(votes).sum();
+        }
+
+        /** The polyline of the votes per period in a 160 × 24 box. */
+        public String points() {
+            int max = Math.max(1, java.util.Arrays.stream(votes).max().orElse(1));
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < votes.length; i++) {
+                double x = votes.length == 1 ? 0 : 160.0 * i / (votes.length - 1);
+                double y = 23 - 22.0 * votes[i] / max;
+                points.append(BarChart.num(x)).append(',').append(BarChart.num(y)).append(' ');
+            }
+            return points.toString().strip();
+        }
     }
 
     /** Of what was posted in the range: where it stands now. */
@@ -166,7 +186,8 @@ public class InsightService {
         }
         return new Figures(range, boards, volume, releases,
                 new Funnel(funnel[0], funnel[1], funnel[2], funnel[3], funnel[4], funnel[5]), answer, answerWeeks, ship,
-                rising(range.boardId()), features(), answerTarget, jobs.progress());
+                rising(range.boardId()), features(), featureTrends(range, buckets.keySet()), answerTarget,
+                jobs.progress());
     }
 
     /**
@@ -191,6 +212,36 @@ public class InsightService {
             rising.add(new Rising(n(row[0]), (String) row[1], n(row[2]), n(row[3]), n(row[4])));
         }
         return rising;
+    }
+
+    /**
+     * The votes per period of the range on the suggestions of the five most wanted open feature items (the same
+     * order as {@link #features}): votes of those suggestions only, by the index vote_suggestion.
+     */
+    List<FeatureTrend> featureTrends(InsightRange range, java.util.Set<LocalDate> starts) {
+        List<LocalDate> periods = new ArrayList<>(starts);
+        Map<Long, FeatureTrend> trends = new LinkedHashMap<>();
+        for (Object[] row : list(em.createNativeQuery("""
+                select f.id, f.title, cast(v.created_at at time zone :zone as date), count(v.member_id)
+                from (select id, title, demand from feature_item where status in ('BACKLOG', 'PLANNED', 'IN_PROGRESS')
+                      order by demand desc, id desc limit 5) f
+                left join suggestion s on s.feature_item_id = f.id
+                left join vote v on v.suggestion_id = s.id and v.created_at >= :from and v.created_at < :to
+                group by f.id, f.title, f.demand, 3
+                order by f.demand desc, f.id desc""")
+                .setParameter("zone", days.zone().getId())
+                .setParameter("from", Timestamp.from(range.from().atStartOfDay(days.zone()).toInstant()))
+                .setParameter("to", Timestamp.from(range.to().plusDays(1).atStartOfDay(days.zone()).toInstant())))) {
+            FeatureTrend trend = trends.computeIfAbsent(n(row[0]),
+                    id -> new FeatureTrend(id, (String) row[1], periods, new int[periods.size()]));
+            if (row[2] != null) {
+                int index = periods.indexOf(range.bucket(InsightDays.date(row[2])));
+                if (index >= 0) {
+                    trend.votes()[index] += (int) n(row[3]);
+                }
+            }
+        }
+        return new ArrayList<>(trends.values());
     }
 
     /** The most wanted feature items that are neither shipped nor cancelled, with their status. */

@@ -157,17 +157,23 @@ class InsightPageTest {
     }
 
     @Test
-    void features_show_demand_and_which_are_not_yet_planned() {
+    void features_show_demand_which_are_not_yet_planned_and_votes_per_period() {
         Board board = fx.board();
         Suggestion s = post(board, "Wanted", LATE);
         fx.votes(s.id, 1000, LATE); // more distinct voters than any other test's feature item
+        fx.votes(s.id, 2, LATE.plus(Duration.ofDays(7)));
         String title = unique("Most wanted");
         long item = fx.featureItem(title, s.id);
 
         String csv = csv("features", "");
+        String trends = csv("feature-trends", "from=2026-11-09&to=2026-11-29&by=week");
 
-        assertTrue(csv.contains(item + "," + title + ",BACKLOG,1000"), csv);
-        page().get("/triage/insights").then().statusCode(200).body(containsString(title));
+        assertTrue(csv.contains(item + "," + title + ",BACKLOG,1002"), csv);
+        assertTrue(trends.contains(item + "," + title + ",2026-11-09,1000"), trends);
+        assertTrue(trends.contains(item + "," + title + ",2026-11-16,2"), trends);
+        assertTrue(trends.contains(item + "," + title + ",2026-11-23,0"), trends);
+        page().get("/triage/insights").then().statusCode(200).body(containsString(title),
+                containsString("id=\"feature-trends-table\""));
     }
 
     @Test
