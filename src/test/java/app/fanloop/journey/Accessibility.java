@@ -11,7 +11,7 @@ import com.microsoft.playwright.Page;
 
 /**
  * The accessibility promise in the browser (issue 23): axe-core (Deque) run on the page as it is now, with the rules of
- * WCAG 2.0 and 2.1, levels A and AA. Answers one readable line per violated rule and element, empty when the page passes.
+ * WCAG 2.0 and 2.1, levels A and AA, and exactly one h1. Answers one readable line per violated rule and element, empty when the page passes.
  */
 final class Accessibility {
 
@@ -30,6 +30,11 @@ final class Accessibility {
                 found.add(what + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " → "
                         + node.getTarget() + ": " + why);
             }
+        }
+        // One h1 per page (the page's title for a screen reader's heading list); axe counts it as best practice only.
+        int h1 = ((Number) page.evaluate("() => document.querySelectorAll('h1').length")).intValue();
+        if (h1 != 1) {
+            found.add(what + ": " + h1 + " h1 elements, one wanted");
         }
         return found;
     }
