@@ -53,6 +53,12 @@ abstract class BrowserJourney {
         assertEquals("", String.join("\n", violations), "WCAG 2.1 A/AA violations (axe-core) on the pages visited");
     }
 
+    /** The screenshot of the page as it is now (when asked) and its axe-core check, for journeys that click through. */
+    void checkedShot(com.microsoft.playwright.Page page, String shot) {
+        Chromium.shot(page, shot);
+        accessibility.addAll(Accessibility.violations(page, shot + " (" + page.url() + ")"));
+    }
+
     /** A Chinese-speaking browser of this width (360: a phone) in the light or dark theme. */
     com.microsoft.playwright.BrowserContext context(int width, boolean dark) {
         return chromium.context(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN")
