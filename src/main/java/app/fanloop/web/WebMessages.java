@@ -23,6 +23,14 @@ public interface WebMessages {
     @Message
     String site_description();
 
+    /** The first link of every page, shown on keyboard focus: jumps past the top bar to the main content. */
+    @Message
+    String skip_to_content();
+
+    /** The logo link's accessible name (the logo text is hidden on a phone). */
+    @Message
+    String brand_home_label();
+
     @Message
     String nav_label();
 

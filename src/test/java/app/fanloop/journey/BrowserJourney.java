@@ -25,6 +25,9 @@ abstract class BrowserJourney {
 
     Chromium chromium;
 
+    /** What axe-core found on the pages this test showed through {@link #shown} (issue 23: WCAG 2.1 A/AA). */
+    final List<String> accessibility = new java.util.ArrayList<>();
+
     @BeforeAll
     void startBrowser() {
         Chromium.assumeInstalled();
@@ -45,6 +48,15 @@ abstract class BrowserJourney {
             chromium.problems.clear();
             assertEquals(List.of(), problems, "console errors, page errors or requests off this machine");
         }
+        List<String> violations = List.copyOf(accessibility);
+        accessibility.clear();
+        assertEquals("", String.join("\n", violations), "WCAG 2.1 A/AA violations (axe-core) on the pages visited");
+    }
+
+    /** The screenshot of the page as it is now (when asked) and its axe-core check, for journeys that click through. */
+    void checkedShot(com.microsoft.playwright.Page page, String shot) {
+        Chromium.shot(page, shot);
+        accessibility.addAll(Accessibility.violations(page, shot + " (" + page.url() + ")"));
     }
 
     /** A Chinese-speaking browser of this width (360: a phone) in the light or dark theme. */
@@ -62,9 +74,13 @@ abstract class BrowserJourney {
         return shown(page, path, shot);
     }
 
-    /** The screenshot and the sideways check of the page as it is now (after a form sent, say). */
+    /**
+     * The screenshot and the sideways check of the page as it is now (after a form sent, say); axe-core checks it too,
+     * and the test fails after it ends if any page broke a WCAG 2.1 A/AA rule.
+     */
     java.util.List<String> shown(com.microsoft.playwright.Page page, String what, String shot) {
         Chromium.shot(page, shot);
+        accessibility.addAll(Accessibility.violations(page, what));
         int extra = ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue();
         if (extra <= 0) {
             return java.util.List.of();

@@ -45,7 +45,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         BrowserContext bobs = chromium.context(true);
         Page bob = chromium.signIn(bobs, "bob", "/boards/" + board.slug);
         assertTrue(bob.locator("header .account").innerText().contains("Bob"));
-        Chromium.shot(bob, "01-fan-signed-in-board");
+        checkedShot(bob, "01-fan-signed-in-board");
 
         // Files a suggestion: a one-letter title is refused with the error beside the field, values kept.
         bob.navigate(chromium.url("/boards/" + board.slug + "/new"));
@@ -55,13 +55,13 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         assertTrue(bob.locator(".form-errors").isVisible(), "the form says what is wrong");
         assertTrue(bob.locator(".field.invalid #title").count() == 1, "the title field is marked");
         assertEquals("Please add a **dark** gallery.", bob.inputValue("#body"), "the body is kept");
-        Chromium.shot(bob, "02-fan-validation-error");
+        checkedShot(bob, "02-fan-validation-error");
         bob.fill("#title", title);
         bob.locator("form.suggestion-form button[type=submit]").click();
         bob.waitForURL(url -> url.matches(".*/suggestions/\\d+$"));
         assertEquals(title, bob.locator("main h1").first().innerText());
         String mine = bob.url().replaceFirst("^.*/suggestions/", "");
-        Chromium.shot(bob, "03-fan-suggestion-filed");
+        checkedShot(bob, "03-fan-suggestion-filed");
 
         // Votes on chen's suggestion (htmx swaps the button) and comments on it.
         bob.navigate(chromium.url("/suggestions/" + other.id));
@@ -71,7 +71,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         bob.fill("#comment-body", "Yes, and a shortcut on the **lock screen** please.");
         bob.locator("#comment-form button[type=submit]").click();
         bob.locator("#comments .comment", new Page.LocatorOptions().setHasText("shortcut on the lock screen")).waitFor();
-        Chromium.shot(bob, "04-fan-voted-and-commented");
+        checkedShot(bob, "04-fan-voted-and-commented");
         bob.reload();
         assertThat(bob.locator("#vote-" + other.id + " .count").first()).hasText("1");
         assertTrue(bob.locator("#comments").innerText().contains("shortcut on the lock screen"), "the comment is stored");
@@ -79,7 +79,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         // The PM finds it in the triage console and answers from there.
         BrowserContext paulas = chromium.context(true);
         Page paula = chromium.signIn(paulas, "paula", "/triage");
-        Chromium.shot(paula, "05-pm-triage-console");
+        checkedShot(paula, "05-pm-triage-console");
         paula.navigate(chromium.url("/triage?board=" + board.id));
         paula.locator("li.triage-row:has(input[value='" + mine + "']) details.quick-answer summary").click();
         paula.fill("#answer-" + mine, "Thanks Bob — we are looking at it for the next weekly build.");
@@ -100,7 +100,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         paula.locator("form[action='/triage/features'] button[type=submit]").click();
         paula.waitForURL(url -> url.matches(".*/triage/features/\\d+$"));
         assertTrue(paula.locator("main").innerText().contains(title), "the feature item lists the suggestion");
-        Chromium.shot(paula, "06-pm-feature-item");
+        checkedShot(paula, "06-pm-feature-item");
 
         // Sets the status on the suggestion page.
         paula.navigate(chromium.url("/suggestions/" + mine));
@@ -114,7 +114,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         // The fan sees the official answer (a backlog feature item is not public until it is planned).
         bob.navigate(chromium.url("/suggestions/" + mine));
         assertTrue(bob.locator("section.official").innerText().contains("next weekly build"));
-        Chromium.shot(bob, "07-fan-sees-answer");
+        checkedShot(bob, "07-fan-sees-answer");
         bobs.close();
         paulas.close();
     }
@@ -134,19 +134,19 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         bob.waitForResponse(response -> "POST".equals(response.request().method()),
                 () -> bob.locator("main form button[type=submit]").click());
         bob.waitForLoadState();
-        Chromium.shot(bob, "08-fan-reported-comment");
+        checkedShot(bob, "08-fan-reported-comment");
 
         BrowserContext alices = chromium.context(true);
         Page alice = chromium.signIn(alices, "alice", "/admin/reports");
         var item = alice.locator("section.card", new Page.LocatorOptions().setHasText("This is spam, buy cheap phones"));
         assertTrue(item.count() >= 1, "the reported comment is in the queue");
-        Chromium.shot(alice, "09-admin-report-queue");
+        checkedShot(alice, "09-admin-report-queue");
         item.first().locator("summary", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("Hide")).click();
         item.first().locator("input[name=reason]").fill("Spam");
         alice.waitForResponse(response -> response.url().endsWith("/hide"),
                 () -> item.first().locator("form[action$='/hide'] button[type=submit]").click());
         alice.waitForLoadState();
-        Chromium.shot(alice, "09b-admin-hid-comment");
+        checkedShot(alice, "09b-admin-hid-comment");
 
         bob.navigate(chromium.url("/suggestions/" + s.id));
         assertTrue(bob.locator("#comment-" + rude).innerText().contains("hidden") || bob.locator("#comment-" + rude).count() == 0,
@@ -183,7 +183,7 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
                 paula.locator("#featureItemId option", new Page.LocatorOptions().setHasText(feature)).innerText()));
         paula.locator("#text").locator("xpath=ancestor::form").locator("button[type=submit]").click();
         assertThat(paula.locator("#lines")).containsText("New clock styles for the always-on display");
-        Chromium.shot(paula, "16-pm-release-editor");
+        checkedShot(paula, "16-pm-release-editor");
         paula.locator("form[action$='/publish'] button[type=submit]").click();
         paula.waitForLoadState();
         assertEquals("PUBLISHED", fx.text("select state from release where version = ?1", version));
@@ -196,18 +196,18 @@ class FeedbackLoopJourneyTest extends BrowserJourney {
         Page bob = chromium.signIn(bobs, "bob", "/");
         assertThat(bob.locator("header a.bell .bell-count")).isVisible();
         assertTrue(Integer.parseInt(bob.locator("header a.bell .bell-count").innerText().strip()) >= 1);
-        Chromium.shot(bob, "17-fan-bell");
+        checkedShot(bob, "17-fan-bell");
         bob.locator("header a.bell").click();
         bob.waitForURL(url -> url.endsWith("/me/notifications"));
         var notice = bob.locator("li.notification.unread", new Page.LocatorOptions().setHasText(version));
         assertThat(notice).hasCount(1);
-        Chromium.shot(bob, "18-fan-notification");
+        checkedShot(bob, "18-fan-notification");
         notice.locator(".notification-title").click();
         bob.waitForURL(url -> url.endsWith(releasePath));
         assertThat(bob.locator("main h1").first()).containsText(version);
         assertThat(bob.locator("#credits")).containsText("Bob");
         assertThat(bob.locator("main")).containsText("New clock styles for the always-on display");
-        Chromium.shot(bob, "19-fan-credited-in-release");
+        checkedShot(bob, "19-fan-credited-in-release");
 
         // The notification is read now, and the suggestion says it shipped in this release.
         bob.navigate(chromium.url("/me/notifications"));

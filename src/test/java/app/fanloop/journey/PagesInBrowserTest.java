@@ -41,7 +41,7 @@ class PagesInBrowserTest extends BrowserJourney {
         bob.fill("#comment-body", "Posted by a plain form, no htmx.");
         bob.locator("#comment-form button[type=submit]").click();
         assertThat(bob.locator("#comments")).containsText("Posted by a plain form, no htmx.");
-        Chromium.shot(bob, "10-no-javascript-vote-and-comment");
+        Chromium.shot(bob, "10-no-javascript-vote-and-comment"); // axe needs JavaScript: this page is checked with scripts on elsewhere
 
         bob.locator("#vote-" + s.id + " button.vote").click();
         assertThat(bob.locator("#vote-" + s.id + " button.vote:not(.voted) .count")).hasText("0");
@@ -65,7 +65,7 @@ class PagesInBrowserTest extends BrowserJourney {
             visitor.navigate(chromium.url(path));
             overflowing.addAll(overflow(visitor, path));
         }
-        Chromium.shot(visitor, "11-phone-suggestion");
+        checkedShot(visitor, "11-phone-suggestion");
 
         Page bob = chromium.signIn(phone, "bob", "/boards/" + board.slug + "/new");
         bob.setViewportSize(360, 780);
@@ -84,7 +84,7 @@ class PagesInBrowserTest extends BrowserJourney {
         overflowing.addAll(overflow(alice, "/admin/reports"));
         alice.navigate(chromium.url("/admin/search"));
         overflowing.addAll(overflow(alice, "/admin/search"));
-        Chromium.shot(alice, "12-phone-admin-search");
+        checkedShot(alice, "12-phone-admin-search");
         // A failing mail whose error is one long word: the table scrolls in its own box, the page does not.
         fx.sql("""
                 insert into mail_failure (member_id, kind, attempts, first_failed_at, last_attempt_at, next_attempt_at,
@@ -93,7 +93,7 @@ class PagesInBrowserTest extends BrowserJourney {
                 "SMTPException:_connection_refused_by_smtp.example.invalid:25_after_a_very_long_unbroken_server_answer");
         alice.navigate(chromium.url("/admin/mail"));
         overflowing.addAll(overflow(alice, "/admin/mail"));
-        Chromium.shot(alice, "13-phone-admin-mail");
+        checkedShot(alice, "13-phone-admin-mail");
         fx.sql("update mail_failure set resolved_at = now() where member_id = ?1 and resolved_at is null", chen.id);
         assertEquals(List.of(), overflowing, "pages wider than the phone");
         paula.context().close();
