@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import app.fanloop.member.Visibility;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,14 +19,14 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class TesterScores {
 
-    /** The facts counted per applicant, each feeding one term of the score. */
+    /** The facts counted per applicant, each feeding one term of the score (hidden posts count for nothing). */
     private static final String FACTS = """
             select a.id, a.member_id, m.name, m.level, a.state, a.device, a.system_version, a.answer_1, a.answer_2,
                    a.created_at, a.accepted_at, f.bugs, f.adopted, r.upheld, p.accepted, p.completed, p.removed, w.recent
             from beta_application a join member m on m.id = a.member_id
             cross join lateral (select count(*) as bugs,
                                        count(*) filter (where s.status in ('PLANNED', 'IN_PROGRESS', 'SHIPPED')) as adopted
-                                from suggestion s where s.author_id = a.member_id and s.kind = 'BUG' and not s.hidden) f
+                                from suggestion s where s.author_id = a.member_id and s.kind = 'BUG' and %1$s) f
             cross join lateral (select count(*) as upheld from report x
                                 where x.reporter_id = a.member_id and x.status = 'UPHELD') r
             cross join lateral (select count(*) as accepted, count(b.completed_at) as completed,
@@ -34,8 +35,8 @@ public class TesterScores {
                                 where b.member_id = a.member_id and b.accepted_at is not null and b.program_id <> a.program_id) p
             cross join lateral (select count(*) as recent from suggestion s
                                 where s.board_id = :board and s.author_id = a.member_id and s.created_at >= :since
-                                  and not s.hidden) w
-            where a.program_id = :program""";
+                                  and %1$s) w
+            where a.program_id = :program""".formatted(Visibility.sqlShown("s"));
 
     /** The score of a row of {@link #FACTS}, from the configured weights (all integers, inlined as numbers). */
     private static final String SCORE = """

@@ -14,6 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import app.fanloop.member.Indexable;
+import app.fanloop.member.Visibility;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -133,9 +134,9 @@ public class Sitemaps {
      */
     public List<Row> boards() throws SQLException {
         String newest = """
-                (select s.created_at from suggestion s where s.board_id = b.id and s.pinned = %s and not s.hidden
+                (select s.created_at from suggestion s where s.board_id = b.id and s.pinned = %s and %s
                  and s.status <> 'MERGED' order by s.pinned desc, s.created_at desc, s.id desc limit 1)""";
-        String sql = "select b.id, b.slug, greatest(" + newest.formatted("true") + ", " + newest.formatted("false")
+        String sql = "select b.id, b.slug, greatest(" + newest.formatted("true", Visibility.sqlPublic("s")) + ", " + newest.formatted("false", Visibility.sqlPublic("s"))
                 + ", b.created_at) from board b where " + Indexable.sqlBoard("b") + " order by b.position, b.id";
         List<Row> rows = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
