@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +57,6 @@ public class HonourBackfill {
     private final HonourConfig config;
     private final Honours honours;
     private final SiteClock clock;
-    private ExecutorService worker;
     private final BackgroundBatches batches = new BackgroundBatches("Honours backfill", LOG);
 
     HonourBackfill(EntityManager em, HonourConfig config, Honours honours, SiteClock clock) {
@@ -80,24 +77,12 @@ public class HonourBackfill {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        batches.stop();
-        if (worker != null) {
-            worker.shutdown();
-            // The batch in progress commits or rolls back; either way the next start resumes after the last commit.
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        batches.stopAndWait();
     }
 
     /** Starts the background work (levels, then the backfill) and returns at once. */
     synchronized Future<?> start() {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "honour-backfill");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return worker.submit(this::inBackground);
+        return batches.inBackground("honour-backfill", this::inBackground);
     }
 
     private void inBackground() {

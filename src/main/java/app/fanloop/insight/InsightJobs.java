@@ -3,10 +3,7 @@ package app.fanloop.insight;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
@@ -51,7 +48,6 @@ public class InsightJobs {
     private final SiteClock clock;
     private final JobRuns runs;
     private final BackgroundBatches batches = new BackgroundBatches("Insights backfill", LOG);
-    private ExecutorService worker;
 
     InsightJobs(EntityManager em, InsightDays days, SiteClock clock, JobRuns runs) {
         this.em = em;
@@ -66,22 +62,11 @@ public class InsightJobs {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        batches.stop();
-        if (worker != null) {
-            worker.shutdown();
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        batches.stopAndWait();
     }
 
     synchronized Future<?> start() {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "insight-backfill");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return worker.submit(() -> {
+        return batches.inBackground("insight-backfill", () -> {
             try {
                 runBackfill();
             } catch (RuntimeException e) {

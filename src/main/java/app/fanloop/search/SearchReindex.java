@@ -9,8 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -63,7 +61,6 @@ public class SearchReindex {
     private final SiteClock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
     private final Meter meter = new Meter();
-    private ExecutorService worker;
     private final BackgroundBatches batches = new BackgroundBatches("Search index catch-up", LOG);
 
     SearchReindex(DataSource dataSource, StaleRows rows, SearchConfig config, SiteClock clock) {
@@ -85,24 +82,12 @@ public class SearchReindex {
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        batches.stop();
-        if (worker != null) {
-            worker.shutdown();
-            // The batch in progress commits or rolls back; either way the next start resumes after the last commit.
-            worker.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        batches.stopAndWait();
     }
 
     /** Starts the background catch-up and returns at once. */
     synchronized Future<?> start() {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "search-reindex");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return worker.submit(() -> {
+        return batches.inBackground("search-reindex", () -> {
             try {
                 begin(false);
                 runToEnd();

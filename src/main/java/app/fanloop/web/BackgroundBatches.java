@@ -1,5 +1,9 @@
 package app.fanloop.web;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,6 +35,7 @@ public final class BackgroundBatches {
     private final String job;
     private final Logger log;
     private volatile boolean stopping;
+    private ExecutorService worker;
 
     /** {@code job} names the work in log lines ("Search index catch-up"). */
     public BackgroundBatches(String job, Logger log) {
@@ -68,9 +73,40 @@ public final class BackgroundBatches {
         return false;
     }
 
+    /**
+     * Runs {@code work} on the job's own daemon thread (one per job, made on first use) and returns at once, so a
+     * large database does not hold up the start.
+     */
+    public synchronized Future<?> inBackground(String threadName, Runnable work) {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, threadName);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return worker.submit(work);
+    }
+
     /** The app is stopping: the loop ends after the batch in progress. */
     public void stop() {
         stopping = true;
+    }
+
+    /**
+     * Stops the loop and waits a little for the batch in progress on the job's thread: it commits or rolls back, and
+     * either way the next start resumes after the last commit.
+     */
+    public void stopAndWait() throws InterruptedException {
+        stop();
+        ExecutorService running;
+        synchronized (this) {
+            running = worker;
+        }
+        if (running != null) {
+            running.shutdown();
+            running.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     public boolean stopping() {
