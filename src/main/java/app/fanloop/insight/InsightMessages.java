@@ -74,4 +74,17 @@ public interface InsightMessages {
     @Message String community_shipped_month();
     @Message String community_median_answer();
     @Message String community_hours(String value);
+    @Message String boards_title();
+    @Message String boards_caption();
+    @Message String board_totals(String board, int suggestions, int bugs);
+    @Message String boards_table_caption();
+    @Message String ship_weeks_title();
+    @Message String ship_weeks_caption();
+    @Message String board_weeks_title();
+    @Message String board_weeks_caption(long hours);
+    @Message String answer_median_p90();
+    @Message String ship_median_p90();
+    @Message String over_target();
+    @Message String over_target_title(long hours);
+    @Message String none();
 }

@@ -10,9 +10,10 @@ import app.fanloop.insight.InsightService.Times;
 /** What the insights page draws: the figures and, built from them, each chart in the reader's language. */
 public record InsightPage(Figures figures, VolumeChart volume, BarChart funnel, BarChart answer, BarChart answerWeeks,
         BarChart ship,
-        BarChart rising, BarChart features, long targetHours) {
+        BarChart rising, BarChart features, long targetHours, InsightBoards.Figures perBoard, BoardsChart boards,
+        BarChart shipWeeks) {
 
-    static InsightPage of(Figures f, InsightMessages msg) {
+    static InsightPage of(Figures f, InsightBoards.Figures perBoard, InsightMessages msg) {
         long targetHours = f.answerTarget().toHours();
         InsightService.Funnel fu = f.funnel();
         List<BarChart.Input> funnel = List.of(
@@ -30,7 +31,8 @@ public record InsightPage(Figures figures, VolumeChart volume, BarChart funnel, 
         return new InsightPage(f, VolumeChart.of(f.volume(), f.releases(), f.range()), BarChart.of(funnel, null, null),
                 times(f.answerTimes(), (double) targetHours, msg.target(targetHours)),
                 times(f.answerWeeks(), (double) targetHours, msg.target(targetHours)), times(f.shipTimes(), null, null),
-                BarChart.of(rising, null, null), BarChart.of(features, null, null), targetHours);
+                BarChart.of(rising, null, null), BarChart.of(features, null, null), targetHours, perBoard,
+                BoardsChart.of(perBoard.volumes()), times(perBoard.shipWeeks(), null, null));
     }
 
     /** Two bars per board: the median, then the 90th percentile. */

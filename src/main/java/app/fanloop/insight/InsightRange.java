@@ -46,6 +46,15 @@ public record InsightRange(LocalDate from, LocalDate to, Long boardId, boolean w
         return weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day;
     }
 
+    /** The first day of every bucket of the range, in order. */
+    java.util.List<LocalDate> periods() {
+        java.util.List<LocalDate> periods = new java.util.ArrayList<>();
+        for (LocalDate d = bucket(from); !d.isAfter(to); d = d.plusDays(weekly ? 7 : 1)) {
+            periods.add(d);
+        }
+        return periods;
+    }
+
     /** The query string that keeps this range (for CSV links). */
     public String query() {
         return "from=" + from + "&to=" + to + "&by=" + (weekly ? "week" : "day") + (boardId == null ? "" : "&board=" + boardId);

@@ -31,10 +31,12 @@ public class InsightResource {
     }
 
     private final InsightService insights;
+    private final InsightBoards perBoard;
     private final RequestLocale locale;
 
-    InsightResource(InsightService insights, RequestLocale locale) {
+    InsightResource(InsightService insights, InsightBoards perBoard, RequestLocale locale) {
         this.insights = insights;
+        this.perBoard = perBoard;
         this.locale = locale;
     }
 
@@ -42,8 +44,10 @@ public class InsightResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestQuery String from, @RestQuery String to, @RestQuery Long board,
             @RestQuery String by) {
-        Figures figures = insights.figures(InsightRange.of(from, to, board, by, insights.today()));
-        return Templates.insights(InsightPage.of(figures, locale.messages(InsightMessages.class)));
+        InsightRange range = InsightRange.of(from, to, board, by, insights.today());
+        Figures figures = insights.figures(range);
+        return Templates.insights(InsightPage.of(figures, perBoard.figures(range, figures.boards()),
+                locale.messages(InsightMessages.class)));
     }
 
     @GET
@@ -51,10 +55,39 @@ public class InsightResource {
     @Produces("text/csv")
     public Response csv(@RestPath String chart, @RestQuery String from, @RestQuery String to, @RestQuery Long board,
             @RestQuery String by) {
-        Figures f = insights.figures(InsightRange.of(from, to, board, by, insights.today()));
+        InsightRange range = InsightRange.of(from, to, board, by, insights.today());
+        Figures f = insights.figures(range);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             switch (chart) {
+                case "boards" -> {
+                    csv.printRecord("board_id", "board", "period_start", "suggestions", "bugs", "total");
+                    for (InsightBoards.BoardVolume b : perBoard.figures(range, f.boards()).volumes()) {
+                        for (VolumeChart.Bucket p : b.buckets()) {
+                            csv.printRecord(b.boardId(), b.board(), p.start(), p.suggestions(), p.bugs(),
+                                    p.suggestions() + p.bugs());
+                        }
+                    }
+                }
+                case "board-weeks" -> {
+                    csv.printRecord("board_id", "board", "week_start", "answer_median_hours", "answer_p90_hours",
+                            "answered", "answer_median_over_target", "answer_p90_over_target", "ship_median_hours",
+                            "ship_p90_hours", "shipped");
+                    for (InsightBoards.BoardWeek w : perBoard.figures(range, f.boards()).weeks()) {
+                        InsightService.Times a = w.answer();
+                        InsightService.Times s = w.ship();
+                        csv.printRecord(w.boardId(), w.board(), w.week(), a == null ? "" : a.median(),
+                                a == null ? "" : a.p90(), a == null ? 0 : a.count(), w.answerMedianOver(),
+                                w.answerP90Over(), s == null ? "" : s.median(), s == null ? "" : s.p90(),
+                                s == null ? 0 : s.count());
+                    }
+                }
+                case "ship-weeks" -> {
+                    csv.printRecord("week_start", "median_hours", "p90_hours", "posts");
+                    for (InsightService.Times t : perBoard.figures(range, f.boards()).shipWeeks()) {
+                        csv.printRecord(t.board(), t.median(), t.p90(), t.count());
+                    }
+                }
                 case "volume" -> {
                     csv.printRecord("period_start", "suggestions", "bugs", "total");
                     for (VolumeChart.Bucket b : f.volume()) {
@@ -112,6 +145,7 @@ public class InsightResource {
     }
 
     static List<String> charts() {
-        return List.of("volume", "funnel", "answer", "answer-weeks", "ship", "rising", "features", "feature-trends");
+        return List.of("volume", "boards", "funnel", "answer", "answer-weeks", "ship", "ship-weeks", "board-weeks", "rising",
+                "features", "feature-trends");
     }
 }

@@ -35,9 +35,17 @@ class CommunityFiguresTest {
     @Inject
     SiteClock clock;
 
+    /** The release this test publishes in the far future; removed after it, so no other test sees it as the latest. */
+    private Long release;
+
     @AfterEach
-    void resetClock() {
+    void resetClockAndRemoveTheRelease() {
         clock.reset();
+        if (release != null) {
+            fx.sql("update suggestion set shipped_release_id = null where shipped_release_id = ?1", release);
+            fx.sql("delete from release where id = ?1", release);
+            release = null;
+        }
     }
 
     @Test
@@ -56,7 +64,7 @@ class CommunityFiguresTest {
         fx.statusChange(hidden.id, pm, SuggestionStatus.PLANNED, "yes");
         fx.officialAnswer(plain.id, pm, now.minusSeconds(1));
         fx.hide(hidden.id);
-        long release = fx.number("insert into release (version, channel, week, state, published_at, created_by_id)"
+        release = fx.number("insert into release (version, channel, week, state, published_at, created_by_id)"
                 + " values (?1, 'STABLE', '2040-W01', 'PUBLISHED', ?2, ?3) returning id",
                 unique("v").replaceAll("[^A-Za-z0-9]", ""), now.minusSeconds(2), pm.id);
         Suggestion shipped = post(board, SuggestionKind.SUGGESTION, now.minus(Duration.ofDays(400)));
