@@ -7,20 +7,19 @@ import java.util.List;
 import app.fanloop.insight.InsightBoards.BoardVolume;
 
 /**
- * The boards side by side as small multiples drawn on the server as SVG: one band per board, its name and totals
- * written above its columns (suggestions below, bug reports hatched above, per day or week), every band on the same
- * scale so the bands compare. Geometry only; the page writes the labels.
+ * The boards side by side as small multiples drawn on the server as SVG: one small chart per board (suggestions
+ * below, bug reports hatched above, per day or week), every one on the same scale so they compare. The page writes
+ * each board's name and totals above its chart as HTML, readable on a phone. Geometry only.
  */
-public record BoardsChart(List<Band> bands, int max, int height, LocalDate first, LocalDate last) {
+public record BoardsChart(List<Band> bands, int max, LocalDate first, LocalDate last) {
 
     static final int WIDTH = 600;
-    static final int LEFT = 4;
-    static final int BAND = 76;
-    static final int TITLE = 16;
-    static final int PLOT = 48;
+    static final int LEFT = 0;
+    static final int PLOT = 64;
+    static final int HEIGHT = PLOT + 2;
 
-    /** One board: where its band starts, its baseline, its columns. */
-    public record Band(BoardVolume board, int titleY, int baseline, List<Column> columns) {
+    /** One board and its columns. */
+    public record Band(BoardVolume board, List<Column> columns) {
     }
 
     /** One period of a board: the two stacked rectangles. */
@@ -38,9 +37,8 @@ public record BoardsChart(List<Band> bands, int max, int height, LocalDate first
         List<Band> bands = new ArrayList<>();
         LocalDate first = null;
         LocalDate last = null;
-        int top = 0;
+        int baseline = PLOT;
         for (BoardVolume b : boards) {
-            int baseline = top + TITLE + 6 + PLOT;
             double slot = (double) (WIDTH - LEFT) / Math.max(1, b.buckets().size());
             List<Column> columns = new ArrayList<>();
             int i = 0;
@@ -55,10 +53,9 @@ public record BoardsChart(List<Band> bands, int max, int height, LocalDate first
                 last = bucket.start();
                 i++;
             }
-            bands.add(new Band(b, top + TITLE - 2, baseline, columns));
-            top += BAND;
+            bands.add(new Band(b, columns));
         }
-        return new BoardsChart(bands, max, top + 18, first, last);
+        return new BoardsChart(bands, max, first, last);
     }
 
     public boolean empty() {
@@ -69,12 +66,11 @@ public record BoardsChart(List<Band> bands, int max, int height, LocalDate first
         return WIDTH;
     }
 
-    public int left() {
-        return LEFT;
+    public int height() {
+        return HEIGHT;
     }
 
-    /** Where the first and last period are written, under the last band. */
-    public int dateY() {
-        return height - 4;
+    public int baseline() {
+        return PLOT;
     }
 }

@@ -79,6 +79,13 @@ public class InsightBoards {
 
     /** Every figure per board of one range. */
     public record Figures(List<BoardVolume> volumes, List<BoardWeek> weeks, List<Times> shipWeeks) {
+
+        /** The weeks board by board (the table's groups), in the order of {@link #weeks}. */
+        public List<List<BoardWeek>> weeksByBoard() {
+            Map<Long, List<BoardWeek>> groups = new LinkedHashMap<>();
+            weeks.forEach(w -> groups.computeIfAbsent(w.boardId(), k -> new ArrayList<>()).add(w));
+            return new ArrayList<>(groups.values());
+        }
     }
 
     private final EntityManager em;

@@ -76,7 +76,7 @@ public interface InsightMessages {
     @Message String community_hours(String value);
     @Message String boards_title();
     @Message String boards_caption();
-    @Message String board_totals(String board, int suggestions, int bugs);
+    @Message String board_totals(int suggestions, int bugs);
     @Message String boards_table_caption();
     @Message String ship_weeks_title();
     @Message String ship_weeks_caption();

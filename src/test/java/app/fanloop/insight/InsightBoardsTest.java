@@ -68,21 +68,25 @@ class InsightBoardsTest {
 
         String html = zh().get("/triage/insights?from=2026-11-09&to=2026-11-12&by=day").then().statusCode(200)
                 .extract().asString();
-        String table = section(html, "boards-table");
-        // The data table: the periods with posts, then the board's total (the hidden bug report is not counted).
-        assertTrue(table.contains("<tr><td>" + a.name + "</td><td>2026-11-11</td><td class=\"num\">1</td>"
-                + "<td class=\"num\">1</td><td class=\"num\">2</td></tr>"), table);
-        assertTrue(table.contains("<th scope=\"row\">" + a.name + "</th><td>合计</td><td class=\"num\">2</td>"
-                + "<td class=\"num\">1</td><td class=\"num\">3</td>"), table);
-        assertFalse(table.contains("<td>" + a.name + "</td><td>2026-11-09</td>"), table);
-        // The chart: one band per board, its totals written out, bug reports hatched (not told by colour alone).
-        String chart = html.substring(html.indexOf("aria-labelledby=\"boards-title\">"), html.indexOf("id=\"boards-table\""));
-        assertTrue(chart.contains(a.name + "：建议 2 条，问题反馈 1 条"), chart);
+        // The data table: a group per board, the periods with posts, then the board's total (the hidden bug report
+        // is not counted).
+        String table = group(section(html, "boards-table"), a);
+        assertTrue(table.contains("<tr><td>2026-11-10</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">1</td></tr><tr><td>2026-11-11</td><td class=\"num\">1</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">2</td></tr>"), table);
+        assertTrue(table.contains("<tr class=\"total-row\"><th scope=\"row\">合计</th><td class=\"num\">2</td>"
+                + "<td class=\"num\">1</td><td class=\"num\">3</td></tr>"), table);
+        assertFalse(table.contains("2026-11-09"), table);
+        // The chart: a small chart per board named by its totals, bug reports hatched (not told by colour alone).
+        String chart = html.substring(html.indexOf("<ul class=\"board-multiples\">"), html.indexOf("id=\"boards-table\""));
+        assertTrue(chart.contains("<p class=\"small\" id=\"boards-" + a.id + "\"><strong>" + a.name
+                + "</strong> · 建议 2 条，问题反馈 1 条</p>"), chart);
+        assertTrue(chart.contains("aria-labelledby=\"boards-" + a.id + "\""), chart);
         assertTrue(chart.contains("fill=\"url(#boards-hatch)\""), chart);
 
         page().cookie("fanloop-lang", "en").get("/triage/insights?from=2026-11-09&to=2026-11-12&by=day").then()
                 .statusCode(200).body(containsString("All boards side by side"),
-                        containsString(a.name + ": 2 suggestions, 1 bug reports"));
+                        containsString("<strong>" + a.name + "</strong> · 2 suggestions, 1 bug reports"));
         // With one board chosen there is nothing to compare.
         page().get("/triage/insights?from=2026-11-09&to=2026-11-12&board=" + a.id).then().statusCode(200)
                 .body(not(containsString("id=\"boards-table\"")));
@@ -194,6 +198,13 @@ class InsightBoardsTest {
         int start = html.indexOf("id=\"" + tableId + "\"");
         assertTrue(start >= 0, tableId + " missing");
         return html.substring(start, html.indexOf("</table>", start));
+    }
+
+    /** The rows of one board's group in a table grouped by board. */
+    private static String group(String table, Board board) {
+        int start = table.indexOf("scope=\"rowgroup\" colspan=\"4\">" + board.name + "</th>");
+        assertTrue(start >= 0, board.name + " missing: " + table);
+        return table.substring(start, table.indexOf("</tbody>", start));
     }
 
     private static int count(String text, String part) {
