@@ -70,6 +70,12 @@ class InsightsInBrowserTest extends BrowserJourney {
             }
             fx.votes(s.id, i % 4, now.minus(Duration.ofDays(i % 3 == 0 ? 2 : 9)));
         }
+        // Two feature items, so the demand table shows its status labels.
+        List<Long> ideas = fx.list("select id from suggestion where board_id = ?1 order by id limit 4", boards.get(0).id)
+                .stream().map(id -> ((Number) id).longValue()).toList();
+        fx.featureItem(Fixtures.unique("Dual clock widget"), ideas.get(0), ideas.get(1));
+        long planned = fx.featureItem(Fixtures.unique("Dark mode schedule"), ideas.get(2), ideas.get(3));
+        fx.sql("update feature_item set status = 'PLANNED' where id = ?1", planned);
         jobs.rollUpMarked();
         String path = "/triage/insights";
         List<String> sideways = new ArrayList<>();
@@ -82,6 +88,7 @@ class InsightsInBrowserTest extends BrowserJourney {
         assertThat(page.locator("#boards-table tr.total-row")).hasCount(3);
         assertThat(page.locator("#board-weeks-table .over-target").first()).hasText("超时");
         assertThat(page.locator("#ship-weeks svg.chart")).isVisible();
+        assertThat(page.locator("#features-table .badge").first()).isVisible();
         sideways.addAll(shown(page, "insights", "26-insights"));
 
         BrowserContext phone = context(360, false);
