@@ -27,14 +27,16 @@ public class InsightResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance insights(InsightPage page);
+        static native TemplateInstance insights(InsightPage page, String asOf, long cacheSeconds);
     }
 
     private final InsightService insights;
+    private final InsightFiguresCache cache;
     private final RequestLocale locale;
 
-    InsightResource(InsightService insights, RequestLocale locale) {
+    InsightResource(InsightService insights, InsightFiguresCache cache, RequestLocale locale) {
         this.insights = insights;
+        this.cache = cache;
         this.locale = locale;
     }
 
@@ -42,8 +44,9 @@ public class InsightResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestQuery String from, @RestQuery String to, @RestQuery Long board,
             @RestQuery String by) {
-        Figures figures = insights.figures(InsightRange.of(from, to, board, by, insights.today()));
-        return Templates.insights(InsightPage.of(figures, locale.messages(InsightMessages.class)));
+        InsightFiguresCache.Cached cached = cache.figures(InsightRange.of(from, to, board, by, insights.today()));
+        return Templates.insights(InsightPage.of(cached.figures(), locale.messages(InsightMessages.class)),
+                cache.shownTime(cached), cache.ttl().toSeconds());
     }
 
     @GET
@@ -51,7 +54,7 @@ public class InsightResource {
     @Produces("text/csv")
     public Response csv(@RestPath String chart, @RestQuery String from, @RestQuery String to, @RestQuery Long board,
             @RestQuery String by) {
-        Figures f = insights.figures(InsightRange.of(from, to, board, by, insights.today()));
+        Figures f = cache.figures(InsightRange.of(from, to, board, by, insights.today())).figures();
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             switch (chart) {
@@ -95,10 +98,10 @@ public class InsightResource {
                     }
                 }
                 case "feature-trends" -> {
-                    csv.printRecord("feature_item_id", "title", "period_start", "votes");
+                    csv.printRecord("feature_item_id", "title", "period_start", "new_voters", "voters_lost");
                     for (InsightService.FeatureTrend t : f.featureTrends()) {
-                        for (int i = 0; i < t.votes().length; i++) {
-                            csv.printRecord(t.id(), t.title(), t.starts().get(i), t.votes()[i]);
+                        for (int i = 0; i < t.gained().length; i++) {
+                            csv.printRecord(t.id(), t.title(), t.starts().get(i), t.gained()[i], t.lost()[i]);
                         }
                     }
                 }
