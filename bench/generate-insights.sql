@@ -47,7 +47,11 @@ where d.id = f.id;
 truncate insight_day, insight_dirty;
 delete from insight_backfill;
 do $$ begin
-  if to_regclass('feature_demand_day') is not null then execute 'truncate feature_demand_day'; end if;
+  if to_regclass('feature_demand_day') is not null then
+    execute 'truncate feature_demand_day, insight_rising';
+    execute 'update feature_demand_backfill set after_id = 0, done_at = null';
+    execute 'update insight_rising_run set computed_at = null';
+  end if;
 end $$;
 reset session_replication_role;
 vacuum analyze suggestion; vacuum analyze feature_item; vacuum analyze release;
