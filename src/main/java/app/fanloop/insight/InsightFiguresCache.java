@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,8 +31,23 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class InsightFiguresCache {
 
-    /** The figures and when they were computed. */
-    public record Cached(Figures figures, Instant at) {
+    /**
+     * The figures, when they were computed, and the charts drawn from them in each language (the page's charts are
+     * the same for every reader of a range: drawing them is most of a view's CPU, bench/NOTES.md issue 22).
+     */
+    public record Cached(Figures figures, Instant at, Map<Locale, Drawn> drawings) {
+        Cached(Figures figures, Instant at) {
+            this(figures, at, new ConcurrentHashMap<>());
+        }
+
+        /** The charts in this language, drawn by {@code draw} the first time. */
+        public Drawn drawn(Locale language, Supplier<Drawn> draw) {
+            return drawings.computeIfAbsent(language, l -> draw.get());
+        }
+    }
+
+    /** The page's charts in one language: what they are drawn from and their HTML. */
+    public record Drawn(InsightPage page, String charts) {
     }
 
     /** A node keeps the figures of at most this many ranges. */
@@ -59,7 +78,7 @@ public class InsightFiguresCache {
     public Cached figures(InsightRange range) {
         viewer.requireStaff();
         if (cache == null) {
-            return compute(range);
+            return compute(range); // figures and charts made for this view alone
         }
         return cache.get(range, this::compute);
     }

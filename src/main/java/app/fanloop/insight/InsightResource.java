@@ -27,7 +27,9 @@ public class InsightResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance insights(InsightPage page, String asOf, long cacheSeconds);
+        static native TemplateInstance insights(InsightPage page, String charts, String asOf, long cacheSeconds);
+
+        static native TemplateInstance insights$charts(InsightPage page);
     }
 
     private final InsightService insights;
@@ -45,8 +47,12 @@ public class InsightResource {
     public TemplateInstance page(@RestQuery String from, @RestQuery String to, @RestQuery Long board,
             @RestQuery String by) {
         InsightFiguresCache.Cached cached = cache.figures(InsightRange.of(from, to, board, by, insights.today()));
-        return Templates.insights(InsightPage.of(cached.figures(), locale.messages(InsightMessages.class)),
-                cache.shownTime(cached), cache.ttl().toSeconds());
+        // The charts depend on the figures and the language only: drawn once per language while the figures are kept.
+        InsightFiguresCache.Drawn drawn = cached.drawn(locale.get(), () -> {
+            InsightPage page = InsightPage.of(cached.figures(), locale.messages(InsightMessages.class));
+            return new InsightFiguresCache.Drawn(page, Templates.insights$charts(page).render());
+        });
+        return Templates.insights(drawn.page(), drawn.charts(), cache.shownTime(cached), cache.ttl().toSeconds());
     }
 
     @GET

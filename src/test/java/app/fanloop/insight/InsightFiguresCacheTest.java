@@ -61,6 +61,11 @@ class InsightFiguresCacheTest {
         assertTrue(csv(range + "&x=1").contains("2026-11-10,1,0,1"), "query parameters the range ignores share it");
         assertTrue(csv("from=2026-11-09&to=2026-11-10&by=day&board=" + board.id).contains("2026-11-10,2,0,2"),
                 "another range is computed on its own");
+        // The charts are drawn once per language and kept with the figures: each reader gets their language.
+        page().cookie("fanloop-lang", "zh").get("/triage/insights?" + range).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("需求热度走势"));
+        page().cookie("fanloop-lang", "en").get("/triage/insights?" + range).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Demand over time"));
     }
 
     @Test
