@@ -59,10 +59,11 @@ select b.id,
        case when g % 10 = 0 then 'OFTEN' end,
        case when g % 10 = 0 then '1. 打开相机 2. 切换到夜景 3. Tap the shutter' end,
        (array['OPEN','OPEN','OPEN','OPEN','OPEN','OPEN','UNDER_REVIEW','PLANNED','IN_PROGRESS','SHIPPED','DECLINED'])[1 + g % 11],
-       0, c.at
+       -- Per row, over two years, denser towards now. (It was an uncorrelated lateral subquery, which PostgreSQL
+       -- evaluates once: every suggestion had the same created_at, and the votes fell within days of it.)
+       0, now() - power(random(), 2) * interval '730 days'
 from generate_series(1, (select suggestions from params)) g
 join board_ids b on b.k = g % 20
-cross join lateral (select now() - (power(random(), 2) * interval '730 days') as at) c
 cross join lateral (select
    case when g % 3 = 0
      then (array['Please add','Improve','Fix','Allow','Make','Bring back'])[1 + g % 6] || ' '

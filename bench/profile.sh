@@ -5,7 +5,7 @@
 # SCENARIO: ceiling, signed-in-ceiling, board-member, suggestion-member, vote, board-visitor, home-visitor-nocache,
 # board-visitor-nocache, suggestion-visitor-nocache (the same requests as bench/run.sh's rows of those names),
 # search-nocache (GET /search?q=相机 as a returning visitor, page cache off: the search engine's own cost).
-# api-board-member (the JSON API's board list with a bearer token).
+# api-board-member (the JSON API's board list with a bearer token). insights (/triage/insights for a PM).
 #
 # How: the app starts on the bench database (bench/env.sh: prod mode, the bench JVM options, bearer tokens for
 # members), wrk drives the scenario for WARMUP seconds, then async-profiler (Maven Central's
@@ -77,6 +77,8 @@ if [ "${RENDER_ONLY:-0}" != 1 ]; then
     suggestion-visitor-nocache) URL="/suggestions/$SUGGESTION"; HEADER=(-H "$VISITOR") ;;
     search-nocache) URL="/search?q=%E7%9B%B8%E6%9C%BA"; HEADER=(-H "$VISITOR") ;;
     api-board-member) URL="/api/v1/boards/$BOARD/suggestions?sort=top"; HEADER=(-H "$MEMBER") ;;
+    # The insights page (issue 22) for a PM; FANLOOP_INSIGHT_CACHE_TTL=PT0S profiles the uncached figures.
+    insights) URL=/triage/insights; HEADER=(-H "Authorization: Bearer $(bench_token bench-pm "Bench PM" pm)") ;;
     *) echo "unknown scenario $SCENARIO" >&2; exit 2 ;;
   esac
 

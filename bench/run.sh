@@ -4,11 +4,17 @@
 #   bench/run.sh                       # 20 s per scenario after a 30 s warm-up, 32 connections
 #   DURATION=10 CONNECTIONS=32 bench/run.sh
 #   SCENARIOS="ceiling,signed-in-ceiling,board-member" bench/run.sh     # a subset (names below); default: all
+#   SCENARIOS=ceiling,signed-in-ceiling,insights,insights-nocache \
+#     RESULTS_FILE=bench/INSIGHTS-RESULTS.md bench/run.sh                # the insights page (issue 22)
 #
 # Scenarios, in the order they run:
 #   on the app as configured for production (visitor cache on), bearer tokens for members:
 #     ceiling, signed-in-ceiling, home, board-trending, board-top, board-new, suggestion,
 #     board-member, suggestion-member, api-board, api-board-member, search, vote
+#     insights (/triage/insights, issue 22, three rows: the default range, 90 days by week, one board; a PM with a
+#       bearer token, role pm; the figures cache on, as in production)
+#   on a start of the app with the insights figures cache off (FANLOOP_INSIGHT_CACHE_TTL=PT0S), CONNECTIONS_NOCACHE
+#   connections (default 8): insights-nocache (the same three rows)
 #   on a second start of the app with the visitor cache off (FANLOOP_VISITOR_CACHE_TTL=PT0S) and production's
 #   hybrid sign-in, a stand-in provider (bench/fake-oidc.py) giving a browser member a real session cookie:
 #     session-ceiling, home-visitor-nocache, board-visitor-nocache, suggestion-visitor-nocache
@@ -23,6 +29,9 @@ WARMUP="${WARMUP:-30}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 SCENARIOS="${SCENARIOS:-all}"
+# Where the table goes: RESULTS_FILE=bench/INSIGHTS-RESULTS.md for the insights rows (issue 22).
+RESULTS_FILE="${RESULTS_FILE:-$BENCH_DIR/RESULTS.md}"
+case "$RESULTS_FILE" in /*) ;; *) RESULTS_FILE="$(pwd)/$RESULTS_FILE" ;; esac
 # The signed-in ceiling: a trivial page for a signed-in member. /bench/ceiling/member (the viewer's name and
 # bell) where the build has it, else the anonymous ceiling page requested with the member's credentials.
 SIGNED_IN_CEILING_PATH="${SIGNED_IN_CEILING_PATH:-}"
@@ -64,8 +73,8 @@ run() {
   local out="$WORK/wrk-$(echo "$1" | tr -c 'a-z0-9' '_').txt" args=()
   [ -n "${3:-}" ] && args=(-s "$3")
   [ -n "${4:-}" ] && args+=(-H "$4")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$BASE$2" > /dev/null 2>&1 || true
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${args[@]}" "$BASE$2" > "$out" 2>&1
+  wrk -t"$THREADS" -c"${RUN_CONNECTIONS:-$CONNECTIONS}" -d"${WARMUP}s" "${args[@]}" "$BASE$2" > /dev/null 2>&1 || true
+  wrk -t"$THREADS" -c"${RUN_CONNECTIONS:-$CONNECTIONS}" -d"${DURATION}s" --latency "${args[@]}" "$BASE$2" > "$out" 2>&1
   wrk_summary "$out"
 }
 
@@ -84,7 +93,18 @@ CEILING=
 SIGNED_IN_CEILING=
 
 # ---------------------------------------------------------------- the app as in production (visitor cache on)
-MAIN_SCENARIOS="ceiling signed-in-ceiling home board-trending board-top board-new suggestion board-member suggestion-member api-board api-board-member search vote"
+MAIN_SCENARIOS="ceiling signed-in-ceiling home board-trending board-top board-new suggestion board-member suggestion-member api-board api-board-member search vote insights"
+INSIGHTS_NOCACHE_SCENARIOS="insights-nocache"
+# The insights page (issue 22): a PM signed in with a bearer token; the default range (8 weeks to today, by week), 90
+# days by week, and the default range of one board. insights_paths sets STAFF, INSIGHTS_90D and INSIGHTS_BOARD.
+insights_paths() {
+  STAFF="Authorization: Bearer $(bench_token bench-pm "Bench PM" pm)"
+  curl -s -m 120 -o /dev/null -H "$STAFF" "$BASE/me" || true
+  local today
+  today=$(q "select (now() at time zone 'Asia/Shanghai')::date")
+  INSIGHTS_90D="/triage/insights?from=$(date -d "$today - 89 days" +%F)&to=$today&by=week"
+  INSIGHTS_BOARD="/triage/insights?board=$(q "select id from board order by position limit 1")"
+}
 SECOND_SCENARIOS="session-ceiling home-visitor-nocache board-visitor-nocache suggestion-visitor-nocache"
 any() { local s; for s in $1; do want "$s" && return 0; done; return 1; }
 MAIN_RSS_MB= MAIN_RSS_END_MB= SECOND_RSS_MB= VOTE= MISMATCH= VOTES_BEFORE= SEARCH_STATUS= MAIN_READY=
@@ -119,6 +139,12 @@ if any "$MAIN_SCENARIOS"; then
     SEARCH_STATUS=$(curl -s -m 120 -o /dev/null -w '%{http_code}' "$BASE/search?q=%E7%9B%B8%E6%9C%BA")
     if [ "$SEARCH_STATUS" = 200 ]; then measure search "search (相机)" "/search?q=%E7%9B%B8%E6%9C%BA" "$VISITOR" visitor; fi
   fi
+  if want insights; then
+    insights_paths
+    measure insights "insights (staff, default range: 8 weeks by week)" "/triage/insights" "$STAFF" member
+    measure insights "insights (staff, 90 days by week)" "$INSIGHTS_90D" "$STAFF" member
+    measure insights "insights (staff, default range, one board)" "$INSIGHTS_BOARD" "$STAFF" member
+  fi
   if want vote; then
     echo "wrk: vote toggle"
     VOTE=$(run "vote toggle" "/" "$BENCH_DIR/vote.lua")
@@ -139,6 +165,19 @@ for i in "${!NAMES[@]}"; do
     "signed-in ceiling (bearer token)") SIGNED_IN_CEILING=$(echo "${RESULTS[$i]}" | cut -d'|' -f1) ;;
   esac
 done
+
+# ---------------------------------------------------------------- insights with the figures cache off (uncached cost)
+if any "$INSIGHTS_NOCACHE_SCENARIOS"; then
+  export FANLOOP_INSIGHT_CACHE_TTL=PT0S
+  start_app "$WORK/app-insights-nocache.log"
+  insights_paths
+  RUN_CONNECTIONS="${CONNECTIONS_NOCACHE:-8}"
+  measure insights-nocache "insights, figures cache off (staff, default range, ${RUN_CONNECTIONS} connections)" "/triage/insights" "$STAFF" member
+  measure insights-nocache "insights, figures cache off (staff, 90 days by week, ${RUN_CONNECTIONS} connections)" "$INSIGHTS_90D" "$STAFF" member
+  measure insights-nocache "insights, figures cache off (staff, default range, one board, ${RUN_CONNECTIONS} connections)" "$INSIGHTS_BOARD" "$STAFF" member
+  unset RUN_CONNECTIONS FANLOOP_INSIGHT_CACHE_TTL
+  stop_app
+fi
 
 # ---------------------------------------------------------------- second start: visitor cache off, session sign-in
 SESSION_NOTE=
@@ -241,9 +280,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.0f%%"
   echo "## Query plans (EXPLAIN (ANALYZE, BUFFERS), after the run)"
   echo
   echo '```'
-  BENCH_DB="$BENCH_DB" psql -d "$BENCH_DB" -q -f "$BENCH_DIR/explain.sql" 2>&1
+  if [ "$RESULTS_FILE" != "$BENCH_DIR/RESULTS.md" ] && any "insights $INSIGHTS_NOCACHE_SCENARIOS"; then
+    # Only the insights page's statements when its rows are written on their own (bench/INSIGHTS-RESULTS.md).
+    BENCH_DB="$BENCH_DB" bash "$BENCH_DIR/insights-explain.sh" 2>&1
+  else
+    BENCH_DB="$BENCH_DB" psql -d "$BENCH_DB" -q -f "$BENCH_DIR/explain.sql" 2>&1
+  fi
   echo '```'
-} > "$BENCH_DIR/RESULTS.md"
+} > "$RESULTS_FILE"
 # Issue 14's targets: met, or missed by how much.
-bash "$BENCH_DIR/targets.sh" "$BENCH_DIR/RESULTS.md"
-cat "$BENCH_DIR/RESULTS.md"
+if [ "$RESULTS_FILE" = "$BENCH_DIR/RESULTS.md" ]; then bash "$BENCH_DIR/targets.sh" "$RESULTS_FILE"; fi
+cat "$RESULTS_FILE"

@@ -14,6 +14,7 @@ import app.fanloop.suggestion.Suggestion;
 import app.fanloop.suggestion.SuggestionKind;
 import app.fanloop.suggestion.SuggestionStatus;
 import app.fanloop.suggestion.Trending;
+import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.Markdown;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,9 @@ public class Fixtures {
     private final EntityManager em;
     private final Trending trending;
     private final Markdown markdown;
+
+    @jakarta.inject.Inject
+    FeatureDemand featureDemand;
 
     Fixtures(EntityManager em, Trending trending, Markdown markdown) {
         this.em = em;
@@ -333,10 +337,8 @@ public class Fixtures {
                     + " then 'UNDER_REVIEW' else status end where id = :s")
                     .setParameter("f", id).setParameter("s", s).executeUpdate();
         }
-        em.createNativeQuery("""
-                update feature_item set demand = (select count(distinct v.member_id) from vote v
-                    join suggestion s on s.id = v.suggestion_id where s.feature_item_id = :f) where id = :f""")
-                .setParameter("f", id).executeUpdate();
+        // The app's own count: demand and the item's demand days (feature_demand_day) from its votes.
+        featureDemand.recompute(id);
         return id;
     }
 

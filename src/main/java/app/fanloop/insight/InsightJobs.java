@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 
 import org.jboss.logging.Logger;
 
+import app.fanloop.triage.FeatureDemand;
 import app.fanloop.web.BackgroundBatches;
 import app.fanloop.web.BackgroundBatches.Outcome;
 import app.fanloop.web.BackgroundJob;
@@ -33,6 +34,7 @@ import jakarta.persistence.EntityManager;
 public class InsightJobs {
 
     static final int BACKFILL_DAYS = 14;
+    static final int DEMAND_ITEMS = 100;
     private static final int MARKS_PER_BATCH = 200;
     private static final Logger LOG = Logger.getLogger(InsightJobs.class);
 
@@ -47,13 +49,18 @@ public class InsightJobs {
     private final InsightDays days;
     private final SiteClock clock;
     private final JobRuns runs;
+    private final RisingSuggestions rising;
+    private final FeatureDemand demand;
     private final BackgroundBatches batches = new BackgroundBatches("Insights backfill", LOG);
 
-    InsightJobs(EntityManager em, InsightDays days, SiteClock clock, JobRuns runs) {
+    InsightJobs(EntityManager em, InsightDays days, SiteClock clock, JobRuns runs, RisingSuggestions rising,
+            FeatureDemand demand) {
         this.em = em;
         this.days = days;
         this.clock = clock;
         this.runs = runs;
+        this.rising = rising;
+        this.demand = demand;
     }
 
     void onStart(@Observes @Priority(25) StartupEvent event) {
@@ -82,6 +89,12 @@ public class InsightJobs {
     @BackgroundJob
     void scheduled() {
         rollUpMarked();
+        QuarkusTransaction.requiringNew().call(() -> rising.refreshIfDue(clock.now()));
+    }
+
+    /** Computes the rising suggestions now, whenever they were last computed (tests; the schedule claims a period). */
+    public void refreshRising() {
+        QuarkusTransaction.requiringNew().run(() -> rising.refresh(clock.now()));
     }
 
     /** Rebuilds every day marked so far, a batch per transaction; returns how many marks it cleared. */
@@ -106,12 +119,47 @@ public class InsightJobs {
                 .setParameter("today", Date.valueOf(today)).executeUpdate() > 0);
     }
 
-    /** Runs the backfill to its end (or until the node stops). */
+    /**
+     * Runs the backfill to its end (or until the node stops): the days of insight_day, then the feature items'
+     * demand days (feature_demand_day).
+     */
     public boolean runBackfill() {
+        // The progress line reads the database in a transaction of its own: this thread has none between batches.
         return batches.runToEnd(() -> QuarkusTransaction.requiringNew().call(this::backfillBatch), o -> o, o -> {
-            Progress p = progress();
-            LOG.debugf("Insights backfill: %d of %d days", p.doneDays(), p.totalDays());
-        });
+            if (LOG.isDebugEnabled()) {
+                Progress p = QuarkusTransaction.requiringNew().call(this::progress);
+                LOG.debugf("Insights backfill: %d of %d days", p.doneDays(), p.totalDays());
+            }
+        }) && batches.runToEnd(() -> QuarkusTransaction.requiringNew().call(this::demandBatch), o -> o,
+                o -> LOG.debug("Insights backfill: a batch of feature items' demand days"));
+    }
+
+    /**
+     * The next {@link #DEMAND_ITEMS} feature items by id get their demand days rebuilt from their votes
+     * (FeatureDemand.rebuildDays, which locks each item as a vote does); the claimed row moves past them.
+     */
+    Outcome demandBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("""
+                select after_id from feature_demand_backfill where id = 1 and done_at is null
+                for update skip locked""").getResultList();
+        if (rows.isEmpty()) {
+            Number open = (Number) em.createNativeQuery(
+                    "select count(*) from feature_demand_backfill where done_at is null").getSingleResult();
+            return open.longValue() == 0 ? Outcome.DONE : Outcome.BUSY;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> items = em.createNativeQuery("select id from feature_item where id > :after order by id limit :n")
+                .setParameter("after", ((Number) rows.get(0)).longValue()).setParameter("n", DEMAND_ITEMS).getResultList();
+        items.forEach(item -> demand.rebuildDays(item.longValue()));
+        if (items.isEmpty()) {
+            em.createNativeQuery("update feature_demand_backfill set done_at = now() where id = 1").executeUpdate();
+            LOG.info("Insights backfill: feature items' demand days done");
+        } else {
+            em.createNativeQuery("update feature_demand_backfill set after_id = :after where id = 1")
+                    .setParameter("after", items.get(items.size() - 1).longValue()).executeUpdate();
+        }
+        return Outcome.WORKED;
     }
 
     Outcome backfillBatch() {
@@ -143,11 +191,13 @@ public class InsightJobs {
         return Outcome.WORKED;
     }
 
-    /** The backfill's progress, for the insights page. */
+    /** The backfill's progress, for the insights page (done: the days and the feature items' demand days). */
     public Progress progress() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select next_day - first_day, last_day - first_day + 1, done_at is not null
+                select next_day - first_day, last_day - first_day + 1,
+                       done_at is not null and coalesce((select d.done_at is not null from feature_demand_backfill d
+                                                         where d.id = 1), true)
                 from insight_backfill where id = 1""").getResultList();
         return rows.isEmpty() ? new Progress(0, 0, false) : new Progress(((Number) rows.get(0)[0]).longValue(),
                 ((Number) rows.get(0)[1]).longValue(), (Boolean) rows.get(0)[2]);

@@ -65,7 +65,11 @@ public interface InsightMessages {
     @Message String trends_title();
     @Message String trends_caption();
     @Message String trend();
-    @Message String votes_in_range();
+    @Message String new_voters_in_range();
+    @Message String voters_lost();
+    @Message String trends_per_period();
+    @Message String period_start();
+    @Message String freshness(String time, long seconds, long minutes);
     @Message String no_data();
     @Message String backfill(int percent);
     @Message String community_title();

@@ -27,16 +27,19 @@ public class InsightResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance insights(InsightPage page);
+        static native TemplateInstance insights(InsightPage page, String charts, String asOf, long cacheSeconds,
+                long risingMinutes);
+
+        static native TemplateInstance insights$charts(InsightPage page);
     }
 
     private final InsightService insights;
-    private final InsightBoards perBoard;
+    private final InsightFiguresCache cache;
     private final RequestLocale locale;
 
-    InsightResource(InsightService insights, InsightBoards perBoard, RequestLocale locale) {
+    InsightResource(InsightService insights, InsightFiguresCache cache, RequestLocale locale) {
         this.insights = insights;
-        this.perBoard = perBoard;
+        this.cache = cache;
         this.locale = locale;
     }
 
@@ -44,10 +47,15 @@ public class InsightResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@RestQuery String from, @RestQuery String to, @RestQuery Long board,
             @RestQuery String by) {
-        InsightRange range = InsightRange.of(from, to, board, by, insights.today());
-        Figures figures = insights.figures(range);
-        return Templates.insights(InsightPage.of(figures, perBoard.figures(range, figures.boards()),
-                locale.messages(InsightMessages.class)));
+        InsightFiguresCache.Cached cached = cache.figures(InsightRange.of(from, to, board, by, insights.today()));
+        // The charts depend on the figures and the language only: drawn once per language while the figures are kept.
+        InsightFiguresCache.Drawn drawn = cached.drawn(locale.get(), () -> {
+            InsightPage page = InsightPage.of(cached.figures(), cached.perBoard(),
+                    locale.messages(InsightMessages.class));
+            return new InsightFiguresCache.Drawn(page, Templates.insights$charts(page).render());
+        });
+        return Templates.insights(drawn.page(), drawn.charts(), cache.shownTime(cached), cache.ttl().toSeconds(),
+                insights.risingEvery().toMinutes());
     }
 
     @GET
@@ -55,14 +63,14 @@ public class InsightResource {
     @Produces("text/csv")
     public Response csv(@RestPath String chart, @RestQuery String from, @RestQuery String to, @RestQuery Long board,
             @RestQuery String by) {
-        InsightRange range = InsightRange.of(from, to, board, by, insights.today());
-        Figures f = insights.figures(range);
+        InsightFiguresCache.Cached cached = cache.figures(InsightRange.of(from, to, board, by, insights.today()));
+        Figures f = cached.figures();
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             switch (chart) {
                 case "boards" -> {
                     csv.printRecord("board_id", "board", "period_start", "suggestions", "bugs", "total");
-                    for (InsightBoards.BoardVolume b : perBoard.figures(range, f.boards()).volumes()) {
+                    for (InsightBoards.BoardVolume b : cached.perBoard().volumes()) {
                         for (VolumeChart.Bucket p : b.buckets()) {
                             csv.printRecord(b.boardId(), b.board(), p.start(), p.suggestions(), p.bugs(),
                                     p.suggestions() + p.bugs());
@@ -73,7 +81,7 @@ public class InsightResource {
                     csv.printRecord("board_id", "board", "week_start", "answer_median_hours", "answer_p90_hours",
                             "answered", "answer_median_over_target", "answer_p90_over_target", "ship_median_hours",
                             "ship_p90_hours", "shipped");
-                    for (InsightBoards.BoardWeek w : perBoard.figures(range, f.boards()).weeks()) {
+                    for (InsightBoards.BoardWeek w : cached.perBoard().weeks()) {
                         InsightService.Times a = w.answer();
                         InsightService.Times s = w.ship();
                         csv.printRecord(w.boardId(), w.board(), w.week(), a == null ? "" : a.median(),
@@ -84,7 +92,7 @@ public class InsightResource {
                 }
                 case "ship-weeks" -> {
                     csv.printRecord("week_start", "median_hours", "p90_hours", "posts");
-                    for (InsightService.Times t : perBoard.figures(range, f.boards()).shipWeeks()) {
+                    for (InsightService.Times t : cached.perBoard().shipWeeks()) {
                         csv.printRecord(t.board(), t.median(), t.p90(), t.count());
                     }
                 }
@@ -128,10 +136,10 @@ public class InsightResource {
                     }
                 }
                 case "feature-trends" -> {
-                    csv.printRecord("feature_item_id", "title", "period_start", "votes");
+                    csv.printRecord("feature_item_id", "title", "period_start", "new_voters", "voters_lost");
                     for (InsightService.FeatureTrend t : f.featureTrends()) {
-                        for (int i = 0; i < t.votes().length; i++) {
-                            csv.printRecord(t.id(), t.title(), t.starts().get(i), t.votes()[i]);
+                        for (int i = 0; i < t.gained().length; i++) {
+                            csv.printRecord(t.id(), t.title(), t.starts().get(i), t.gained()[i], t.lost()[i]);
                         }
                     }
                 }

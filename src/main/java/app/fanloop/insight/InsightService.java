@@ -3,7 +3,6 @@ package app.fanloop.insight;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,19 +37,27 @@ public class InsightService {
             InsightJobs.Progress backfill) {
     }
 
-    /** Demand over time: the votes cast in each period of the range on the suggestions of one of the most wanted items. */
-    public record FeatureTrend(long id, String title, List<LocalDate> starts, int[] votes) {
+    /**
+     * Demand over time: per period of the range, how many members became voters of one of the most wanted items
+     * (their first vote on any of its suggestions) and how many stopped being one (feature_demand_day).
+     */
+    public record FeatureTrend(long id, String title, List<LocalDate> starts, int[] gained, int[] lost) {
+        /** New voters in the range. */
         public int total() {
-            return java.util.Arrays.stream(votes).sum();
+            return java.util.Arrays.stream(gained).sum();
         }
 
-        /** The polyline of the votes per period in a 160 × 24 box. */
+        public int totalLost() {
+            return java.util.Arrays.stream(lost).sum();
+        }
+
+        /** The polyline of the new voters per period in a 160 × 24 box. */
         public String points() {
-            int max = Math.max(1, java.util.Arrays.stream(votes).max().orElse(1));
+            int max = Math.max(1, java.util.Arrays.stream(gained).max().orElse(1));
             StringBuilder points = new StringBuilder();
-            for (int i = 0; i < votes.length; i++) {
-                double x = votes.length == 1 ? 0 : 160.0 * i / (votes.length - 1);
-                double y = 23 - 22.0 * votes[i] / max;
+            for (int i = 0; i < gained.length; i++) {
+                double x = gained.length == 1 ? 0 : 160.0 * i / (gained.length - 1);
+                double y = 23 - 22.0 * gained[i] / max;
                 points.append(BarChart.num(x)).append(',').append(BarChart.num(y)).append(' ');
             }
             return points.toString().strip();
@@ -94,9 +101,11 @@ public class InsightService {
     private final SiteClock clock;
     private final InsightDays days;
     private final InsightJobs jobs;
+    private final RisingSuggestions risingSuggestions;
     private final Duration answerTarget;
 
     InsightService(EntityManager em, Viewer viewer, SiteClock clock, InsightDays days, InsightJobs jobs,
+            RisingSuggestions risingSuggestions,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "fanloop.triage.answer-target",
                     defaultValue = "PT48H") Duration answerTarget) {
         this.em = em;
@@ -104,7 +113,13 @@ public class InsightService {
         this.clock = clock;
         this.days = days;
         this.jobs = jobs;
+        this.risingSuggestions = risingSuggestions;
         this.answerTarget = answerTarget;
+    }
+
+    /** The site's zone (days start at its midnight). */
+    public java.time.ZoneId zone() {
+        return days.zone();
     }
 
     /** Today in the site's zone. */
@@ -190,54 +205,37 @@ public class InsightService {
                 jobs.progress());
     }
 
-    /**
-     * The suggestions with the largest vote gain over the last 7 days against the 7 before: a range of the votes'
-     * time index (vote_created), then the public suggestions they are on.
-     */
+    /** How often the rising suggestions are computed (the page's freshness line). */
+    public Duration risingEvery() {
+        return risingSuggestions.every();
+    }
+
+    /** The suggestions with the largest vote gain over the last 7 days against the 7 before (RisingSuggestions). */
     List<Rising> rising(Long boardId) {
-        Instant now = clock.now();
-        List<Rising> rising = new ArrayList<>();
-        for (Object[] row : list(em.createNativeQuery("""
-                select s.id, s.title, v.recent, v.before, s.vote_count
-                from (select suggestion_id, count(*) filter (where created_at >= :mid) as recent,
-                             count(*) filter (where created_at < :mid) as before
-                      from vote where created_at >= :start and created_at < :now group by suggestion_id) v
-                join suggestion s on s.id = v.suggestion_id
-                where %s and s.status <> 'MERGED' and (:board = 0 or s.board_id = :board)
-                  and v.recent > v.before
-                order by v.recent - v.before desc, s.id limit 10""".formatted(Visibility.sqlPublic("s")))
-                .setParameter("start", Timestamp.from(now.minus(Duration.ofDays(14))))
-                .setParameter("mid", Timestamp.from(now.minus(Duration.ofDays(7))))
-                .setParameter("now", Timestamp.from(now)).setParameter("board", boardId == null ? 0L : boardId))) {
-            rising.add(new Rising(n(row[0]), (String) row[1], n(row[2]), n(row[3]), n(row[4])));
-        }
-        return rising;
+        return risingSuggestions.top(boardId);
     }
 
     /**
-     * The votes per period of the range on the suggestions of the five most wanted open feature items (the same
-     * order as {@link #features}): votes of those suggestions only, by the index vote_suggestion.
+     * New and lost voters per period of the range of the five most wanted open feature items (the same order as
+     * {@link #features}): their rows of feature_demand_day in the range, by its primary key.
      */
     List<FeatureTrend> featureTrends(InsightRange range, java.util.Set<LocalDate> starts) {
         List<LocalDate> periods = new ArrayList<>(starts);
         Map<Long, FeatureTrend> trends = new LinkedHashMap<>();
         for (Object[] row : list(em.createNativeQuery("""
-                select f.id, f.title, cast(v.created_at at time zone :zone as date), count(v.member_id)
+                select f.id, f.title, d.day, d.gained, d.lost
                 from (select id, title, demand from feature_item where status in ('BACKLOG', 'PLANNED', 'IN_PROGRESS')
                       order by demand desc, id desc limit 5) f
-                left join suggestion s on s.feature_item_id = f.id
-                left join vote v on v.suggestion_id = s.id and v.created_at >= :from and v.created_at < :to
-                group by f.id, f.title, f.demand, 3
+                left join feature_demand_day d on d.feature_item_id = f.id and d.day between :from and :to
                 order by f.demand desc, f.id desc""")
-                .setParameter("zone", days.zone().getId())
-                .setParameter("from", Timestamp.from(range.from().atStartOfDay(days.zone()).toInstant()))
-                .setParameter("to", Timestamp.from(range.to().plusDays(1).atStartOfDay(days.zone()).toInstant())))) {
-            FeatureTrend trend = trends.computeIfAbsent(n(row[0]),
-                    id -> new FeatureTrend(id, (String) row[1], periods, new int[periods.size()]));
+                .setParameter("from", Date.valueOf(range.from())).setParameter("to", Date.valueOf(range.to())))) {
+            FeatureTrend trend = trends.computeIfAbsent(n(row[0]), id -> new FeatureTrend(id, (String) row[1], periods,
+                    new int[periods.size()], new int[periods.size()]));
             if (row[2] != null) {
                 int index = periods.indexOf(range.bucket(InsightDays.date(row[2])));
                 if (index >= 0) {
-                    trend.votes()[index] += (int) n(row[3]);
+                    trend.gained()[index] += (int) n(row[3]);
+                    trend.lost()[index] += (int) n(row[4]);
                 }
             }
         }

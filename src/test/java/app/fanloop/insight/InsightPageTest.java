@@ -147,7 +147,8 @@ class InsightPageTest {
         fx.votes(rising.id, 1, now.minus(Duration.ofDays(10)));
         fx.votes(falling.id, 2, now.minus(Duration.ofDays(10)));
         fx.votes(hidden.id, 9, now.minus(Duration.ofDays(1)));
-        fx.hide(hidden.id);
+        jobs.refreshRising(); // the roll-up job computes the list (once per cluster per period)
+        fx.hide(hidden.id); // hidden after the computation: the page leaves it out as it reads
 
         String csv = csv("rising", "board=" + board.id);
 
