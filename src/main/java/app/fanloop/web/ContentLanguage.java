@@ -63,6 +63,12 @@ public enum ContentLanguage {
                 inWord = letter || (inWord && (c == '\'' || c == '-'));
                 continue;
             }
+            if (c >= 0x4E00 && c <= 0x9FFF) {
+                // The common CJK ideographs, without a script lookup.
+                han++;
+                inWord = false;
+                continue;
+            }
             if (!Character.isLetter(c)) {
                 inWord = false;
                 continue;
