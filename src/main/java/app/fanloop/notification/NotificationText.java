@@ -1,7 +1,10 @@
 package app.fanloop.notification;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import app.fanloop.release.ReleaseLabels;
 import app.fanloop.suggestion.SuggestionLabels;
@@ -40,11 +43,50 @@ public class NotificationText {
     }
 
     public static String headline(Notification n, Locale locale) {
+        return headline(n, locale, written -> written);
+    }
+
+    /**
+     * The headline in pieces, each either the site's words or what a member wrote (a title, a name), so the page can
+     * mark the language of the member's words where it differs from the page's ({n.headlineParts}, web/ContentLanguage).
+     */
+    static List<HeadlinePart> headlineParts(Notification n, @TemplateExtension.TemplateAttribute("locale") Object locale) {
+        String marked = headline(n, Locales.of(locale),
+                written -> OPEN + written.replace(OPEN, "").replace(CLOSE, "") + CLOSE);
+        List<HeadlinePart> parts = new ArrayList<>();
+        int at = 0;
+        while (at < marked.length()) {
+            int open = marked.indexOf(OPEN, at);
+            if (open < 0) {
+                parts.add(new HeadlinePart(marked.substring(at), false));
+                break;
+            }
+            if (open > at) {
+                parts.add(new HeadlinePart(marked.substring(at, open), false));
+            }
+            int close = marked.indexOf(CLOSE, open);
+            if (close > open + 1) {
+                parts.add(new HeadlinePart(marked.substring(open + 1, close), true));
+            }
+            at = close + 1;
+        }
+        return parts;
+    }
+
+    /** A piece of a headline: the site's words, or a member's ({@code written}). */
+    public record HeadlinePart(String text, boolean written) {
+    }
+
+    /** Private-use characters that bracket a member's words while the headline is cut into parts. */
+    private static final String OPEN = "\uE000";
+    private static final String CLOSE = "\uE001";
+
+    private static String headline(Notification n, Locale locale, UnaryOperator<String> written) {
         NotificationMessages msg = Locales.messages(NotificationMessages.class, locale);
         WebMessages words = Locales.messages(locale);
         Map<String, Object> payload = n.event.payload == null ? Map.of() : n.event.payload;
-        String title = n.suggestion == null ? text(payload.get("title")) : n.suggestion.title;
-        String actor = n.actor == null ? "" : n.actor.name;
+        String title = written.apply(n.suggestion == null ? text(payload.get("title")) : n.suggestion.title);
+        String actor = written.apply(n.actor == null ? "" : n.actor.name);
         String version = n.release == null ? text(payload.get("version")) : n.release.version;
         String channel = n.release == null ? "" : ReleaseLabels.label(n.release.channel, words);
         return switch (n.kind) {
@@ -55,12 +97,12 @@ public class NotificationText {
                     : msg.notification_mine_shipped(title, version, channel);
             case SUGGESTIONS_SHIPPED -> n.itemCount > 1 ? msg.notification_shipped_many(n.itemCount, version, channel)
                     : msg.notification_shipped(title, version, channel);
-            case SUGGESTION_MERGED -> msg.notification_merged(title, text(payload.get("intoTitle")));
+            case SUGGESTION_MERGED -> msg.notification_merged(title, written.apply(text(payload.get("intoTitle"))));
             case RELEASE_PUBLISHED -> msg.notification_release(channel, version);
             case SUGGESTION_POSTED -> msg.notification_posted(
-                    n.suggestion == null ? "" : n.suggestion.board.name(locale), title);
+                    written.apply(n.suggestion == null ? "" : n.suggestion.board.name(locale)), title);
             case WEBHOOK_DISABLED -> msg.notification_webhook_disabled(text(payload.get("url")), text(payload.get("failures")));
-            case BETA_APPLICATION -> beta(msg, text(payload.get("state")), text(payload.get("program")));
+            case BETA_APPLICATION -> beta(msg, text(payload.get("state")), written.apply(text(payload.get("program"))));
             case MENTION -> n.commentId == null ? msg.notification_mention(actor, title) : msg.notification_mention_comment(actor, title);
             case CONTENT_HIDDEN -> n.commentId == null ? msg.notification_hidden(title) : msg.notification_hidden_comment(title);
         };

@@ -26,6 +26,18 @@ public class Highlighter {
     public record Part(String text, boolean match) {
     }
 
+    /** The parts' text joined, without the marks. */
+    public static String plain(List<Part> parts) {
+        if (parts == null) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Part part : parts) {
+            text.append(part.text());
+        }
+        return text.toString();
+    }
+
     private record Span(int start, int end, int unit) {
     }
 

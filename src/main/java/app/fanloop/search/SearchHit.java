@@ -30,6 +30,16 @@ public record SearchHit(SearchType type, Suggestion suggestion, Comment comment,
         return comment == null ? suggestion.path() : suggestion.path() + "#comment-" + comment.id;
     }
 
+    /** The title's words without their marks, for the rule that says which language it is in (web/ContentLanguage). */
+    public String titleText() {
+        return Highlighter.plain(title);
+    }
+
+    /** The snippet's words without their marks. */
+    public String snippetText() {
+        return Highlighter.plain(snippet);
+    }
+
     /** Hidden results are only ever shown to admins and to their author; the page says so. */
     public boolean isHidden() {
         return suggestion != null && (suggestion.hidden || comment != null && comment.hidden);
