@@ -298,7 +298,8 @@ class KeyboardOnlyJourneyTest extends BrowserJourney {
                 fx.member("bob").id);
         bob.navigate(chromium.url("/me/notifications"));
         int unread = Integer.parseInt(bob.locator("header .bell .bell-count").innerText().trim());
-        tabTo(bob, "#notification-" + told + " form:not(:has(input[name=open])) button");
+        assertThat(bob.locator("#notification-" + told + " button.link")).hasCount(1);
+        tabTo(bob, "#notification-" + told + " button.link");
         bob.keyboard().press("Enter");
         assertThat(bob.locator("#notification-" + told)).not().hasClass(java.util.regex.Pattern.compile(".*\\bunread\\b.*"));
         assertThat(bob.locator("#live-status")).containsText("已标为已读：");
