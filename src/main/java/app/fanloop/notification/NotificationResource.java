@@ -41,10 +41,12 @@ public class NotificationResource {
 
     private final NotificationService service;
     private final RequestLocale locale;
+    private final Bell bell;
 
-    NotificationResource(NotificationService service, RequestLocale locale) {
+    NotificationResource(NotificationService service, RequestLocale locale, Bell bell) {
         this.service = service;
         this.locale = locale;
+        this.bell = bell;
     }
 
     @GET
@@ -70,6 +72,8 @@ public class NotificationResource {
             @RestHeader("HX-Request") String htmx) {
         Notification n = service.markRead(id);
         if (htmx != null && !open) {
+            // The bell was counted when this request began, before the one marked here.
+            bell.set(service.unread(n.memberId));
             return Response.ok(Templates.marked(n, page == null ? 1 : page)).build();
         }
         return open ? Response.seeOther(URI.create(NotificationText.targetPath(n))).build() : backToList(page);
