@@ -293,4 +293,10 @@ public interface NotificationMessages {
 
     @Message
     String appeal_admins();
+
+    @Message
+    String mention_offer_said(int count);
+
+    @Message
+    String notifications_marked_read_said(String headline);
 }

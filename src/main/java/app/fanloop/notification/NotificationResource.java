@@ -3,6 +3,7 @@ package app.fanloop.notification;
 import java.net.URI;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -32,14 +33,20 @@ public class NotificationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Page<Notification> notifications);
+
+        static native TemplateInstance item(Notification n, int page);
+
+        static native TemplateInstance marked(Notification n, int page);
     }
 
     private final NotificationService service;
     private final RequestLocale locale;
+    private final Bell bell;
 
-    NotificationResource(NotificationService service, RequestLocale locale) {
+    NotificationResource(NotificationService service, RequestLocale locale, Bell bell) {
         this.service = service;
         this.locale = locale;
+        this.bell = bell;
     }
 
     @GET
@@ -55,11 +62,20 @@ public class NotificationResource {
         return Response.seeOther(URI.create(NotificationText.targetPath(service.find(id)))).build();
     }
 
-    /** Marks a notification read, then goes back to the list or, with {@code open=true}, to what it is about. */
+    /**
+     * Marks a notification read, then goes back to the list or, with {@code open=true}, to what it is about; htmx
+     * gets the item, read, and the bell's new count to swap in place.
+     */
     @POST
     @Path("me/notifications/{id}/read")
-    public Response read(@RestPath long id, @RestForm Integer page, @RestForm boolean open) {
+    public Response read(@RestPath long id, @RestForm Integer page, @RestForm boolean open,
+            @RestHeader("HX-Request") String htmx) {
         Notification n = service.markRead(id);
+        if (htmx != null && !open) {
+            // The bell was counted when this request began, before the one marked here.
+            bell.set(service.unread(n.memberId));
+            return Response.ok(Templates.marked(n, page == null ? 1 : page)).build();
+        }
         return open ? Response.seeOther(URI.create(NotificationText.targetPath(n))).build() : backToList(page);
     }
 

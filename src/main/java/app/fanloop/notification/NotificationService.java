@@ -165,7 +165,8 @@ public class NotificationService {
     private Notification own(long id) {
         Member me = viewer.requireMember();
         Notification n = Notification.<Notification> find("""
-                from Notification n join fetch n.event left join fetch n.suggestion left join fetch n.release
+                from Notification n join fetch n.event left join fetch n.actor left join fetch n.suggestion s
+                left join fetch s.board left join fetch n.release
                 where n.id = ?1""", id).firstResult();
         if (n == null || !n.memberId.equals(me.id)) {
             throw new NotFoundException();

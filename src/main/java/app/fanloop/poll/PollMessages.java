@@ -121,4 +121,7 @@ public interface PollMessages {
 
     @Message
     String poll_edit_title();
+
+    @Message
+    String not_voted_said();
 }

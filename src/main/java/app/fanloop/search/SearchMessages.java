@@ -150,4 +150,7 @@ public interface SearchMessages {
 
     @Message
     String index_version();
+
+    @Message
+    String similar_said(int count);
 }

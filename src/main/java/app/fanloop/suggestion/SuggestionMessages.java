@@ -270,4 +270,13 @@ public interface SuggestionMessages {
 
     @Message
     String timeline_hidden_title();
+
+    @Message
+    String comment_posted_said(int count);
+
+    @Message
+    String follow_on_said(int count);
+
+    @Message
+    String follow_off_said(int count);
 }

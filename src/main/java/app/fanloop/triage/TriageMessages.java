@@ -177,4 +177,7 @@ public interface TriageMessages {
 
     @Message
     String roadmap_empty();
+
+    @Message
+    String merge_candidates_said(int count);
 }

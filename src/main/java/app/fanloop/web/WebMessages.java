@@ -471,4 +471,7 @@ public interface WebMessages {
 
     @Message
     String error_beta_build_public();
+
+    @Message
+    String column_actions();
 }

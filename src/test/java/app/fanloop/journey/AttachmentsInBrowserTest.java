@@ -277,6 +277,7 @@ class AttachmentsInBrowserTest extends BrowserJourney {
         assertThat(bob.locator("article .gallery img")).hasCount(1);
         assertThat(bob.locator("article .gallery a")).hasAttribute("href", Pattern.compile("^/files/\\d+$"));
         assertEquals(200, noScript.request().get(chromium.url(bob.locator("article .gallery img").getAttribute("src"))).status());
+        checkedWithoutJavaScript(bob, "the suggestion with its picture");
         noScript.close();
     }
 
@@ -392,6 +393,7 @@ class AttachmentsInBrowserTest extends BrowserJourney {
                 assertEquals(303, posted.status());
                 assertThat(paula.locator("section#poll .poll-mine")).containsText("Minimal");
                 assertThat(paula.locator("section#poll form[action$='/poll/close']")).hasCount(1);
+                checkedWithoutJavaScript(paula, "the poll after a PM's ballot");
                 noScript.close();
             }
         }

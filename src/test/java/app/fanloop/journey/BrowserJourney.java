@@ -59,6 +59,25 @@ abstract class BrowserJourney {
         accessibility.addAll(Accessibility.violations(page, shot + " (" + page.url() + ")"));
     }
 
+    /**
+     * axe-core on a page shown with JavaScript off. axe is a script and waits forever where scripts are off, so the
+     * page's HTML as that browser has it is shown again, at its address, in a browser that refuses the page's own
+     * scripts (the stylesheet and pictures load as before), and checked there.
+     */
+    void checkedWithoutJavaScript(com.microsoft.playwright.Page page, String what) {
+        String html = page.content();
+        String url = page.url().replaceFirst("#.*$", "");
+        com.microsoft.playwright.BrowserContext again = chromium.context(true);
+        again.route(url::equals, route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setContentType("text/html; charset=utf-8").setBody(html)));
+        again.route(u -> u.endsWith(".js"), route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setContentType("text/javascript").setBody("")));
+        com.microsoft.playwright.Page copy = again.newPage();
+        copy.navigate(url);
+        accessibility.addAll(Accessibility.violations(copy, what + " (" + url + ", without JavaScript)"));
+        again.close();
+    }
+
     /** A Chinese-speaking browser of this width (360: a phone) in the light or dark theme. */
     com.microsoft.playwright.BrowserContext context(int width, boolean dark) {
         return chromium.context(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN")

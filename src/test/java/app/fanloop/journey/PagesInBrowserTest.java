@@ -41,7 +41,8 @@ class PagesInBrowserTest extends BrowserJourney {
         bob.fill("#comment-body", "Posted by a plain form, no htmx.");
         bob.locator("#comment-form button[type=submit]").click();
         assertThat(bob.locator("#comments")).containsText("Posted by a plain form, no htmx.");
-        Chromium.shot(bob, "10-no-javascript-vote-and-comment"); // axe needs JavaScript: this page is checked with scripts on elsewhere
+        Chromium.shot(bob, "10-no-javascript-vote-and-comment");
+        checkedWithoutJavaScript(bob, "voted and commented");
 
         bob.locator("#vote-" + s.id + " button.vote").click();
         assertThat(bob.locator("#vote-" + s.id + " button.vote:not(.voted) .count")).hasText("0");

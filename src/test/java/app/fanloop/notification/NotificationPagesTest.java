@@ -77,6 +77,32 @@ class NotificationPagesTest {
     }
 
     @Test
+    @TestSecurity(user = "reader-swap", roles = "fan")
+    void htmx_marks_one_read_in_place_with_the_bell_and_what_to_announce() {
+        Member me = fx.member("reader-swap");
+        List<Suggestion> about = told(me, 2);
+        long id = fx.number("select max(id) from notification where member_id = ?1", me.id);
+
+        Document list = html(page().get("/me/notifications").then().statusCode(200).extract().response());
+        Element markRead = list.selectFirst("#notification-" + id + " form:not(:has(input[name=open]))");
+        assertEquals("closest li", markRead.attr("hx-target"));
+        assertEquals("outerHTML", markRead.attr("hx-swap"));
+
+        var swapped = form().header("HX-Request", "true").header("Accept-Language", "en").post(markRead.attr("hx-post"));
+        assertEquals(200, swapped.statusCode());
+        Document answer = org.jsoup.Jsoup.parseBodyFragment(swapped.asString());
+        Element item = answer.selectFirst("li#notification-" + id);
+        assertTrue(!item.hasClass("unread"), item.outerHtml());
+        assertNull(item.selectFirst("form"), "nothing left to mark");
+        assertTrue(item.attr("data-announce").startsWith("Marked read: "), item.attr("data-announce"));
+        assertTrue(item.attr("data-announce").contains(about.get(1).title), item.attr("data-announce"));
+        Element bell = answer.selectFirst("a#bell");
+        assertEquals("true", bell.attr("hx-swap-oob"), "the header's bell is swapped too");
+        assertEquals("1", bell.selectFirst(".bell-count").text());
+        assertEquals("1", bell());
+    }
+
+    @Test
     @TestSecurity(user = "reader-get", roles = "fan")
     void a_get_of_a_notification_leads_on_but_marks_nothing_read() {
         Member me = fx.member("reader-get");
