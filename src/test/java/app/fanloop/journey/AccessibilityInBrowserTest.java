@@ -47,6 +47,9 @@ class AccessibilityInBrowserTest extends BrowserJourney {
                 "/admin/boards", "/admin/boards/new", "/admin/search", "/admin/api-keys", "/admin/webhooks", "/admin/mail",
                 "/suggestions/" + s.id);
 
+        // Every page in two views that between them cover both widths and both themes (desktop light, phone dark);
+        // the visitor's pages, the most read, in all four. (Four views of every page took 136 checks and 5.6 minutes
+        // of the suite; the colours are the same tokens in every page, the layouts differ by width only.)
         List<String> violations = new ArrayList<>();
         for (int width : new int[] {1280, 360}) {
             for (boolean dark : new boolean[] {false, true}) {
@@ -58,6 +61,9 @@ class AccessibilityInBrowserTest extends BrowserJourney {
                     violations.addAll(Accessibility.violations(page, view + "visitor " + path));
                 }
                 visitor.close();
+                if (dark != (width == 360)) {
+                    continue;
+                }
                 check(violations, view + "fan ", "bob", width, dark, fanPages);
                 check(violations, view + "PM ", "paula", width, dark, pmPages);
                 check(violations, view + "admin ", "alice", width, dark, adminPages);

@@ -293,7 +293,7 @@ class SearchPageTest {
             assertEquals(200, r.statusCode(), q.length() > 40 ? q.substring(0, 40) + "…" : q);
             Document page = Jsoup.parse(r.asString());
             assertTrue(page.selectFirst("#search-q").val().length() <= 200);
-            assertEquals(3, page.select("script[src]").size(), "only the site's own scripts (htmx, files.js, mentions.js)");
+            assertEquals(4, page.select("script[src]").size(), "only the site's own scripts (htmx, files.js, mentions.js, access.js)");
             assertEquals(3, page.select("script").size());
         }
         // Beyond the HTTP server's limit on a request line, the server answers 414 before the app sees it.
@@ -314,7 +314,7 @@ class SearchPageTest {
                 "<img src=x onerror=alert(1)> **" + w + "** <b>bold</b>");
         Response r = given().header("Accept-Language", "en").queryParam("q", w).when().get("/search");
         Document page = Jsoup.parse(r.asString());
-        assertEquals(3, page.select("script").size(), "only the site's own scripts (htmx, files.js, mentions.js)");
+        assertEquals(4, page.select("script").size(), "only the site's own scripts (htmx, files.js, mentions.js, access.js)");
         assertTrue(page.select("img").isEmpty());
         assertTrue(page.select(".snippet b").isEmpty());
         assertTrue(page.selectFirst("li.search-hit a.row-title").text().startsWith("<script>alert(1)</script>"));

@@ -75,7 +75,8 @@ class MarkdownSafetyTest {
             assertEquals(List.of("click me", "sneaky"), prose.select("a[href]").stream()
                     .filter(a -> a.attr("href").isEmpty()).map(Element::text).toList(), "javascript: links lose their address");
         }
-        assertEquals(java.util.List.of("/_static/htmx.org/dist/htmx.min.js", "/static/files.js", "/static/mentions.js"),
+        assertEquals(java.util.List.of("/_static/htmx.org/dist/htmx.min.js", "/static/files.js", "/static/mentions.js",
+                "/static/access.js"),
                 doc.select("script").eachAttr("src"), "only the page's own scripts");
     }
 
