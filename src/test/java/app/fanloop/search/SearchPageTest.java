@@ -294,7 +294,7 @@ class SearchPageTest {
             Document page = Jsoup.parse(r.asString());
             assertTrue(page.selectFirst("#search-q").val().length() <= 200);
             assertEquals(4, page.select("script[src]").size(), "only the site's own scripts (htmx, files.js, mentions.js, access.js)");
-            assertEquals(3, page.select("script").size());
+            assertEquals(4, page.select("script").size());
         }
         // Beyond the HTTP server's limit on a request line, the server answers 414 before the app sees it.
         assertEquals(414, given().queryParam("q", "x".repeat(10_000)).when().get("/search").statusCode());
