@@ -205,6 +205,14 @@ public class InsightService {
                 jobs.progress());
     }
 
+    /**
+     * The feature items neither shipped nor cancelled, most wanted first (by the index feature_item_demand): the
+     * features table and the demand-over-time chart list the same items in the same order.
+     */
+    private static final String MOST_WANTED_OPEN = """
+            select id, title, status, demand from feature_item where status in ('BACKLOG', 'PLANNED', 'IN_PROGRESS')
+            order by demand desc, id desc""";
+
     /** How often the rising suggestions are computed (the page's freshness line). */
     public Duration risingEvery() {
         return risingSuggestions.every();
@@ -224,10 +232,9 @@ public class InsightService {
         Map<Long, FeatureTrend> trends = new LinkedHashMap<>();
         for (Object[] row : list(em.createNativeQuery("""
                 select f.id, f.title, d.day, d.gained, d.lost
-                from (select id, title, demand from feature_item where status in ('BACKLOG', 'PLANNED', 'IN_PROGRESS')
-                      order by demand desc, id desc limit 5) f
+                from (%s limit 5) f
                 left join feature_demand_day d on d.feature_item_id = f.id and d.day between :from and :to
-                order by f.demand desc, f.id desc""")
+                order by f.demand desc, f.id desc""".formatted(MOST_WANTED_OPEN))
                 .setParameter("from", Date.valueOf(range.from())).setParameter("to", Date.valueOf(range.to())))) {
             FeatureTrend trend = trends.computeIfAbsent(n(row[0]), id -> new FeatureTrend(id, (String) row[1], periods,
                     new int[periods.size()], new int[periods.size()]));
@@ -245,9 +252,7 @@ public class InsightService {
     /** The most wanted feature items that are neither shipped nor cancelled, with their status. */
     List<Feature> features() {
         List<Feature> features = new ArrayList<>();
-        for (Object[] row : list(em.createNativeQuery("""
-                select id, title, status, demand from feature_item where status in ('BACKLOG', 'PLANNED', 'IN_PROGRESS')
-                order by demand desc, id desc limit 12"""))) {
+        for (Object[] row : list(em.createNativeQuery(MOST_WANTED_OPEN + " limit 12"))) {
             features.add(new Feature(n(row[0]), (String) row[1], (String) row[2], n(row[3])));
         }
         return features;
