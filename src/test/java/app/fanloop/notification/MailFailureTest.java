@@ -146,23 +146,26 @@ class MailFailureTest {
         assertEquals(0, SmtpMailTest.SmtpServer.receivedBy(m.email), "a given-up mail waits for an admin");
 
         String retry = row.selectFirst("form").attr("action");
-        var retried = form().post(retry);
-        assertEquals(303, retried.statusCode());
-        assertTrue(location(retried).startsWith("/admin/mail?retried="));
-        assertNotNull(html(page().get(location(retried)).then().statusCode(200).extract().response())
-                .selectFirst("#retry-queued"));
-        mailer.sendImmediate();
-        // A send to the just-restarted GreenMail now and then stalls into a 421 (SmtpOutageTest): the app tries it
-        // again after its back-off, and so does the test; "sent once" still holds it to no duplicate.
-        clock.advance(Duration.ofHours(2));
-        mailer.sendImmediate();
+        // A send to the just-restarted GreenMail now and then stalls into a 421 (SmtpOutageTest). After an admin's
+        // "send again" one more failure gives the mail up again (by design), so the admin sends it again, as they
+        // would; "sent once" below still holds it to no duplicate, whatever number of tries it took.
+        int retries = 0;
+        do {
+            var retried = form().post(retry);
+            retries++;
+            assertEquals(303, retried.statusCode());
+            assertTrue(location(retried).startsWith("/admin/mail?retried="));
+            assertNotNull(html(page().get(location(retried)).then().statusCode(200).extract().response())
+                    .selectFirst("#retry-queued"));
+            mailer.sendImmediate();
+        } while (pending(m) > 0 && retries < 3);
 
         assertEquals(1, SmtpMailTest.SmtpServer.receivedBy(m.email), "sent once");
         assertEquals(0, pending(m));
         assertEquals(1, Scrape.now().since(before, SENT));
         assertNull(openRow(adminPage(), m));
-        assertEquals(1, fx.number("select count(*) from audit_entry where action = 'mail.retry' and target_id = ?1",
-                Long.parseLong(retry.replaceAll("\\D", ""))));
+        assertEquals(retries, fx.number("select count(*) from audit_entry where action = 'mail.retry' and target_id = ?1",
+                Long.parseLong(retry.replaceAll("\\D", ""))), "each send-again is audited");
     }
 
     @Test
