@@ -46,8 +46,11 @@ public class InsightFiguresCache {
         }
     }
 
-    /** The page's charts in one language: what they are drawn from and their HTML. */
-    public record Drawn(InsightPage page, String charts) {
+    /**
+     * The page's charts in one language: what they are drawn from and their HTML, kept encoded (UTF-8) to be spliced
+     * into each reader's page as they are ({@link app.fanloop.web.SplicedPage}).
+     */
+    public record Drawn(InsightPage page, byte[] charts) {
     }
 
     /** A node keeps the figures of at most this many ranges. */

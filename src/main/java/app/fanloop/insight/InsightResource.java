@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import app.fanloop.insight.InsightService.Figures;
 import app.fanloop.web.RequestLocale;
+import app.fanloop.web.SplicedPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -45,17 +46,18 @@ public class InsightResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@RestQuery String from, @RestQuery String to, @RestQuery Long board,
-            @RestQuery String by) {
+    public Response page(@RestQuery String from, @RestQuery String to, @RestQuery Long board, @RestQuery String by) {
         InsightFiguresCache.Cached cached = cache.figures(InsightRange.of(from, to, board, by, insights.today()));
-        // The charts depend on the figures and the language only: drawn once per language while the figures are kept.
+        // The charts depend on the figures and the language only: drawn once per language while the figures are kept,
+        // and spliced as bytes into each reader's page.
         InsightFiguresCache.Drawn drawn = cached.drawn(locale.get(), () -> {
             InsightPage page = InsightPage.of(cached.figures(), cached.perBoard(),
                     locale.messages(InsightMessages.class));
-            return new InsightFiguresCache.Drawn(page, Templates.insights$charts(page).render());
+            return new InsightFiguresCache.Drawn(page, SplicedPage.part(Templates.insights$charts(page).render()));
         });
-        return Templates.insights(drawn.page(), drawn.charts(), cache.shownTime(cached), cache.ttl().toSeconds(),
-                insights.risingEvery().toMinutes());
+        String shell = Templates.insights(drawn.page(), SplicedPage.SLOT, cache.shownTime(cached), cache.ttl().toSeconds(),
+                insights.risingEvery().toMinutes()).render();
+        return new SplicedPage(shell, drawn.charts()).response();
     }
 
     @GET

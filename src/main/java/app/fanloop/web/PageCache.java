@@ -175,13 +175,16 @@ public class PageCache {
             return;
         }
         Viewer.Sharing sharing = key != null && member ? viewer.endSharing() : null;
-        String html = rendered(response);
+        // A spliced page's shared part is reader-independent: only its shell is filled in (a copy kept for others
+        // is kept whole).
+        SplicedPage spliced = key == null && response.getEntity() instanceof SplicedPage s ? s : null;
+        String html = spliced != null ? spliced.shell() : rendered(response);
         if (html == null) {
             return;
         }
         MediaType type = response.getMediaType() == null ? HTML : response.getMediaType();
         if (key == null && html.indexOf(PersonalRendering.MARK) < 0) {
-            response.setEntity(html, null, type);
+            response.setEntity(spliced != null ? spliced : html, null, type);
             return;
         }
         String current = token.getValue();
@@ -198,7 +201,8 @@ public class PageCache {
             response.getHeaders().putSingle(STATUS_HEADER, "miss");
         }
         String out = PersonalPage.fill(page, facts, personal);
-        response.setEntity(placeholder ? out.replace(TOKEN, current) : out, null, type);
+        out = placeholder ? out.replace(TOKEN, current) : out;
+        response.setEntity(spliced != null ? spliced.withShell(out) : out, null, type);
     }
 
     /** Quarkus REST has usually rendered the template by now; render it here if it has not. */
@@ -208,6 +212,9 @@ public class PageCache {
         }
         if (response.getEntity() instanceof TemplateInstance page) {
             return page.render();
+        }
+        if (response.getEntity() instanceof SplicedPage page) {
+            return page.joined();
         }
         return null;
     }

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.hibernate.SessionFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,28 @@ class InsightPageTest {
         page().cookie("fanloop-lang", "en").get("/triage/insights").then().statusCode(200)
                 .body(containsString("Feedback volume"), containsString("Status funnel"),
                         containsString("Time to first official answer"), containsString("Download CSV"));
+    }
+
+    /**
+     * The charts are drawn once and spliced as bytes into each reader's page (web/SplicedPage): the reader's own parts
+     * (their name in the header) are filled in, the charts sit in their place, whole, in either language, and
+     * nothing of the splice shows.
+     */
+    @Test
+    void the_charts_are_spliced_into_the_readers_own_page() {
+        for (String lang : List.of("zh", "en")) {
+            var response = page().cookie("fanloop-lang", lang).get("/triage/insights").then().statusCode(200)
+                    .header("Content-Type", containsString("charset=UTF-8")).extract().response();
+            String html = response.asString();
+            Document doc = Jsoup.parse(html);
+            assertEquals(-1, html.indexOf('\u0000'), "no slot or mark left in the page");
+            assertEquals("paula", doc.selectFirst("a.author .brand-name").text(), "the reader's own name, filled in");
+            assertEquals(1, doc.select("#volume").size());
+            assertEquals("zh".equals(lang) ? "反馈量" : "Feedback volume", doc.selectFirst("#volume-title").text());
+            assertEquals(doc.selectFirst("#insight-freshness").closest("section"),
+                    doc.selectFirst("#volume").previousElementSibling(), "the charts follow the filters");
+            assertEquals("feature-trends", doc.selectFirst(".insights").children().last().id(), "and end the page's charts");
+        }
     }
 
     @Test
