@@ -19,7 +19,6 @@ import app.fanloop.insight.InsightService.Figures;
 import app.fanloop.member.Viewer;
 import app.fanloop.web.SiteClock;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The insights page's figures of a range, computed once and served for {@code fanloop.insight.cache-ttl} (30 s,
@@ -63,19 +62,18 @@ public class InsightFiguresCache {
     private final Duration ttl;
     private final Cache<InsightRange, Cached> cache;
 
-    @Inject
     InsightFiguresCache(InsightService insights, InsightBoards boards, Viewer viewer, SiteClock clock,
             @ConfigProperty(name = "fanloop.insight.cache-ttl", defaultValue = "PT30S") Duration ttl) {
-        this(insights, boards, viewer, clock, ttl, Ticker.systemTicker());
-    }
-
-    InsightFiguresCache(InsightService insights, InsightBoards boards, Viewer viewer, SiteClock clock, Duration ttl,
-            Ticker ticker) {
         this.insights = insights;
         this.boards = boards;
         this.viewer = viewer;
         this.clock = clock;
         this.ttl = ttl;
+        // Kept figures age by the site's clock, like everything else that expires.
+        Ticker ticker = () -> {
+            Instant now = clock.now();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
         this.cache = ttl.isZero() ? null
                 : Caffeine.newBuilder().maximumSize(MAX_RANGES).expireAfterWrite(ttl).ticker(ticker).build();
     }

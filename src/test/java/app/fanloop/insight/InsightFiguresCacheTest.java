@@ -6,14 +6,17 @@ import static app.fanloop.web.Browser.page;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import app.fanloop.Fixtures;
 import app.fanloop.board.Board;
 import app.fanloop.suggestion.SuggestionKind;
+import app.fanloop.web.SiteClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -40,6 +43,13 @@ class InsightFiguresCacheTest {
     Fixtures fx;
     @Inject
     InsightJobs jobs;
+    @Inject
+    SiteClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void a_ranges_figures_are_kept_for_the_cache_period_and_say_when_they_were_computed() {
@@ -66,6 +76,22 @@ class InsightFiguresCacheTest {
                 .body(org.hamcrest.Matchers.containsString("需求热度走势"));
         page().cookie("fanloop-lang", "en").get("/triage/insights?" + range).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Demand over time"));
+    }
+
+    @Test
+    void kept_figures_expire_after_the_cache_period_on_the_site_clock() {
+        Board board = fx.board();
+        fx.suggestion(board, fx.someone(), SuggestionKind.SUGGESTION, unique("First"), "b", LATE);
+        jobs.rollUpMarked();
+        String range = "from=2026-11-10&to=2026-11-10&by=day&board=" + board.id;
+        assertTrue(csv(range).contains("2026-11-10,1,0,1"));
+        fx.suggestion(board, fx.someone(), SuggestionKind.SUGGESTION, unique("Second"), "b", LATE);
+        jobs.rollUpMarked();
+
+        clock.advance(Duration.ofSeconds(29));
+        assertTrue(csv(range).contains("2026-11-10,1,0,1"), "kept for 30 s");
+        clock.advance(Duration.ofSeconds(2));
+        assertTrue(csv(range).contains("2026-11-10,2,0,2"), "computed again after 30 s");
     }
 
     @Test
