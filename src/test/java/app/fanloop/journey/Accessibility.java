@@ -1,12 +1,17 @@
 package app.fanloop.journey;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 
 /**
@@ -14,6 +19,16 @@ import com.microsoft.playwright.Page;
  * WCAG 2.0 and 2.1, levels A and AA, axe's best-practice rules (the page's structure: one main landmark, unique
  * landmarks, all content in landmarks, heading order, a working skip link, ARIA roles where they are allowed …), and
  * exactly one h1. Answers one readable line per violated rule and element, empty when the page passes.
+ *
+ * <p>axe-core is the one Deque's {@link AxeBuilder} ships, put into the page once and run there with {@code axe.run}
+ * (the app's pages have no frames), answering only the violations: the same rules on the same page find the same
+ * violations as {@code AxeBuilder.analyze()}, without sending axe's 550 KB again, a second page for {@code finishRun}
+ * and every passed node back for each check.
+ *
+ * <p>A page in a state already checked in this test JVM is not checked again: the same address, markup (form values
+ * and the focused element included), viewport, colour scheme and language give the same axe result, so the result
+ * found then is answered again (under this check's name). Anything that changes the page — a form sent, a row added,
+ * another member signed in, another view — is a new state and checked anew.
  */
 final class Accessibility {
 
@@ -22,25 +37,84 @@ final class Accessibility {
     /** WCAG 2.1 A/AA and Deque's best practice. */
     static final List<String> RULES = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
 
+    private static final String AXE = AxeBuilder.getAxeScript() + ";axe.configure({branding: {application: 'fanloop'}});";
+
+    /** What axe found per page state already checked in this JVM, each line without the name of the check. */
+    private static final Map<String, List<String>> CHECKED = new ConcurrentHashMap<>();
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final AtomicInteger AGAIN = new AtomicInteger();
+    private static final AtomicLong RUN_MILLIS = new AtomicLong();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (RUNS.get() + AGAIN.get() > 0) {
+                System.out.printf("axe-core: %d page states checked in %d ms, %d checks answered from an identical state%n",
+                        RUNS.get(), RUN_MILLIS.get(), AGAIN.get());
+            }
+        }));
+    }
+
+    /** The page's state as axe sees it: address, markup, form values, focus, viewport, colour scheme, language. */
+    private static final String STATE = """
+            () => {
+              const fields = [...document.querySelectorAll('input, select, textarea')]
+                  .map(f => f.type === 'checkbox' || f.type === 'radio' ? String(f.checked) : String(f.value));
+              const all = [...document.querySelectorAll('*')];
+              return [location.href, String(innerWidth), String(innerHeight),
+                  String(matchMedia('(prefers-color-scheme: dark)').matches), navigator.language,
+                  String(all.indexOf(document.activeElement)), JSON.stringify(fields),
+                  document.documentElement.outerHTML].join('\\u0000');
+            }""";
+
+    /** axe.run with these tags, answering each violated rule's node as [rule, impact, help, target, why]. */
+    private static final String RUN = """
+            tags => axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+                .then(r => r.violations.flatMap(v => v.nodes.map(n =>
+                    [v.id, String(v.impact), v.help, JSON.stringify(n.target), n.failureSummary || ''])))""";
+
     private Accessibility() {
     }
 
     /** The violations on the page shown now, each as "what: rule (impact) help → element: why". */
     static List<String> violations(Page page, String what) {
-        AxeResults results = new AxeBuilder(page).withTags(RULES).analyze();
+        String state = sha256((String) page.evaluate(STATE));
+        List<String> found = CHECKED.get(state);
+        if (found == null) {
+            found = check(page);
+            CHECKED.put(state, found);
+        } else {
+            AGAIN.incrementAndGet();
+        }
+        return found.stream().map(line -> what + ": " + line).toList();
+    }
+
+    private static List<String> check(Page page) {
+        long start = System.nanoTime();
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe?.run === 'function'"))) {
+            page.evaluate(AXE);
+        }
         List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            for (CheckedNode node : rule.getNodes()) {
-                String why = node.getFailureSummary() == null ? "" : node.getFailureSummary().replaceAll("\\s+", " ").trim();
-                found.add(what + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " → "
-                        + node.getTarget() + ": " + why);
-            }
+        @SuppressWarnings("unchecked")
+        List<List<String>> nodes = (List<List<String>>) page.evaluate(RUN, RULES);
+        for (List<String> node : nodes) {
+            found.add(node.get(0) + " (" + node.get(1) + ") " + node.get(2) + " → " + node.get(3) + ": "
+                    + node.get(4).replaceAll("\\s+", " ").trim());
         }
         // One h1 per page (the page's title for a screen reader's heading list); axe's page-has-heading-one wants at least one.
         int h1 = ((Number) page.evaluate("() => document.querySelectorAll('h1').length")).intValue();
         if (h1 != 1) {
-            found.add(what + ": " + h1 + " h1 elements, one wanted");
+            found.add(h1 + " h1 elements, one wanted");
         }
-        return found;
+        RUNS.incrementAndGet();
+        RUN_MILLIS.addAndGet((System.nanoTime() - start) / 1_000_000);
+        return List.copyOf(found);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -71,15 +71,25 @@ class AccessibilityInBrowserTest extends BrowserJourney {
         assertTrue(found.get(0).contains("color-contrast") && found.get(0).contains("#faint"), found.get(0));
     }
 
-    /** Checks each path in the next of the four views, signed in as {@code user} (null: a visitor). */
+    /**
+     * Checks each path in the next of the four views, signed in as {@code user} (null: a visitor). The member signs in
+     * once, in the first view; the other views are new browser profiles with that session's cookies.
+     */
     private void check(List<String> violations, String who, String user, List<String> paths) {
+        String session = null;
         for (int view = 0; view < 4; view++) {
             int width = view < 2 ? 1280 : 360;
             boolean dark = view % 2 == 1;
-            BrowserContext context = context(width, dark);
-            Page page = user == null ? context.newPage() : chromium.signIn(context, user, "/");
+            BrowserContext context = context(width, dark, session);
+            Page page = user == null || session != null ? context.newPage() : chromium.signIn(context, user, "/");
+            if (user != null && session == null) {
+                session = context.storageState();
+            }
             for (int i = view; i < paths.size(); i += 4) {
                 page.navigate(chromium.url(paths.get(i)));
+                if (user != null) {
+                    assertTrue(page.locator("header a[href='/logout']").count() > 0, "signed in as " + user + " on " + paths.get(i));
+                }
                 violations.addAll(Accessibility.violations(page, width + "px " + (dark ? "dark " : "light ") + who + paths.get(i)));
             }
             context.close();

@@ -80,11 +80,17 @@ abstract class BrowserJourney {
 
     /** A Chinese-speaking browser of this width (360: a phone) in the light or dark theme. */
     com.microsoft.playwright.BrowserContext context(int width, boolean dark) {
+        return context(width, dark, null);
+    }
+
+    /** The same, with the cookies and storage of another profile ({@code BrowserContext.storageState()}; null: none). */
+    com.microsoft.playwright.BrowserContext context(int width, boolean dark, String storageState) {
         return chromium.context(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("zh-CN")
                 .setExtraHTTPHeaders(java.util.Map.of("Accept-Language", "zh-CN,zh"))
                 .setColorScheme(dark ? com.microsoft.playwright.options.ColorScheme.DARK
                         : com.microsoft.playwright.options.ColorScheme.LIGHT)
-                .setViewportSize(width, width == 360 ? 780 : 900));
+                .setViewportSize(width, width == 360 ? 780 : 900)
+                .setStorageState(storageState));
     }
 
     /** Opens the page, saves its screenshot (when asked), and says if it scrolls sideways, naming what sticks out. */

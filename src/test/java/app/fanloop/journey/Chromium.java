@@ -21,6 +21,10 @@ import com.microsoft.playwright.Playwright;
  * Debian's headless Chromium driven by Playwright, never a downloaded browser. Every page it opens is
  * watched: console errors, uncaught exceptions and requests to any host but this machine are
  * collected, and the journeys assert that there were none.
+ *
+ * <p>One browser process serves every journey class of a test JVM (started by the first, ended with the JVM): each
+ * class gets its own {@code Chromium} with its own watch and fresh browser profiles (contexts), closed with it, so no
+ * cookie, page or problem is carried from one class to the next.
  */
 final class Chromium implements AutoCloseable {
 
@@ -28,9 +32,12 @@ final class Chromium implements AutoCloseable {
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final Path SCREENSHOTS = Paths.get("docs", "screenshots");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    /** The one Playwright driver and browser of this JVM, started by the first journey class. */
+    private static Playwright playwright;
+    private static Browser browser;
+
     private final String base;
+    private final List<BrowserContext> contexts = new ArrayList<>();
     final List<String> problems = new CopyOnWriteArrayList<>();
 
     /** Skips the calling test class, loudly, when Chromium is not installed. */
@@ -48,13 +55,32 @@ final class Chromium implements AutoCloseable {
 
     Chromium(String base) {
         this.base = base.replaceAll("/$", "");
-        this.playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        startBrowser();
+    }
+
+    private static synchronized void startBrowser() {
+        if (browser != null && browser.isConnected()) {
+            return;
+        }
+        if (playwright == null) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            Runtime.getRuntime().addShutdownHook(new Thread(Chromium::stopBrowser));
+        }
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
+    }
+
+    private static synchronized void stopBrowser() {
+        try {
+            browser.close();
+            playwright.close();
+        } catch (RuntimeException alreadyGone) {
+            // the JVM is ending: the driver and the browser go with it
+        }
     }
 
     String url(String path) {
@@ -72,6 +98,7 @@ final class Chromium implements AutoCloseable {
     /** A fresh browser profile with these options (language, viewport, colour scheme), watched like every other. */
     BrowserContext context(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options);
+        contexts.add(context);
         context.setDefaultTimeout(15_000);
         context.onRequest(request -> {
             String host = URI.create(request.url()).getHost();
@@ -115,9 +142,12 @@ final class Chromium implements AutoCloseable {
         return new ArrayList<>(problems);
     }
 
+    /** Closes every browser profile this class opened; the browser stays for the next class. */
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        for (BrowserContext context : contexts) {
+            context.close();
+        }
+        contexts.clear();
     }
 }

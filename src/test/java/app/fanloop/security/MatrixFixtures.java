@@ -24,7 +24,13 @@ public class MatrixFixtures {
     static final Map<String, List<String>> VOLATILE = Map.of("member", List.of("last_seen_at"), "api_key", List.of("last_used_at"));
 
     private final EntityManager em;
-    private volatile String fingerprintSql;
+    private volatile String versionsSql;
+
+    /** Per table without binary columns: the statement of its content's fingerprint (row count and rows' hash). */
+    private final Map<String, String> contentSql = new TreeMap<>();
+
+    /** Per table without binary columns: its row versions' hash when last read, and its content's fingerprint then. */
+    private final Map<String, String[]> lastRead = new HashMap<>();
 
     /** Per table with binary columns: the expression of a row's hash (binary values as their MD5). */
     private final Map<String, String> binaryRowHashes = new TreeMap<>();
@@ -73,12 +79,33 @@ public class MatrixFixtures {
     @Transactional
     @SuppressWarnings("unchecked")
     public Map<String, String> fingerprint() {
-        if (fingerprintSql == null) {
+        if (versionsSql == null) {
             prepareFingerprint();
         }
+        // A table's content is hashed again only when its row versions changed. A row version never changes (an
+        // update or a delete and insert writes a new version, under the writing transaction's xmin), so the same row
+        // versions (ctid and xmin) hold the same content as when it was hashed: the answer is the one hashing every
+        // row would give, and most tables of a cell are read without formatting a row.
         Map<String, String> result = new TreeMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(fingerprintSql).getResultList()) {
-            result.put((String) row[0], (String) row[1]);
+        List<String> changed = new ArrayList<>();
+        Map<String, String> versions = new HashMap<>();
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(versionsSql).getResultList()) {
+            String table = (String) row[0];
+            String[] last = lastRead.get(table);
+            versions.put(table, (String) row[1]);
+            if (last != null && last[0].equals(row[1])) {
+                result.put(table, last[1]);
+            } else {
+                changed.add(table);
+            }
+        }
+        if (!changed.isEmpty()) {
+            String sql = String.join(" union all ", changed.stream().map(contentSql::get).toList());
+            for (Object[] row : (List<Object[]>) em.createNativeQuery(sql).getResultList()) {
+                String table = (String) row[0];
+                result.put(table, (String) row[1]);
+                lastRead.put(table, new String[] { versions.get(table), (String) row[1] });
+            }
         }
         binaryRowHashes.forEach((table, rowHash) -> result.put(table, binaryFingerprint(table, rowHash)));
         return result;
@@ -140,8 +167,10 @@ public class MatrixFixtures {
                 sql.append(" union all ");
             }
             sql.append("select '").append(table).append("', count(*)::text || ':' || coalesce(sum(hashtextextended(")
-                    .append(row).append(", 0)), 0)::text from \"").append(table).append("\" t");
+                    .append("t.ctid::text || '@' || t.xmin::text, 0)), 0)::text from \"").append(table).append("\" t");
+            contentSql.put(table, "select '" + table + "', count(*)::text || ':' || coalesce(sum(hashtextextended(" + row
+                    + ", 0)), 0)::text from \"" + table + "\" t");
         });
-        fingerprintSql = sql.toString();
+        versionsSql = sql.toString();
     }
 }
