@@ -1,13 +1,7 @@
 package app.fanloop.journey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,11 +18,6 @@ import com.microsoft.playwright.Page;
  * (the app's pages have no frames), answering only the violations: the same rules on the same page find the same
  * violations as {@code AxeBuilder.analyze()}, without sending axe's 550 KB again, a second page for {@code finishRun}
  * and every passed node back for each check.
- *
- * <p>A page in a state already checked in this test JVM is not checked again: the same address, markup (form values
- * and the focused element included), viewport, colour scheme and language give the same axe result, so the result
- * found then is answered again (under this check's name). Anything that changes the page — a form sent, a row added,
- * another member signed in, another view — is a new state and checked anew.
  */
 final class Accessibility {
 
@@ -39,32 +28,16 @@ final class Accessibility {
 
     private static final String AXE = AxeBuilder.getAxeScript() + ";axe.configure({branding: {application: 'fanloop'}});";
 
-    /** What axe found per page state already checked in this JVM, each line without the name of the check. */
-    private static final Map<String, List<String>> CHECKED = new ConcurrentHashMap<>();
     private static final AtomicInteger RUNS = new AtomicInteger();
-    private static final AtomicInteger AGAIN = new AtomicInteger();
     private static final AtomicLong RUN_MILLIS = new AtomicLong();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (RUNS.get() + AGAIN.get() > 0) {
-                System.out.printf("axe-core: %d page states checked in %d ms, %d checks answered from an identical state%n",
-                        RUNS.get(), RUN_MILLIS.get(), AGAIN.get());
+            if (RUNS.get() > 0) {
+                System.out.printf("axe-core: %d pages checked in %d ms%n", RUNS.get(), RUN_MILLIS.get());
             }
         }));
     }
-
-    /** The page's state as axe sees it: address, markup, form values, focus, viewport, colour scheme, language. */
-    private static final String STATE = """
-            () => {
-              const fields = [...document.querySelectorAll('input, select, textarea')]
-                  .map(f => f.type === 'checkbox' || f.type === 'radio' ? String(f.checked) : String(f.value));
-              const all = [...document.querySelectorAll('*')];
-              return [location.href, String(innerWidth), String(innerHeight),
-                  String(matchMedia('(prefers-color-scheme: dark)').matches), navigator.language,
-                  String(all.indexOf(document.activeElement)), JSON.stringify(fields),
-                  document.documentElement.outerHTML].join('\\u0000');
-            }""";
 
     /** axe.run with these tags, answering each violated rule's node as [rule, impact, help, target, why]. */
     private static final String RUN = """
@@ -77,15 +50,7 @@ final class Accessibility {
 
     /** The violations on the page shown now, each as "what: rule (impact) help → element: why". */
     static List<String> violations(Page page, String what) {
-        String state = sha256((String) page.evaluate(STATE));
-        List<String> found = CHECKED.get(state);
-        if (found == null) {
-            found = check(page);
-            CHECKED.put(state, found);
-        } else {
-            AGAIN.incrementAndGet();
-        }
-        return found.stream().map(line -> what + ": " + line).toList();
+        return check(page).stream().map(line -> what + ": " + line).toList();
     }
 
     private static List<String> check(Page page) {
@@ -108,13 +73,5 @@ final class Accessibility {
         RUNS.incrementAndGet();
         RUN_MILLIS.addAndGet((System.nanoTime() - start) / 1_000_000);
         return List.copyOf(found);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
