@@ -54,16 +54,14 @@ class InsightFiguresCacheTest {
     @Test
     void a_ranges_figures_are_kept_for_the_cache_period_and_say_when_they_were_computed() {
         Board board = fx.board();
-        fx.suggestion(board, fx.someone(), SuggestionKind.SUGGESTION, unique("First"), "b", LATE);
-        jobs.rollUpMarked();
-        String range = "from=2026-11-10&to=2026-11-10&by=day&board=" + board.id;
+        post(board, "First");
+        String range = tenthOfNovember(board);
         assertTrue(csv(range).contains("2026-11-10,1,0,1"));
         String asOf = Jsoup.parse(page().get("/triage/insights?" + range).then().statusCode(200).extract().asString())
                 .select("#insight-freshness").text();
         assertTrue(asOf.contains("30"), asOf);
 
-        fx.suggestion(board, fx.someone(), SuggestionKind.SUGGESTION, unique("Second"), "b", LATE);
-        jobs.rollUpMarked();
+        post(board, "Second");
 
         assertTrue(csv(range).contains("2026-11-10,1,0,1"), "the same range within 30 s: the kept figures");
         assertEquals(asOf, Jsoup.parse(page().get("/triage/insights?" + range).then().statusCode(200).extract().asString())
@@ -81,12 +79,10 @@ class InsightFiguresCacheTest {
     @Test
     void kept_figures_expire_after_the_cache_period_on_the_site_clock() {
         Board board = fx.board();
-        fx.suggestion(board, fx.someone(), SuggestionKind.SUGGESTION, unique("First"), "b", LATE);
-        jobs.rollUpMarked();
-        String range = "from=2026-11-10&to=2026-11-10&by=day&board=" + board.id;
+        post(board, "First");
+        String range = tenthOfNovember(board);
         assertTrue(csv(range).contains("2026-11-10,1,0,1"));
-        fx.suggestion(board, fx.someone(), SuggestionKind.SUGGESTION, unique("Second"), "b", LATE);
-        jobs.rollUpMarked();
+        post(board, "Second");
 
         clock.advance(Duration.ofSeconds(29));
         assertTrue(csv(range).contains("2026-11-10,1,0,1"), "kept for 30 s");
@@ -99,6 +95,16 @@ class InsightFiguresCacheTest {
     void fans_may_not_read_the_figures() {
         page().get("/triage/insights/volume.csv").then().statusCode(403);
         page().get("/triage/insights").then().statusCode(403);
+    }
+
+    /** A suggestion on the board on 10 November (site time), rolled up. */
+    private void post(Board board, String title) {
+        fx.suggestion(board, fx.someone(), SuggestionKind.SUGGESTION, unique(title), "b", LATE);
+        jobs.rollUpMarked();
+    }
+
+    private static String tenthOfNovember(Board board) {
+        return "from=2026-11-10&to=2026-11-10&by=day&board=" + board.id;
     }
 
     private static String csv(String query) {

@@ -166,11 +166,15 @@ public class MatrixFixtures {
             if (!sql.isEmpty()) {
                 sql.append(" union all ");
             }
-            sql.append("select '").append(table).append("', count(*)::text || ':' || coalesce(sum(hashtextextended(")
-                    .append("t.ctid::text || '@' || t.xmin::text, 0)), 0)::text from \"").append(table).append("\" t");
-            contentSql.put(table, "select '" + table + "', count(*)::text || ':' || coalesce(sum(hashtextextended(" + row
-                    + ", 0)), 0)::text from \"" + table + "\" t");
+            sql.append(tableHash(table, "t.ctid::text || '@' || t.xmin::text"));
+            contentSql.put(table, tableHash(table, row));
         });
         versionsSql = sql.toString();
+    }
+
+    /** A table's row count and the sum of a hash of each row's {@code rowText}, as one row (table, fingerprint). */
+    private static String tableHash(String table, String rowText) {
+        return "select '" + table + "', count(*)::text || ':' || coalesce(sum(hashtextextended(" + rowText
+                + ", 0)), 0)::text from \"" + table + "\" t";
     }
 }
